@@ -1,0 +1,51 @@
+# Kinfolk: `make run` serves a demo area; `make test` runs the whole suite.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test bench lint format assets migrate demo ci clean
+
+run: $(VENV)/.installed-run assets
+	$(MANAGE) migrate --noinput
+	$(MANAGE) demo
+	@$(MANAGE) demo_signins
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-test assets
+	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m kinfolk.matching bench --people 15000 --carers 10000 --seed 1
+	$(BIN)/python benchmarks/matching_vs_package.py
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
+	$(BIN)/ruff format --check kinfolk $(wildcard benchmarks)
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format kinfolk $(wildcard benchmarks)
+	$(BIN)/ruff check --fix kinfolk $(wildcard benchmarks)
+
+assets: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(VENV)/bin/python:
+	"$$(scripts/find-python)" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed-run $@
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles

@@ -1,0 +1,40 @@
+"""The actor: who is doing something, in which area, acting as which role."""
+
+from dataclasses import dataclass
+
+from .models import STAFF_ROLES, Membership, Role
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A signed-in user acting through one membership (or nobody, when signed out)."""
+
+    user: object | None
+    membership: Membership | None
+
+    @property
+    def area(self):
+        return self.membership.area if self.membership else None
+
+    @property
+    def role(self) -> str | None:
+        return self.membership.role if self.membership else None
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label if self.role else ""
+
+    @property
+    def is_signed_in(self) -> bool:
+        return self.user is not None and self.user.is_authenticated
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    def acts_as(self, *roles: str) -> bool:
+        """Whether the actor is acting in one of these roles."""
+        return self.role in roles
+
+
+NOBODY = Actor(user=None, membership=None)

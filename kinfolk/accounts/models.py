@@ -1,0 +1,119 @@
+"""Users, their memberships (user x area x role), sign-in attempts and API tokens."""
+
+import hashlib
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+
+from kinfolk.core.scoping import AreaOwned
+
+
+class Role(models.TextChoices):
+    PERSON = "person", "Person who uses support"
+    REPRESENTATIVE = "representative", "Representative"
+    SHARED_LIVES_CARER = "shared_lives_carer", "Shared Lives carer"
+    SCHEME_WORKER = "scheme_worker", "Scheme worker"
+    REFERRER = "referrer", "Referrer"
+    LINK_WORKER = "link_worker", "Link worker"
+    COMMUNITY_ORGANISATION_MEMBER = "community_organisation_member", "Community organisation member"
+    COMMISSIONER = "commissioner", "Commissioner"
+    EXPERT_BY_EXPERIENCE = "expert_by_experience", "Expert by experience"
+    AREA_ADMIN = "area_admin", "Area admin"
+
+
+# Roles that see other people's information at work: they must use two-step verification.
+STAFF_ROLES = frozenset(
+    {
+        Role.SCHEME_WORKER,
+        Role.REFERRER,
+        Role.LINK_WORKER,
+        Role.COMMUNITY_ORGANISATION_MEMBER,
+        Role.COMMISSIONER,
+        Role.AREA_ADMIN,
+    }
+)
+# Staff roles that may be allocated to a person and so see their record.
+CARE_ROLES = frozenset({Role.SCHEME_WORKER, Role.LINK_WORKER, Role.REFERRER})
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save()
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Someone who signs in. What they may do comes from their memberships."""
+
+    email = models.EmailField(unique=True)
+    display_name = models.CharField(max_length=150)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(auto_now_add=True)
+    totp_secret = models.CharField(max_length=64, blank=True)
+    mfa_enabled = models.BooleanField(default=False)
+    # The last TOTP time step accepted, so a code cannot be used twice.
+    totp_last_step = models.BigIntegerField(default=0)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+
+class Membership(AreaOwned):
+    """A user holding one role in one area. A user may hold several."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "area", "role"], name="one_membership_per_role")
+        ]
+        ordering = ["area__name", "role"]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} in {self.area}"
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+
+class SignInAttempt(models.Model):
+    """One try at signing in, kept to throttle guessing."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    succeeded = models.BooleanField(default=False)
+
+
+class ApiToken(models.Model):
+    """A machine client's token for one membership. Only a hash of the token is kept."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="tokens")
+    name = models.CharField(max_length=120)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    @staticmethod
+    def hash_of(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,26 @@
+"""Who may run the area: memberships, allocations and the emergency access report."""
+
+import rules
+
+from .models import Role
+
+
+@rules.predicate
+def is_area_admin(actor, area=None) -> bool:
+    return actor.acts_as(Role.AREA_ADMIN) and (area is None or area.pk == actor.area.pk)
+
+
+@rules.predicate
+def is_care_worker(actor, area=None) -> bool:
+    return actor.acts_as(Role.SCHEME_WORKER, Role.LINK_WORKER)
+
+
+area_rules = rules.RuleSet()
+area_rules.add_rule("manage_memberships", is_area_admin)
+area_rules.add_rule("view_break_glass_report", is_area_admin)
+area_rules.add_rule("add_person", is_care_worker)
+
+
+def can_in_area(actor, rule: str) -> bool:
+    """Whether the actor may do this in the area they are acting in."""
+    return actor.is_signed_in and area_rules.test_rule(rule, actor, actor.area)

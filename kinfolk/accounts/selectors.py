@@ -1,0 +1,31 @@
+"""Reads of memberships and tokens, scoped to an area."""
+
+from django.db.models import QuerySet
+
+from .models import CARE_ROLES, ApiToken, Membership
+
+
+def memberships_in_area(*, area) -> QuerySet[Membership]:
+    """Everyone who holds a role in the area."""
+    return (
+        Membership.objects.in_area(area)
+        .select_related("user")
+        .order_by("user__display_name", "role")
+    )
+
+
+def membership_get(*, area, membership_id: int) -> Membership | None:
+    """One membership in this area, or None."""
+    return memberships_in_area(area=area).filter(pk=membership_id).first()
+
+
+def care_workers_in_area(*, area) -> QuerySet[Membership]:
+    """Memberships of workers who can be allocated to people."""
+    return memberships_in_area(area=area).filter(role__in=CARE_ROLES)
+
+
+def live_api_tokens(*, membership) -> QuerySet[ApiToken]:
+    """The tokens a membership has issued and not revoked."""
+    if membership is None:
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(membership=membership, revoked_at__isnull=True)

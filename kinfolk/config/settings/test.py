@@ -1,0 +1,14 @@
+"""Settings for the test suite: SQLite by default, PostgreSQL when DATABASE_URL says so."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret-" + "x" * 40
+KINFOLK_ENVIRONMENT = "test"
+KINFOLK_DEMO = False
+# Fast hashing keeps the suite quick; a test checks production uses Argon2.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ALLOWED_HOSTS = ["*"]
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "var" / "test.sqlite3"}  # noqa: F405
+# Look static files up per request instead of scanning node_modules for every test client.
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from kinfolk.api.api import api
+
+urlpatterns = [
+    path("", include("kinfolk.core.urls")),
+    path("accounts/", include("kinfolk.accounts.urls")),
+    path("people/", include("kinfolk.people.urls")),
+    path("api/v1/", api.urls),
+]
+
+handler403 = "kinfolk.core.views.permission_denied"
+handler404 = "kinfolk.core.views.page_not_found"
+handler500 = "kinfolk.core.views.server_error"

@@ -1,0 +1,75 @@
+"""Shared fixtures: areas, people with each kind of relationship, and signed-in clients."""
+
+import pytest
+from django.test import Client
+
+from kinfolk.accounts.actor import Actor
+from kinfolk.accounts.middleware import ACTING_MEMBERSHIP_KEY
+from kinfolk.accounts.models import Role
+from kinfolk.accounts.tests.factories import MembershipFactory, UserFactory
+from kinfolk.core.tests.factories import AreaFactory
+from kinfolk.people.tests.factories import PersonFactory
+
+
+@pytest.fixture
+def area(db):
+    return AreaFactory(name="Calder Vale", slug="calder-vale")
+
+
+@pytest.fixture
+def other_area(db):
+    return AreaFactory(name="Other Vale", slug="other-vale")
+
+
+@pytest.fixture
+def make_member(db):
+    """A user holding a role in an area; returns their membership."""
+
+    def make(role: str, area, **user_fields):
+        user = UserFactory(**user_fields)
+        return MembershipFactory(user=user, area=area, role=role)
+
+    return make
+
+
+@pytest.fixture
+def actor_for():
+    def make(membership):
+        return Actor(user=membership.user, membership=membership)
+
+    return make
+
+
+@pytest.fixture
+def person(area):
+    return PersonFactory(area=area, given_name="Sam", family_name="Okafor")
+
+
+@pytest.fixture
+def signed_in_client():
+    """A test client signed in through a given membership (MFA already satisfied)."""
+
+    def make(membership):
+        client = Client()
+        client.force_login(membership.user)
+        session = client.session
+        session[ACTING_MEMBERSHIP_KEY] = membership.pk
+        session.save()
+        return client
+
+    return make
+
+
+__all__ = ["Role"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip PostgreSQL-only tests when the suite runs on SQLite."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)

@@ -1,0 +1,92 @@
+"""The auditor: the one way anything is written to the audit log.
+
+Chosen over signal-based history because signals miss bulk updates and reads (ADR 0004).
+"""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import AuditAction, AuditChainHead, AuditLog
+
+GENESIS_HASH = "0" * 64
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    target_type: str,
+    target_id: object = "",
+    person_id: UUID | None = None,
+    reason: str = "",
+    detail: dict | None = None,
+    area=None,
+) -> AuditLog:
+    """Append one entry to the audit log, chained to the entry before it."""
+    user = getattr(actor, "user", None)
+    with transaction.atomic():
+        head = _locked_chain_head()
+        entry = AuditLog(
+            sequence=head.sequence + 1,
+            at=timezone.now(),
+            actor=user if user is not None and user.pk else None,
+            actor_label=getattr(user, "email", "") or "",
+            role=getattr(actor, "role", "") or "",
+            area=area if area is not None else getattr(actor, "area", None),
+            action=AuditAction(action),
+            target_type=target_type,
+            target_id=str(target_id),
+            person_id=person_id,
+            reason=reason,
+            detail=detail or {},
+            previous_hash=head.entry_hash,
+        )
+        entry.entry_hash = entry.computed_hash()
+        entry.save(force_insert=True)
+        head.sequence, head.entry_hash = entry.sequence, entry.entry_hash
+        head.save(update_fields=["sequence", "entry_hash"])
+    return entry
+
+
+def _locked_chain_head() -> AuditChainHead:
+    """The chain head, locked so concurrent writers append one after another."""
+    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        AuditChainHead.objects.get_or_create(pk=1, defaults={"entry_hash": GENESIS_HASH})
+        head = AuditChainHead.objects.select_for_update().get(pk=1)
+    return head
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    sequence: int
+    problem: str
+
+
+def audit_verify() -> tuple[int, list[AuditProblem]]:
+    """Check every entry's hash and link; returns how many were checked and what is wrong."""
+    problems: list[AuditProblem] = []
+    expected_previous, expected_sequence, checked = GENESIS_HASH, 1, 0
+    for entry in AuditLog.objects.order_by("sequence").iterator(chunk_size=2000):
+        checked += 1
+        if entry.sequence != expected_sequence:
+            problems.append(
+                AuditProblem(
+                    entry.sequence, f"entries {expected_sequence}..{entry.sequence - 1} are missing"
+                )
+            )
+        if entry.previous_hash != expected_previous:
+            problems.append(AuditProblem(entry.sequence, "does not link to the entry before it"))
+        if entry.computed_hash() != entry.entry_hash:
+            problems.append(AuditProblem(entry.sequence, "has been edited since it was written"))
+        expected_previous, expected_sequence = entry.entry_hash, entry.sequence + 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    last_sequence = expected_sequence - 1
+    if head is not None and (head.sequence, head.entry_hash) != (last_sequence, expected_previous):
+        problems.append(
+            AuditProblem(head.sequence, "the newest entries have been removed from the end")
+        )
+    return checked, problems

@@ -1,0 +1,119 @@
+"""Turn Django form fields into the parameters the NHS.UK frontend macros expect."""
+
+from datetime import date
+
+from django import forms
+
+
+def field_params(field: forms.BoundField, **extra) -> dict:
+    """Parameters for an NHS.UK input, textarea or select macro from a bound field."""
+    value = field.value()
+    params = {
+        "id": field.auto_id,
+        "name": field.html_name,
+        "label": {"text": field.label},
+        "value": "" if value is None else value,
+    }
+    if field.help_text:
+        params["hint"] = {"text": str(field.help_text)}
+    if field.errors:
+        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+    params.update(extra)
+    return params
+
+
+def choice_items(field: forms.BoundField) -> list[dict]:
+    """Radio or select items from a choice field, with the current value checked."""
+    current = str(field.value() or "")
+    return [
+        {
+            "value": value,
+            "text": str(label),
+            "checked": str(value) == current,
+            "selected": str(value) == current,
+        }
+        for value, label in field.field.choices
+        if value != ""
+    ]
+
+
+def error_summary_params(form: forms.Form) -> dict | None:
+    """The error summary shown at the top of a form that has problems, or None."""
+    errors = [
+        {
+            "text": str(message),
+            "href": f"#{form[name].auto_id}" if name in form.fields else "#maincontent",
+        }
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+    if not errors:
+        return None
+    return {"titleText": "There is a problem", "errorList": errors}
+
+
+class DatePartsWidget(forms.MultiWidget):
+    """Day, month and year boxes, as the NHS.UK date input shows them."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"day": forms.TextInput, "month": forms.TextInput, "year": forms.TextInput}, attrs
+        )
+
+    def decompress(self, value):
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class DatePartsField(forms.MultiValueField):
+    """A memorable date typed as day, month and year."""
+
+    widget = DatePartsWidget
+
+    def __init__(self, **kwargs):
+        fields = (forms.IntegerField(), forms.IntegerField(), forms.IntegerField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or all(part in (None, "") for part in data_list):
+            return None
+        if any(part in (None, "") for part in data_list):
+            raise forms.ValidationError("Date of birth must include a day, month and year.")
+        day, month, year = data_list
+        try:
+            value = date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise forms.ValidationError(
+                "Date of birth must be a real date, like 27 3 1958."
+            ) from error
+        if value > date.today() or value.year < 1900:
+            raise forms.ValidationError("Date of birth must be in the past, after 1900.")
+        return value
+
+
+def date_params(field: forms.BoundField, legend: str, hint: str = "") -> dict:
+    """Parameters for the NHS.UK date input macro from a DatePartsField."""
+    values = field.value()
+    if isinstance(values, date) or values is None:
+        values = DatePartsWidget().decompress(values)
+    names = ("day", "month", "year")
+    params = {
+        "id": field.auto_id,
+        "fieldset": {"legend": {"text": legend, "size": "s"}},
+        "items": [
+            {
+                "id": f"{field.auto_id}_{name}",
+                "name": f"{field.html_name}_{name}",
+                "label": name.capitalize(),
+                "value": "" if value is None else value,
+                "classes": "nhsuk-input--width-4" if name == "year" else "nhsuk-input--width-2",
+            }
+            for name, value in zip(names, values, strict=True)
+        ],
+    }
+    if hint:
+        params["hint"] = {"text": hint}
+    if field.errors:
+        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+    return params

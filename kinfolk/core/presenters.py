@@ -1,0 +1,112 @@
+"""What the home page shows for each role."""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.html import escape
+
+from kinfolk.accounts.models import CARE_ROLES, Role
+
+
+@dataclass
+class HomeLink:
+    text: str
+    href: str
+    description: str = ""
+
+
+@dataclass
+class HomePresenter:
+    """A role-aware home page: what this person came to do, first."""
+
+    actor: object
+    people: list = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"Hello, {self.actor.user.display_name.split(' ')[0]}"
+
+    @property
+    def role_summary(self) -> str:
+        return (
+            f"You are using Kinfolk as a {self.actor.role_label.lower()} in {self.actor.area.name}."
+        )
+
+    @property
+    def shows_caseload(self) -> bool:
+        return self.actor.role in CARE_ROLES
+
+    @property
+    def shows_own_record(self) -> bool:
+        return self.actor.acts_as(Role.PERSON)
+
+    @property
+    def shows_shared_with_me(self) -> bool:
+        return self.actor.acts_as(Role.REPRESENTATIVE)
+
+    @property
+    def caseload_rows(self) -> list[list[dict]]:
+        return [
+            [
+                {
+                    "html": f'<a class="nhsuk-link" href="{reverse("people:detail", args=[p.pk])}">'
+                    f"{escape(p.full_name)}</a>"
+                },
+                {"text": p.date_of_birth.strftime("%-d %B %Y") if p.date_of_birth else "Not known"},
+                {"text": p.postcode or "Not known"},
+            ]
+            for p in self.people
+        ]
+
+    @property
+    def links(self) -> list[HomeLink]:
+        """The things this role can do now."""
+        links: list[HomeLink] = []
+        if self.actor.acts_as(Role.PERSON) and self.people:
+            me = self.people[0]
+            links += [
+                HomeLink(
+                    "My profile",
+                    reverse("people:detail", args=[me.pk]),
+                    "What matters to me, what I can do, and how to contact me.",
+                ),
+                HomeLink(
+                    "Who can see my record",
+                    reverse("people:sharing", args=[me.pk]),
+                    "Choose family, friends or an advocate who can see it, and take access away.",
+                ),
+            ]
+        if self.actor.acts_as(Role.SCHEME_WORKER, Role.LINK_WORKER):
+            links.append(
+                HomeLink(
+                    "Add a person",
+                    reverse("people:create"),
+                    "Start a record for someone you are supporting.",
+                )
+            )
+        if self.actor.acts_as(Role.AREA_ADMIN):
+            links += [
+                HomeLink(
+                    "Memberships",
+                    reverse("accounts:memberships"),
+                    "Who holds which role in this area.",
+                ),
+                HomeLink(
+                    "Allocate a worker",
+                    reverse("people:allocate"),
+                    "Give a worker a legitimate relationship with a person.",
+                ),
+                HomeLink(
+                    "Emergency access report",
+                    reverse("people:break_glass_report"),
+                    "Every time someone used emergency access, and why.",
+                ),
+            ]
+        links.append(
+            HomeLink(
+                "Sign-in and security",
+                reverse("accounts:security"),
+                "Two-step verification and API tokens.",
+            )
+        )
+        return links

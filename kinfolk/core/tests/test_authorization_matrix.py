@@ -1,0 +1,261 @@
+"""Every page and API endpoint x every role x a record in their own area or another one.
+
+A new URL or API operation fails `test_every_endpoint_is_in_the_matrix` until it joins.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from kinfolk.accounts.middleware import ACTING_MEMBERSHIP_KEY
+from kinfolk.accounts.models import Role
+from kinfolk.accounts.tests.factories import MembershipFactory, UserFactory
+from kinfolk.api.api import api
+from kinfolk.people.models import GrantScope
+from kinfolk.people.tests.factories import AccessGrantFactory, AssignmentFactory, PersonFactory
+
+ALLOW, DENY, LOGIN = "allow", "deny", "login"
+
+# Actors: each role's user, with the relationship that role naturally has to the record.
+PERSON = "person (their own record)"
+REPRESENTATIVE = "representative (acts for the person)"
+ALLOCATED = "scheme worker (allocated)"
+UNALLOCATED = "scheme worker (not allocated)"
+LINK_WORKER = "link worker (not allocated)"
+REFERRER = "referrer (not allocated)"
+CARER = "shared lives carer"
+COMMUNITY = "community organisation member"
+COMMISSIONER = "commissioner"
+EXPERT = "expert by experience"
+ADMIN = "area admin"
+ANONYMOUS = "anonymous"
+ACTORS = {
+    PERSON: Role.PERSON,
+    REPRESENTATIVE: Role.REPRESENTATIVE,
+    ALLOCATED: Role.SCHEME_WORKER,
+    UNALLOCATED: Role.SCHEME_WORKER,
+    LINK_WORKER: Role.LINK_WORKER,
+    REFERRER: Role.REFERRER,
+    CARER: Role.SHARED_LIVES_CARER,
+    COMMUNITY: Role.COMMUNITY_ORGANISATION_MEMBER,
+    COMMISSIONER: Role.COMMISSIONER,
+    EXPERT: Role.EXPERT_BY_EXPERIENCE,
+    ADMIN: Role.AREA_ADMIN,
+    ANONYMOUS: None,
+}
+SIGNED_IN = [a for a in ACTORS if a != ANONYMOUS]
+
+
+@dataclass
+class World:
+    """Two areas; in each, a record that every actor has their natural relationship to."""
+
+    members: dict = field(default_factory=dict)
+    people: dict = field(default_factory=dict)  # "own" / "other" -> Person
+    memberships: dict = field(default_factory=dict)  # "own" / "other" -> a membership to remove
+    grants: dict = field(default_factory=dict)  # "own" / "other" -> a grant to revoke
+
+
+@pytest.fixture
+def world(area, other_area) -> World:
+    w = World()
+    users = {name: UserFactory() for name, role in ACTORS.items() if role}
+    w.members = {
+        name: MembershipFactory(user=users[name], area=area, role=ACTORS[name]) for name in users
+    }
+    for key, where in (("own", area), ("other", other_area)):
+        person = PersonFactory(area=where, user=users[PERSON])
+        AccessGrantFactory(person=person, grantee=users[REPRESENTATIVE], scope=GrantScope.ACT_FOR)
+        AssignmentFactory(person=person, worker=users[ALLOCATED])
+        w.people[key] = person
+        w.grants[key] = AccessGrantFactory(person=person, scope=GrantScope.VIEW)
+        w.memberships[key] = MembershipFactory(area=where, role=Role.EXPERT_BY_EXPERIENCE)
+    return w
+
+
+def _everyone(outcome):
+    return {**{a: outcome for a in SIGNED_IN}, ANONYMOUS: LOGIN}
+
+
+def _only(*allowed, anonymous=LOGIN):
+    return {**{a: ALLOW if a in allowed else DENY for a in SIGNED_IN}, ANONYMOUS: anonymous}
+
+
+VIEWERS = (PERSON, REPRESENTATIVE, ALLOCATED)
+EDITORS = (PERSON, REPRESENTATIVE, ALLOCATED)
+SHARERS = (PERSON, REPRESENTATIVE)
+BREAKERS = (UNALLOCATED, LINK_WORKER, REFERRER)
+ADDERS = (ALLOCATED, UNALLOCATED, LINK_WORKER)
+PUBLIC = {a: ALLOW for a in ACTORS}
+
+P, G, M = "{person}", "{grant}", "{membership}"
+# (method, path template, body, {actor: outcome for a target in their own area}).
+# For a target in another area every signed-in actor is denied.
+PERSON_ENTRIES = [
+    ("GET", f"/people/{P}/", None, _only(*VIEWERS)),
+    ("GET", f"/people/{P}/edit/", None, _only(*EDITORS)),
+    ("POST", f"/people/{P}/edit/", {"given_name": "Sam", "family_name": "Okafor"}, _only(*EDITORS)),
+    ("GET", f"/people/{P}/sharing/", None, _only(*SHARERS)),
+    (
+        "POST",
+        f"/people/{P}/sharing/",
+        {"email": "x@example.test", "relationship": "family", "scope": "view"},
+        _only(*SHARERS),
+    ),
+    ("POST", f"/people/{P}/sharing/{G}/revoke/", None, _only(*SHARERS)),
+    ("GET", f"/people/{P}/activity/", None, _only(*SHARERS)),
+    ("GET", f"/people/{P}/emergency-access/", None, _only(*BREAKERS)),
+    (
+        "POST",
+        f"/people/{P}/emergency-access/",
+        {"reason": "Called by A&E about medication"},
+        _only(*BREAKERS),
+    ),
+    ("GET", f"/api/v1/people/{P}", None, _only(*VIEWERS)),
+    ("PATCH", f"/api/v1/people/{P}", {"what_matters_to_me": "My allotment"}, _only(*EDITORS)),
+    ("GET", f"/api/v1/people/{P}/grants", None, _only(*SHARERS)),
+    (
+        "POST",
+        f"/api/v1/people/{P}/grants",
+        {"grantee_email": "x@example.test", "relationship": "family", "scope": "view"},
+        _only(*SHARERS),
+    ),
+    ("DELETE", f"/api/v1/people/{P}/grants/{G}", None, _only(*SHARERS)),
+    (
+        "POST",
+        f"/api/v1/people/{P}/emergency-access",
+        {"reason": "Called by A&E about medication"},
+        _only(*BREAKERS),
+    ),
+    ("POST", f"/accounts/memberships/{M}/remove/", None, _only(ADMIN)),
+]
+AREA_ENTRIES = [
+    ("GET", "/", None, _everyone(ALLOW)),
+    ("GET", "/accounts/login/", None, PUBLIC),
+    ("POST", "/accounts/login/", {"email": "nobody@example.test", "password": "x"}, PUBLIC),
+    ("GET", "/accounts/mfa/", None, _everyone(ALLOW)),
+    ("GET", "/accounts/mfa/setup/", None, _everyone(ALLOW)),
+    # Signing out always ends at the sign-in page.
+    ("POST", "/accounts/logout/", None, {a: LOGIN for a in ACTORS}),
+    ("GET", "/accounts/acting-as/", None, _everyone(ALLOW)),
+    ("GET", "/accounts/security/", None, _everyone(ALLOW)),
+    ("POST", "/accounts/security/", {"name": "Spreadsheet"}, _everyone(ALLOW)),
+    ("GET", "/accounts/memberships/", None, _only(ADMIN)),
+    ("POST", "/accounts/memberships/", {"email": "x@example.test", "role": "person"}, _only(ADMIN)),
+    ("GET", "/people/new/", None, _only(*ADDERS)),
+    ("POST", "/people/new/", {"given_name": "Ada", "family_name": "Lovelace"}, _only(*ADDERS)),
+    ("GET", "/people/allocate/", None, _only(ADMIN)),
+    ("GET", "/people/emergency-access/", None, _only(ADMIN)),
+    ("GET", "/api/v1/me", None, _everyone(ALLOW)),
+    ("GET", "/api/v1/people", None, _everyone(ALLOW)),
+    ("POST", "/api/v1/people", {"given_name": "Ada", "family_name": "Lovelace"}, _only(*ADDERS)),
+]
+# Pages anyone may see: documentation, not data.
+PUBLIC_DOCS = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}
+
+
+def _cases():
+    for method, path, body, outcomes in PERSON_ENTRIES:
+        for actor, outcome in outcomes.items():
+            yield pytest.param(
+                method, path, body, actor, "own", outcome, id=f"{method} {path} {actor} own"
+            )
+            other = LOGIN if actor == ANONYMOUS else DENY
+            yield pytest.param(
+                method, path, body, actor, "other", other, id=f"{method} {path} {actor} other"
+            )
+    for method, path, body, outcomes in AREA_ENTRIES:
+        for actor, outcome in outcomes.items():
+            yield pytest.param(
+                method, path, body, actor, "own", outcome, id=f"{method} {path} {actor}"
+            )
+
+
+def _client(world: World, actor: str) -> Client:
+    client = Client()
+    if actor != ANONYMOUS:
+        membership = world.members[actor]
+        client.force_login(membership.user)
+        session = client.session
+        session[ACTING_MEMBERSHIP_KEY] = membership.pk
+        session.save()
+    return client
+
+
+def _outcome(response) -> str:
+    status = response.status_code
+    if status == 401 or (status == 302 and response["Location"].startswith("/accounts/login/")):
+        return LOGIN
+    if status in (403, 404):
+        return DENY
+    assert status < 500, f"server error {status}"
+    return ALLOW
+
+
+@pytest.mark.parametrize(("method", "path", "body", "actor", "target", "expected"), list(_cases()))
+def test_authorization_matrix(world, method, path, body, actor, target, expected):
+    url = path.format(
+        person=world.people[target].pk,
+        grant=world.grants[target].pk,
+        membership=world.memberships[target].pk,
+    )
+    client = _client(world, actor)
+    if path.startswith("/api/"):
+        response = client.generic(
+            method, url, json.dumps(body) if body else "", content_type="application/json"
+        )
+    else:
+        response = client.generic(
+            method, url, _form(body), content_type="application/x-www-form-urlencoded"
+        )
+    assert _outcome(response) == expected, (response.status_code, response.content[:300])
+
+
+def _form(body) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(body or {})
+
+
+def _normalise(path: str) -> str:
+    for marker in ("<uuid:person_id>", "{person_id}"):
+        path = path.replace(marker, P)
+    for marker in ("<int:grant_id>", "{grant_id}"):
+        path = path.replace(marker, G)
+    return path.replace("<int:membership_id>", M)
+
+
+def _page_routes(resolver=None, prefix="") -> set[str]:
+    routes = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if prefix + str(entry.pattern) == "api/v1/":
+                continue
+            routes |= _page_routes(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            routes.add("/" + prefix + str(entry.pattern))
+    return routes
+
+
+def test_every_endpoint_is_in_the_matrix():
+    in_matrix = {(m, p) for m, p, _, _ in [*PERSON_ENTRIES, *AREA_ENTRIES]} | PUBLIC_DOCS
+    covered_paths = {p for _, p in in_matrix}
+    missing_pages = {_normalise(r) for r in _page_routes()} - covered_paths
+    assert not missing_pages, f"Add these pages to the authorization matrix: {missing_pages}"
+    schema = api.get_openapi_schema(path_prefix="/api/v1")
+    operations = {
+        (method.upper(), _normalise(path.rstrip("/") if path != "/api/v1/" else path))
+        for path, methods in schema["paths"].items()
+        for method in methods
+    }
+    missing_api = operations - in_matrix
+    assert not missing_api, f"Add these API operations to the authorization matrix: {missing_api}"
+
+
+def test_api_documentation_is_public(db):
+    client = Client()
+    assert client.get("/api/v1/openapi.json").status_code == 200
+    assert client.get("/api/v1/docs").status_code == 200

@@ -1,0 +1,60 @@
+"""`kinfolk demo`: a deterministic, idempotent synthetic area that never touches production."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.test import override_settings
+
+from kinfolk.accounts.models import Membership, Role, User
+from kinfolk.core.demo import DEMO_ACCOUNTS, demo_email
+from kinfolk.people.models import Person
+
+
+def _fingerprint():
+    return sorted(Person.objects.values_list("id", "given_name", "family_name", "postcode"))
+
+
+def test_demo_loads_every_role_and_is_idempotent(db):
+    call_command("demo", people=30, carers=8)
+    assert Person.objects.count() == 30
+    assert Membership.objects.filter(role=Role.SHARED_LIVES_CARER).count() == 8
+    for role in DEMO_ACCOUNTS:
+        user = User.objects.get(email=demo_email(role))
+        assert user.check_password("kinfolk-demo")
+        assert user.memberships.filter(role=role).exists()
+    before = _fingerprint()
+    call_command("demo", people=30, carers=8)
+    assert _fingerprint() == before
+
+
+def test_demo_is_deterministic_for_a_seed(db):
+    savepoint = transaction.savepoint_create()
+    call_command("demo", seed=7, people=20, carers=5)
+    first = _fingerprint()
+    transaction.savepoint_rollback(savepoint)
+    assert not Person.objects.exists()
+    call_command("demo", seed=7, people=20, carers=5)
+    assert _fingerprint() == first
+    call_command("demo", seed=8, people=20, carers=5)  # already loaded: unchanged
+    assert _fingerprint() == first
+
+
+def test_the_demo_person_and_representative_are_connected(db):
+    call_command("demo", people=10, carers=3)
+    sam = Person.objects.get(user__email=demo_email(Role.PERSON))
+    assert sam.grants.filter(grantee__email=demo_email(Role.REPRESENTATIVE)).exists()
+    assert sam.assignments.filter(worker__email=demo_email(Role.SCHEME_WORKER)).exists()
+
+
+@override_settings(KINFOLK_ENVIRONMENT="production", KINFOLK_DEMO=False)
+def test_demo_refuses_to_run_with_production_settings(db):
+    with pytest.raises(CommandError, match="cannot be loaded with production settings"):
+        call_command("demo")
+    assert not Person.objects.exists()
+
+
+@override_settings(KINFOLK_DEMO_PASSWORD="another-demo-secret")
+def test_the_demo_password_can_be_set(db):
+    call_command("demo", people=5, carers=2)
+    assert User.objects.get(email=demo_email(Role.PERSON)).check_password("another-demo-secret")

@@ -1,0 +1,72 @@
+"""Pages a person sees: role-aware home, the demo banner, and error pages in the NHS.UK style."""
+
+import pytest
+from django.test import Client, override_settings
+
+from kinfolk.accounts.models import Role
+from kinfolk.people.tests.factories import AssignmentFactory
+
+
+def test_a_scheme_worker_sees_their_caseload(make_member, area, person, signed_in_client):
+    worker = make_member(Role.SCHEME_WORKER, area)
+    AssignmentFactory(person=person, worker=worker.user)
+    html = signed_in_client(worker).get("/").content.decode()
+    assert "Your caseload" in html and "Sam Okafor" in html and "Calder Vale" in html
+
+
+def test_a_person_sees_my_profile_and_who_can_see_my_record(
+    make_member, area, person, signed_in_client
+):
+    me = make_member(Role.PERSON, area)
+    person.user = me.user
+    person.save()
+    html = signed_in_client(me).get("/").content.decode()
+    assert "My profile" in html and "Who can see my record" in html
+    assert "Your caseload" not in html
+
+
+def test_an_area_admin_sees_memberships_and_the_emergency_access_report(
+    make_member, area, signed_in_client
+):
+    html = signed_in_client(make_member(Role.AREA_ADMIN, area)).get("/").content.decode()
+    assert "Memberships" in html and "Emergency access report" in html
+
+
+def test_the_404_page_is_written_for_a_person(db):
+    response = Client().get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html and "nhsuk-header" in html
+
+
+def test_the_403_page_explains_and_offers_a_way_on(make_member, area, person, signed_in_client):
+    response = signed_in_client(make_member(Role.COMMISSIONER, area)).get(f"/people/{person.pk}/")
+    assert response.status_code == 403
+    assert "You cannot see this page" in response.content.decode()
+
+
+def test_the_500_page_renders_without_the_database():
+    from django.test import RequestFactory
+
+    from kinfolk.core.views import server_error
+
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+@override_settings(KINFOLK_DEMO=True)
+def test_every_page_says_when_it_is_a_demo(db):
+    assert "Everyone in it is made up" in Client().get("/accounts/login/").content.decode()
+
+
+def test_no_demo_banner_outside_demo_mode(db):
+    assert "Everyone in it is made up" not in Client().get("/accounts/login/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/nhsuk/nhsuk-frontend.min.css", "/static/kinfolk/kinfolk.js"]
+)
+def test_the_nhsuk_frontend_is_served_from_the_installed_package(db, path):
+    response = Client().get(path)
+    assert response.status_code == 200

@@ -1,0 +1,35 @@
+"""The home page and the error pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from kinfolk.people.selectors import people_list_for_actor
+
+from .presenters import HomePresenter
+
+
+@login_required
+def home(request):
+    """A role-aware starting point."""
+    actor = request.actor
+    if actor.membership is None:
+        return render(request, "core/no_role.jinja", status=403)
+    people = people_list_for_actor(actor=actor)
+    return render(request, "core/home.jinja", {"page": HomePresenter(actor=actor, people=people)})
+
+
+def _error(request, status: int, template: str):
+    return render(request, template, status=status)
+
+
+def permission_denied(request, exception=None):
+    return _error(request, 403, "core/403.jinja")
+
+
+def page_not_found(request, exception=None):
+    return _error(request, 404, "core/404.jinja")
+
+
+def server_error(request):
+    # Deliberately simple: no database, no actor, so it still renders when much has failed.
+    return render(request, "core/500.jinja", {"actor": None, "demo_mode": False}, status=500)

@@ -1,0 +1,128 @@
+"""Reads of person records: every one asks whether the actor may, and is audited."""
+
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from kinfolk.accounts.models import CARE_ROLES, Role
+from kinfolk.core.audit import audit_record
+from kinfolk.core.models import AuditAction
+
+from .audit import audit_person
+from .models import AccessGrant, Assignment, BreakGlassAccess, Person
+from .rules import can
+
+PURPOSE_ACTIONS = {"view": AuditAction.VIEW, "export": AuditAction.EXPORT}
+
+
+def person_get(
+    *, actor, person_id: UUID | str, rule: str = "view_person", audit_as: str | None = "view"
+) -> Person:
+    """A person's record if the actor may use it for this rule; denial is audited and raised."""
+    try:
+        person = Person.objects.select_related("area").filter(pk=UUID(str(person_id))).first()
+    except ValueError:
+        person = None
+    if person is None:
+        raise Http404("No such person")
+    if not can(actor, rule, person):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})
+        raise PermissionDenied("You do not have a reason to see this person's record.")
+    if audit_as:
+        audit_person(actor=actor, action=PURPOSE_ACTIONS[audit_as], person=person)
+    return person
+
+
+def people_for_actor(*, actor) -> QuerySet[Person]:
+    """The people whose records this actor has a standing reason to see in their area."""
+    people = Person.objects.in_area(actor.area) if actor.area else Person.objects.none()
+    if actor.acts_as(Role.PERSON):
+        return people.filter(user=actor.user)
+    if actor.acts_as(Role.REPRESENTATIVE):
+        return people.filter(grants__grantee=actor.user, grants__revoked_at__isnull=True)
+    if actor.role in CARE_ROLES:
+        return people.filter(
+            assignments__worker=actor.user, assignments__ended_at__isnull=True
+        ).distinct()
+    return Person.objects.none()
+
+
+def people_list_for_actor(*, actor) -> list[Person]:
+    """The actor's people, read once and audited as one list view."""
+    people = list(people_for_actor(actor=actor))
+    if people:
+        audit_record(
+            actor=actor,
+            action=AuditAction.VIEW,
+            target_type="person_list",
+            detail={"count": len(people)},
+        )
+    return people
+
+
+def live_grants_for_person(*, person: Person) -> QuerySet[AccessGrant]:
+    """Who the person has chosen to share their record with, now."""
+    return (
+        AccessGrant.objects.in_area(person.area)
+        .filter(person=person, revoked_at__isnull=True)
+        .select_related("grantee", "granted_by")
+    )
+
+
+def past_grants_for_person(*, person: Person) -> QuerySet[AccessGrant]:
+    """Access the person (or their representative) has taken back."""
+    return (
+        AccessGrant.objects.in_area(person.area)
+        .filter(person=person, revoked_at__isnull=False)
+        .select_related("grantee", "revoked_by")
+    )
+
+
+def grant_get(*, person: Person, grant_id: int) -> AccessGrant:
+    """One of this person's live grants, or 404."""
+    grant = live_grants_for_person(person=person).filter(pk=grant_id).first()
+    if grant is None:
+        raise Http404("No such grant")
+    return grant
+
+
+def workers_for_person(*, person: Person) -> QuerySet[Assignment]:
+    """The workers with a live relationship to this person."""
+    return (
+        Assignment.objects.in_area(person.area)
+        .filter(person=person, ended_at__isnull=True)
+        .select_related("worker")
+    )
+
+
+def live_break_glass(*, actor, person: Person) -> BreakGlassAccess | None:
+    """The actor's current emergency access to this person, if any."""
+    return (
+        BreakGlassAccess.objects.in_area(person.area)
+        .filter(person=person, user=actor.user, expires_at__gt=timezone.now())
+        .first()
+    )
+
+
+def break_glass_report(*, area) -> QuerySet[BreakGlassAccess]:
+    """Every emergency access in the area, newest first, for the area admin to review."""
+    return BreakGlassAccess.objects.in_area(area).select_related("user", "person")
+
+
+def people_in_area_for_admin(*, area) -> QuerySet[Person]:
+    """People in the area by name only, for an area admin choosing whom to allocate."""
+    return Person.objects.in_area(area).only("id", "given_name", "family_name", "area")
+
+
+def record_activity(*, person: Person, limit: int = 200):
+    """Who has looked at or changed this person's record, newest first."""
+    from kinfolk.core.models import AuditLog
+
+    return (
+        AuditLog.objects.filter(person_id=person.pk)
+        .select_related("actor")
+        .order_by("-sequence")[:limit]
+    )

@@ -1,0 +1,237 @@
+"""Writes to person records and their sharing: one function per action, each audited."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kinfolk.accounts.models import CARE_ROLES, Membership, Role, User
+from kinfolk.core.models import AuditAction
+
+from .audit import audit_person
+from .models import (
+    AccessGrant,
+    Assignment,
+    BreakGlassAccess,
+    GrantScope,
+    Person,
+    scope_covers,
+)
+from .nhs_number import normalise_nhs_number
+from .rules import can, live_grant
+
+PROFILE_FIELDS = (
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "nhs_number",
+    "communication_needs",
+    "what_matters_to_me",
+    "can_do",
+    "could_do_with_support",
+    "rely_on_services_for",
+)
+BREAK_GLASS_REASON_MIN_LENGTH = 20
+
+
+def _clean_profile(person: Person) -> None:
+    person.nhs_number = normalise_nhs_number(person.nhs_number or "")
+    person.postcode = (person.postcode or "").upper().strip()
+    person.full_clean(exclude=["user", "area"])
+
+
+@transaction.atomic
+def person_create(*, actor, **fields) -> Person:
+    """Start a person's record in the actor's area; a care worker becomes their allocated worker."""
+    if not actor.acts_as(Role.SCHEME_WORKER, Role.LINK_WORKER):
+        raise PermissionDenied("Only a scheme worker or link worker can add a person.")
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    person = Person(area=actor.area, **fields)
+    _clean_profile(person)
+    person.save(force_insert=True)
+    Assignment.objects.create(
+        area=actor.area, person=person, worker=actor.user, kind=Assignment.Kind.ALLOCATED_WORKER
+    )
+    audit_person(actor=actor, action=AuditAction.CREATE, person=person)
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, changes: dict) -> list[str]:
+    """Change a person's record; returns the names of the fields that changed."""
+    if not can(actor, "edit_person", person):
+        raise PermissionDenied("You cannot change this person's record.")
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    changed = [name for name, value in changes.items() if getattr(person, name) != value]
+    for name in changed:
+        setattr(person, name, changes[name])
+    _clean_profile(person)
+    if changed:
+        person.save(update_fields=[*changed, "nhs_number", "postcode", "updated_at"])
+        # Field names only: the audit log never holds a person's details.
+        audit_person(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            person=person,
+            detail={"fields": sorted(changed)},
+        )
+    return changed
+
+
+@transaction.atomic
+def access_grant(
+    *, actor, person: Person, grantee_email: str, relationship: str, scope: str
+) -> AccessGrant:
+    """Record the person's decision to share their record with a named someone."""
+    if not can(actor, "manage_sharing", person):
+        raise PermissionDenied("Only the person, or someone acting for them, can share a record.")
+    scope = GrantScope(scope)
+    if not actor.acts_as(Role.PERSON) and scope == GrantScope.ACT_FOR:
+        raise ValidationError(
+            "Only the person themselves can choose someone to act for them.", code="scope"
+        )
+    grantee = User.objects.filter(email__iexact=grantee_email.strip(), is_active=True).first()
+    if (
+        grantee is None
+        or not Membership.objects.in_area(person.area)
+        .filter(user=grantee, role=Role.REPRESENTATIVE)
+        .exists()
+    ):
+        raise ValidationError(
+            "We could not find a family member, friend or advocate with that email address in "
+            "this area. Check the address, or ask your worker to set up an account for them.",
+            code="grantee",
+        )
+    if grantee.pk == actor.user.pk or grantee.pk == person.user_id:
+        raise ValidationError("You already have access to this record.", code="grantee")
+    if (
+        AccessGrant.objects.in_area(person.area)
+        .filter(person=person, grantee=grantee, revoked_at__isnull=True)
+        .exists()
+    ):
+        raise ValidationError(
+            f"{grantee.display_name} can already see this record. Take their access away "
+            "first if you want to change what they can do.",
+            code="duplicate",
+        )
+    grant = AccessGrant.objects.create(
+        area=person.area,
+        person=person,
+        grantee=grantee,
+        relationship=relationship,
+        scope=scope,
+        granted_by=actor.user,
+    )
+    audit_person(
+        actor=actor,
+        action=AuditAction.CREATE,
+        person=person,
+        about=grant,
+        detail={"grantee": grantee.pk, "scope": scope.value},
+    )
+    return grant
+
+
+@transaction.atomic
+def access_revoke(*, actor, grant: AccessGrant) -> AccessGrant:
+    """Take back access the person had given; it ends at once."""
+    person = grant.person
+    if not can(actor, "manage_sharing", person):
+        raise PermissionDenied("Only the person, or someone acting for them, can take access away.")
+    own = live_grant(actor, person)
+    if (
+        not actor.acts_as(Role.PERSON)
+        and grant.pk != getattr(own, "pk", None)
+        and scope_covers(grant.scope, GrantScope.ACT_FOR)
+    ):
+        raise PermissionDenied("Only the person can take away another representative's access.")
+    grant.revoked_at = timezone.now()
+    grant.revoked_by = actor.user
+    grant.save(update_fields=["revoked_at", "revoked_by"])
+    audit_person(
+        actor=actor,
+        action=AuditAction.DELETE,
+        person=person,
+        about=grant,
+        detail={"grantee": grant.grantee_id},
+    )
+    return grant
+
+
+@transaction.atomic
+def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlassAccess:
+    """Open time-limited emergency access to a record, with a written reason for the report."""
+    if not can(actor, "break_glass", person):
+        raise PermissionDenied("Emergency access is only for care workers in this area.")
+    reason = (reason or "").strip()
+    if len(reason) < BREAK_GLASS_REASON_MIN_LENGTH:
+        raise ValidationError(
+            f"Write why you need emergency access, in at least {BREAK_GLASS_REASON_MIN_LENGTH} "
+            "characters. Your area admin will review it.",
+            code="reason",
+        )
+    now = timezone.now()
+    access = BreakGlassAccess.objects.create(
+        area=person.area,
+        person=person,
+        user=actor.user,
+        role=actor.role,
+        reason=reason,
+        started_at=now,
+        expires_at=now + timedelta(minutes=settings.KINFOLK_BREAK_GLASS_MINUTES),
+    )
+    audit_person(
+        actor=actor,
+        action=AuditAction.BREAK_GLASS,
+        person=person,
+        reason=reason,
+        detail={"expires_at": access.expires_at.isoformat()},
+    )
+    return access
+
+
+@transaction.atomic
+def assignment_create(*, actor, person: Person, worker: User, kind: str) -> Assignment:
+    """Allocate a worker to a person, giving them a legitimate reason to see the record."""
+    if not actor.acts_as(Role.AREA_ADMIN) or person.area_id != actor.area.pk:
+        raise PermissionDenied("Only the area admin can allocate workers.")
+    if (
+        not Membership.objects.in_area(person.area)
+        .filter(user=worker, role__in=CARE_ROLES)
+        .exists()
+    ):
+        raise ValidationError("That person is not a care worker in this area.", code="worker")
+    assignment, created = Assignment.objects.get_or_create(
+        area=person.area, person=person, worker=worker, kind=kind, ended_at=None
+    )
+    if created:
+        audit_person(
+            actor=actor,
+            action=AuditAction.CREATE,
+            person=person,
+            about=assignment,
+            detail={"worker": worker.pk, "kind": kind},
+        )
+    return assignment
+
+
+@transaction.atomic
+def assignment_end(*, actor, assignment: Assignment) -> Assignment:
+    """End a worker's allocation to a person; their access ends with it."""
+    if not actor.acts_as(Role.AREA_ADMIN) or assignment.area_id != actor.area.pk:
+        raise PermissionDenied("Only the area admin can end an allocation.")
+    assignment.ended_at = timezone.now()
+    assignment.save(update_fields=["ended_at"])
+    audit_person(actor=actor, action=AuditAction.DELETE, person=assignment.person, about=assignment)
+    return assignment

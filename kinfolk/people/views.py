@@ -1,0 +1,194 @@
+"""Person pages: profile, edit, sharing, emergency access; the area admin's allocation pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from kinfolk.accounts.rules import can_in_area
+from kinfolk.accounts.selectors import care_workers_in_area
+
+from . import selectors, services
+from .forms import AllocateForm, BreakGlassForm, GrantForm, PersonForm
+from .presenters import ActivityPresenter, GrantPresenter, PersonPresenter
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@login_required
+def person_detail(request, person_id):
+    """A person's profile: who they are, what matters to them, and who supports them."""
+    person = selectors.person_get(actor=request.actor, person_id=person_id)
+    return render(
+        request,
+        "people/detail.jinja",
+        {
+            "page": PersonPresenter(person=person, actor=request.actor),
+            "workers": selectors.workers_for_person(person=person),
+            "break_glass": selectors.live_break_glass(actor=request.actor, person=person),
+        },
+    )
+
+
+@login_required
+def person_create(request):
+    """Start a record for someone the worker is supporting."""
+    if not can_in_area(request.actor, "add_person"):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(actor=request.actor, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{person.full_name}'s record has been started.")
+            return redirect("people:detail", person.pk)
+    return render(request, "people/edit.jinja", {"form": form, "person": None})
+
+
+@login_required
+def person_edit(request, person_id):
+    """Change a person's record."""
+    person = selectors.person_get(actor=request.actor, person_id=person_id, rule="edit_person")
+    initial = {name: getattr(person, name) for name in services.PROFILE_FIELDS}
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(actor=request.actor, person=person, changes=form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "The changes have been saved.")
+            return redirect("people:detail", person.pk)
+    return render(request, "people/edit.jinja", {"form": form, "person": person})
+
+
+@login_required
+def person_sharing(request, person_id):
+    """Who can see this record, and a form to share it with someone else."""
+    person = selectors.person_get(actor=request.actor, person_id=person_id, rule="manage_sharing")
+    form = GrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant = services.access_grant(
+                actor=request.actor,
+                person=person,
+                grantee_email=form.cleaned_data["email"],
+                relationship=form.cleaned_data["relationship"],
+                scope=form.cleaned_data["scope"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{grant.grantee.display_name} can now see the record.")
+            return redirect("people:sharing", person.pk)
+    return render(
+        request,
+        "people/sharing.jinja",
+        {
+            "person": person,
+            "page": PersonPresenter(person=person, actor=request.actor),
+            "form": form,
+            "grants": [GrantPresenter(g) for g in selectors.live_grants_for_person(person=person)],
+            "past_grants": [
+                GrantPresenter(g) for g in selectors.past_grants_for_person(person=person)
+            ],
+            "workers": selectors.workers_for_person(person=person),
+        },
+    )
+
+
+@login_required
+def record_activity(request, person_id):
+    """Who has looked at or changed the record: the person can always find out."""
+    person = selectors.person_get(
+        actor=request.actor, person_id=person_id, rule="manage_sharing", audit_as=None
+    )
+    entries = [ActivityPresenter(e) for e in selectors.record_activity(person=person)]
+    return render(
+        request,
+        "people/activity.jinja",
+        {
+            "person": person,
+            "page": PersonPresenter(person=person, actor=request.actor),
+            "entries": entries,
+        },
+    )
+
+
+@login_required
+@require_POST
+def grant_revoke(request, person_id, grant_id):
+    """Take away someone's access; it ends at once."""
+    person = selectors.person_get(
+        actor=request.actor, person_id=person_id, rule="manage_sharing", audit_as=None
+    )
+    grant = selectors.grant_get(person=person, grant_id=grant_id)
+    services.access_revoke(actor=request.actor, grant=grant)
+    messages.success(request, f"{grant.grantee.display_name} can no longer see the record.")
+    return redirect("people:sharing", person.pk)
+
+
+@login_required
+def break_glass(request, person_id):
+    """Emergency access: a written reason, a time limit, and a line on the admin's report."""
+    person = selectors.person_get(
+        actor=request.actor, person_id=person_id, rule="break_glass", audit_as=None
+    )
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass_open(
+                actor=request.actor, person=person, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error("reason", error.messages[0])
+        else:
+            messages.success(request, "Emergency access is open for a limited time.")
+            return redirect("people:detail", person.pk)
+    return render(request, "people/break_glass.jinja", {"form": form, "person_id": person.pk})
+
+
+@login_required
+def allocate(request):
+    """The area admin allocates a worker to a person."""
+    if not can_in_area(request.actor, "manage_memberships"):
+        raise PermissionDenied
+    area = request.actor.area
+    people = list(selectors.people_in_area_for_admin(area=area))
+    workers = list(care_workers_in_area(area=area))
+    form = AllocateForm(request.POST or None, people=people, workers=workers)
+    if request.method == "POST" and form.is_valid():
+        person = next(p for p in people if str(p.pk) == form.cleaned_data["person"])
+        worker = next(m.user for m in workers if str(m.user_id) == form.cleaned_data["worker"])
+        try:
+            services.assignment_create(
+                actor=request.actor, person=person, worker=worker, kind=form.cleaned_data["kind"]
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request, f"{worker.display_name} is now allocated to {person.full_name}."
+            )
+            return redirect("people:allocate")
+    return render(request, "people/allocate.jinja", {"form": form})
+
+
+@login_required
+def break_glass_report(request):
+    """Every use of emergency access in the area, for review."""
+    if not can_in_area(request.actor, "view_break_glass_report"):
+        raise PermissionDenied
+    return render(
+        request,
+        "people/break_glass_report.jinja",
+        {
+            "accesses": selectors.break_glass_report(area=request.actor.area),
+        },
+    )
