@@ -1,5 +1,7 @@
 """Judge pairs of (person, carer) all at once: hard constraints, then fit in both directions."""
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import IntFlag
 
@@ -102,13 +104,38 @@ def person_radius_km(tables: Tables, config: MatchingConfig) -> np.ndarray:
 
 
 def nearby_pairs(tables: Tables, config: MatchingConfig, people: np.ndarray | None = None):
-    """(person, carer, km) for every pair within each person's radius (k-d trees, in C)."""
+    """(person, carer, km) for every pair within each person's radius (k-d trees, in C).
+
+    People are searched in groups of similar radius, so nobody is searched at the widest
+    radius of all; the groups run on every core (SciPy releases the GIL while searching).
+    """
     empty = np.zeros(0, dtype=np.int64)
     if len(tables.carers) == 0 or len(tables.people) == 0:
         return empty, empty, np.zeros(0)
     radius = person_radius_km(tables, config)
     people = np.arange(len(tables.people)) if people is None else np.asarray(people)
-    widest = float(radius[people].max()) if len(people) else 0.0
+    if len(people) == 0:
+        return empty, empty, np.zeros(0)
+    by_radius = people[np.argsort(radius[people], kind="stable")]
+    groups = np.array_split(by_radius, max(1, -(-len(people) // PEOPLE_PER_SEARCH)))
+    carer_tree(tables)  # built once, before the searches share it
+
+    def search(group):
+        return _pairs_within_radius(tables, radius, group)
+
+    if len(groups) == 1:
+        found = [search(groups[0])]
+    else:
+        with ThreadPoolExecutor(max_workers=min(len(groups), os.cpu_count() or 1)) as pool:
+            found = list(pool.map(search, groups))
+    return tuple(np.concatenate(column) for column in zip(*found, strict=True))
+
+
+PEOPLE_PER_SEARCH = 2000
+
+
+def _pairs_within_radius(tables: Tables, radius: np.ndarray, people: np.ndarray):
+    widest = float(radius[people].max())
     found = cKDTree(tables.p_xyz[people]).sparse_distance_matrix(
         carer_tree(tables),
         2.0 * np.sin(widest / EARTH_RADIUS_KM / 2.0) + 1e-12,

@@ -305,7 +305,7 @@ def synthetic_carer(rng: random.Random, n: int, start: date) -> CarerHousehold:
         daily_rhythm=rng.choice(list(DailyRhythm)),
         min_age=min_age,
         max_age=rng.choice([65, 75, 90, 120, 120]),
-        confident_with=frozenset(n_ for n_ in approved if rng.random() < 0.7),
+        confident_with=frozenset(n_ for n_ in sorted(approved) if rng.random() < 0.7),
         available=_date_ranges(rng, start, rng.randint(2, 6), (7, 30))
         if ArrangementType.SHORT_BREAKS in types
         else (),

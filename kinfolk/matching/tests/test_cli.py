@@ -106,3 +106,30 @@ def test_the_engine_does_not_import_django():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_bench_region_and_plan_do_not_depend_on_string_hashing():
+    """Same seed, same region and plan, whatever PYTHONHASHSEED a process happens to get."""
+    code = (
+        "import dataclasses, hashlib, json\n"
+        "from kinfolk.matching import synthetic, plan, suggest\n"
+        "def canonical(o):\n"
+        "    return sorted(o) if isinstance(o, (set, frozenset)) else str(o)\n"
+        "region = synthetic.synthetic_region(300, 200, seed=3)\n"
+        "matcher = suggest.Matcher(region.people, region.carers)\n"
+        "result = plan.stable_plan(matcher)\n"
+        "text = json.dumps([dataclasses.asdict(region), result.introductions],\n"
+        "                  sort_keys=True, default=canonical)\n"
+        "print(hashlib.sha256(text.encode()).hexdigest())\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
