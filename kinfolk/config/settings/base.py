@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kinfolk.core",
     "kinfolk.accounts",
     "kinfolk.people",
+    "kinfolk.sharedlives",
     "kinfolk.api",
 ]
 

@@ -1,0 +1,377 @@
+"""Reads for Shared Lives, always through the actor's area, with access checked and audited."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from kinfolk.core.models import AuditAction
+from kinfolk.people.audit import audit_person
+from kinfolk.people.selectors import people_for_actor
+
+from .models import (
+    COURSE_YEARS,
+    IN_PROGRESS_STAGES,
+    Arrangement,
+    ArrangementReview,
+    ArrangementStatus,
+    Carer,
+    CarerCheck,
+    CarerStatus,
+    Course,
+    Introduction,
+    Referral,
+    ReferralStatus,
+    Stage,
+    TrainingRecord,
+)
+from .rules import can_for_person, is_the_carer, runs_the_scheme
+from .scheme import scheme_settings
+
+REQUIRED_COURSES = list(COURSE_YEARS)
+
+
+def _id_or_404(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+# --- referrals ------------------------------------------------------------------------------
+
+
+def referral_get(*, actor, referral_id, rule: str = "view_person", audit: bool = True) -> Referral:
+    """A referral, if the actor may use it for this rule; a refusal is audited."""
+    referral = (
+        Referral.objects.select_related("person", "person__area", "area")
+        .filter(pk=_id_or_404(referral_id))
+        .first()
+    )
+    if referral is None:
+        raise Http404("No such referral")
+    person = referral.person
+    if not can_for_person(actor, rule, person):
+        audit_person(
+            actor=actor,
+            action=AuditAction.DENIED,
+            person=person,
+            about=referral,
+            detail={"rule": rule},
+        )
+        raise PermissionDenied("You do not have a reason to see this referral.")
+    if audit:
+        audit_person(actor=actor, action=AuditAction.VIEW, person=person, about=referral)
+    return referral
+
+
+def referrals_for_person(*, person) -> QuerySet[Referral]:
+    return Referral.objects.in_area(person.area).filter(person=person).order_by("-received_on")
+
+
+def open_referral_for_person(*, person) -> Referral | None:
+    return (
+        referrals_for_person(person=person)
+        .exclude(status=ReferralStatus.CLOSED)
+        .order_by("-received_on")
+        .first()
+    )
+
+
+def my_referrals(*, actor) -> QuerySet[Referral]:
+    """Open referrals of the people this actor has a standing reason to see."""
+    return (
+        Referral.objects.in_area(actor.area)
+        .filter(person__in=people_for_actor(actor=actor))
+        .exclude(status=ReferralStatus.CLOSED)
+        .select_related("person")
+    )
+
+
+# --- carers -------------------------------------------------------------------------------
+
+
+def carers_in_scheme(*, area) -> QuerySet[Carer]:
+    return Carer.objects.in_area(area)
+
+
+def approved_carers(*, area) -> list[Carer]:
+    return list(Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED))
+
+
+def carer_get(*, actor, carer_id) -> Carer:
+    """A carer household, for its own carer or a scheme worker in its area."""
+    carer = Carer.objects.filter(pk=_id_or_404(carer_id)).select_related("area").first()
+    if carer is None:
+        raise Http404("No such carer")
+    if not (runs_the_scheme(actor, carer) or is_the_carer(actor, carer)):
+        raise PermissionDenied("Only the carer and their scheme can see this household's record.")
+    return carer
+
+
+def carer_for_actor(*, actor) -> Carer | None:
+    """The household of the carer who is signed in."""
+    if actor.area is None or actor.user is None:
+        return None
+    return Carer.objects.in_area(actor.area).filter(user=actor.user).first()
+
+
+@dataclass(frozen=True)
+class TrainingStatus:
+    course: str
+    label: str
+    completed_on: date | None
+    expires_on: date | None
+    state: str  # "current", "due soon", "expired", "missing"
+
+
+def training_status(*, carer: Carer, today: date | None = None) -> list[TrainingStatus]:
+    """Each required course: its latest record and whether it is current."""
+    today = today or date.today()
+    latest: dict[str, TrainingRecord] = {}
+    for record in TrainingRecord.objects.in_area(carer.area).filter(carer=carer):
+        if record.course not in latest or record.completed_on > latest[record.course].completed_on:
+            latest[record.course] = record
+    out = []
+    for course in REQUIRED_COURSES:
+        record = latest.get(course)
+        if record is None:
+            state = "missing"
+        elif record.expires_on and record.expires_on < today:
+            state = "expired"
+        elif record.expires_on and record.expires_on <= today + timedelta(days=60):
+            state = "due soon"
+        else:
+            state = "current"
+        out.append(
+            TrainingStatus(
+                course,
+                Course(course).label,
+                record.completed_on if record else None,
+                record.expires_on if record else None,
+                state,
+            )
+        )
+    return out
+
+
+def carer_flags(*, carer: Carer, today: date | None = None) -> list[str]:
+    """What stops new introductions for this household, in plain English (empty: nothing)."""
+    today = today or date.today()
+    flags = [
+        f"{t.label} training {'has expired' if t.state == 'expired' else 'is missing'}"
+        for t in training_status(carer=carer, today=today)
+        if t.state in ("expired", "missing")
+    ]
+    overdue = CarerCheck.objects.in_area(carer.area).filter(
+        carer=carer, done_on__isnull=True, due_on__lt=today
+    )
+    flags += [
+        f"{check.get_kind_display()} overdue since {check.due_on:%-d %B %Y}" for check in overdue
+    ]
+    return flags
+
+
+def introductions_in_progress(*, area) -> dict:
+    """How many introductions each carer household has in progress."""
+    rows = (
+        Introduction.objects.in_area(area)
+        .filter(stage__in=IN_PROGRESS_STAGES)
+        .values("carer")
+        .annotate(n=Count("id"))
+    )
+    return {row["carer"]: row["n"] for row in rows}
+
+
+def held_back_carers(*, area, carers: list[Carer], today: date | None = None) -> dict:
+    """Households that cannot take a new introduction now, with the reasons why."""
+    limit = scheme_settings().introductions_per_carer
+    in_progress = introductions_in_progress(area=area)
+    held: dict = {}
+    for carer in carers:
+        reasons = []
+        if carer.status != CarerStatus.APPROVED:
+            reasons.append(f"Not approved ({carer.get_status_display().lower()})")
+        reasons += carer_flags(carer=carer, today=today)
+        if in_progress.get(carer.pk, 0) >= limit:
+            reasons.append(f"Already has {limit} introductions in progress (the scheme's limit)")
+        if reasons:
+            held[carer.pk] = tuple(reasons)
+    return held
+
+
+# --- introductions and arrangements ---------------------------------------------------------
+
+
+def introduction_get(*, actor, introduction_id) -> Introduction:
+    """An introduction, for its person (or their chosen people), its carer, or their worker."""
+    introduction = (
+        Introduction.objects.select_related("person", "person__area", "carer", "referral")
+        .filter(pk=_id_or_404(introduction_id))
+        .first()
+    )
+    if introduction is None:
+        raise Http404("No such introduction")
+    person = introduction.person
+    if not (
+        can_for_person(actor, "view_person", person) or is_the_carer(actor, introduction.carer)
+    ):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=person, about=introduction)
+        raise PermissionDenied("This introduction is between other people.")
+    audit_person(actor=actor, action=AuditAction.VIEW, person=person, about=introduction)
+    return introduction
+
+
+def introductions_for_referral(*, referral: Referral) -> QuerySet[Introduction]:
+    return (
+        Introduction.objects.in_area(referral.area)
+        .filter(referral=referral)
+        .select_related("carer")
+        .prefetch_related("views")
+    )
+
+
+def introductions_for_carer(*, carer: Carer) -> QuerySet[Introduction]:
+    return (
+        Introduction.objects.in_area(carer.area)
+        .filter(carer=carer)
+        .select_related("person", "referral")
+        .prefetch_related("views")
+    )
+
+
+def arrangement_get(*, actor, arrangement_id) -> Arrangement:
+    arrangement = (
+        Arrangement.objects.select_related("person", "person__area", "carer", "introduction")
+        .filter(pk=_id_or_404(arrangement_id))
+        .first()
+    )
+    if arrangement is None:
+        raise Http404("No such arrangement")
+    person = arrangement.person
+    if not (can_for_person(actor, "view_person", person) or is_the_carer(actor, arrangement.carer)):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=person, about=arrangement)
+        raise PermissionDenied("This arrangement is between other people.")
+    audit_person(actor=actor, action=AuditAction.VIEW, person=person, about=arrangement)
+    return arrangement
+
+
+def reviews_for_arrangement(*, arrangement: Arrangement) -> QuerySet[ArrangementReview]:
+    return ArrangementReview.objects.in_area(arrangement.area).filter(arrangement=arrangement)
+
+
+def review_get(*, arrangement: Arrangement, review_id) -> ArrangementReview:
+    review = reviews_for_arrangement(arrangement=arrangement).filter(pk=review_id).first()
+    if review is None:
+        raise Http404("No such review")
+    return review
+
+
+def arrangements_for_carer(*, carer: Carer) -> QuerySet[Arrangement]:
+    return Arrangement.objects.in_area(carer.area).filter(carer=carer).select_related("person")
+
+
+def arrangements_for_person(*, person) -> QuerySet[Arrangement]:
+    return Arrangement.objects.in_area(person.area).filter(person=person).select_related("carer")
+
+
+def active_arrangements(*, area) -> QuerySet[Arrangement]:
+    return Arrangement.objects.in_area(area).filter(status=ArrangementStatus.ACTIVE)
+
+
+# --- the scheme worker's day ----------------------------------------------------------------
+
+
+@dataclass
+class Dashboard:
+    waiting: list  # (referral, days waiting)
+    waiting_elsewhere: int
+    stages: list  # (stage label, count)
+    my_introductions: list
+    reviews_due: list
+    reviews_overdue: list
+    carers_flagged: list  # (carer, flags)
+    carers_with_places: list
+
+
+def scheme_dashboard(*, actor, today: date | None = None) -> Dashboard:
+    today = today or date.today()
+    area = actor.area
+    mine = people_for_actor(actor=actor)
+    waiting_all = Referral.objects.in_area(area).filter(
+        status__in=[ReferralStatus.NEW, ReferralStatus.LOOKING]
+    )
+    waiting = [
+        (r, (today - r.received_on).days)
+        for r in waiting_all.filter(person__in=mine)
+        .select_related("person")
+        .order_by("received_on")
+    ]
+    counts = dict(
+        Introduction.objects.in_area(area)
+        .exclude(stage__in=[Stage.CLOSED, Stage.ARRANGED])
+        .values_list("stage")
+        .annotate(n=Count("id"))
+    )
+    reviews = (
+        ArrangementReview.objects.in_area(area)
+        .filter(
+            done_on__isnull=True,
+            arrangement__status=ArrangementStatus.ACTIVE,
+            arrangement__person__in=mine,
+            due_on__lte=today + timedelta(days=14),
+        )
+        .select_related("arrangement", "arrangement__person", "arrangement__carer")
+    )
+    carers = list(Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED))
+    flagged = [(c, f) for c in carers if (f := carer_flags(carer=c, today=today))]
+    return Dashboard(
+        waiting=waiting,
+        waiting_elsewhere=waiting_all.count() - len(waiting),
+        stages=[(Stage(s).label, counts.get(s, 0)) for s in [Stage.INTEREST, *IN_PROGRESS_STAGES]],
+        my_introductions=list(
+            Introduction.objects.in_area(area)
+            .filter(person__in=mine, stage__in=[Stage.INTEREST, *IN_PROGRESS_STAGES])
+            .select_related("person", "carer")
+        ),
+        reviews_due=[r for r in reviews if r.due_on >= today],
+        reviews_overdue=[r for r in reviews if r.due_on < today],
+        carers_flagged=flagged,
+        carers_with_places=[c for c in carers if c.free_places > 0],
+    )
+
+
+@dataclass
+class SchemeReport:
+    carers_by_status: list
+    people_supported: int
+    arrangements_by_type: list
+    median_days_referral_to_arrangement: float | None
+    introductions_per_arrangement: float | None
+    arrangements_made: int
+
+
+def scheme_report(*, area) -> SchemeReport:
+    """Aggregates only: no one's name."""
+    from statistics import median
+
+    carers = dict(Carer.objects.in_area(area).values_list("status").annotate(n=Count("id")))
+    active = Arrangement.objects.in_area(area).filter(status=ArrangementStatus.ACTIVE)
+    by_type = dict(active.values_list("arrangement_type").annotate(n=Count("id")))
+    made = list(Arrangement.objects.in_area(area).select_related("introduction__referral"))
+    days = [(a.starts_on - a.introduction.referral.received_on).days for a in made]
+    introductions = Introduction.objects.in_area(area).filter(Q(proposed_at__isnull=False)).count()
+    from .models import ARRANGEMENT_CHOICES
+
+    return SchemeReport(
+        carers_by_status=[(label, carers.get(value, 0)) for value, label in CarerStatus.choices],
+        people_supported=active.values("person").distinct().count(),
+        arrangements_by_type=[
+            (label, by_type.get(value, 0)) for value, label in ARRANGEMENT_CHOICES
+        ],
+        median_days_referral_to_arrangement=median(days) if days else None,
+        introductions_per_arrangement=round(introductions / len(made), 1) if made else None,
+        arrangements_made=len(made),
+    )
