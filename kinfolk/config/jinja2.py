@@ -8,7 +8,15 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader
 
-from kinfolk.core.forms import choice_items, date_params, error_summary_params, field_params
+from kinfolk.core.forms import (
+    choice_items,
+    date_params,
+    error_summary_params,
+    field_kind,
+    field_params,
+    fieldset_params,
+    single_checkbox_params,
+)
 
 NHSUK_TEMPLATES = Path(nhsuk_frontend_jinja.__file__).parent / "templates"
 
@@ -36,6 +44,9 @@ def environment(**options) -> Environment:
             "choice_items": choice_items,
             "date_params": date_params,
             "error_summary_params": error_summary_params,
+            "field_kind": field_kind,
+            "fieldset_params": fieldset_params,
+            "single_checkbox_params": single_checkbox_params,
         }
     )
     return env

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("kinfolk.core.urls")),
     path("accounts/", include("kinfolk.accounts.urls")),
     path("people/", include("kinfolk.people.urls")),
+    path("shared-lives/", include("kinfolk.sharedlives.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -202,6 +202,9 @@ def _populate(area, accounts: dict, *, seed: int, people: int, carers: int) -> N
     _allocate(area, records, workers, accounts, rng)
     _share(area, records, accounts)
     _emergency_access(area, records, accounts)
+    from kinfolk.sharedlives.demo import load_shared_lives
+
+    load_shared_lives(area, records, carer_users, workers, rng)
 
 
 def _demo_person(area, rng: random.Random, fake: Faker) -> Person:

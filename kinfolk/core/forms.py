@@ -117,3 +117,58 @@ def date_params(field: forms.BoundField, legend: str, hint: str = "") -> dict:
     if field.errors:
         params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
     return params
+
+
+def field_kind(field: forms.BoundField) -> str:
+    """Which NHS.UK component shows this field."""
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.DateInput):
+        return "date"
+    if isinstance(widget, forms.NumberInput):
+        return "number"
+    return "text"
+
+
+def fieldset_params(field: forms.BoundField) -> dict:
+    """Parameters for NHS.UK radios or checkboxes, from a choice field (one or many values)."""
+    value = field.value()
+    current = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value or "")}
+    params = {
+        "idPrefix": field.auto_id,
+        "name": field.html_name,
+        "fieldset": {"legend": {"text": str(field.label), "size": "s"}},
+        "items": [
+            {"value": v, "text": str(label), "checked": str(v) in current}
+            for v, label in field.field.choices
+            if v != ""
+        ],
+    }
+    if field.help_text:
+        params["hint"] = {"text": str(field.help_text)}
+    if field.errors:
+        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+    return params
+
+
+def single_checkbox_params(field: forms.BoundField) -> dict:
+    """One yes/no checkbox, as NHS.UK checkboxes with a single item."""
+    params = {
+        "idPrefix": field.auto_id,
+        "name": field.html_name,
+        "items": [{"value": "on", "text": str(field.label), "checked": bool(field.value())}],
+    }
+    if field.help_text:
+        params["items"][0]["hint"] = {"text": str(field.help_text)}
+    if field.errors:
+        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+    return params

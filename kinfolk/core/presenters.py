@@ -76,6 +76,7 @@ class HomePresenter:
                     "Choose family, friends or an advocate who can see it, and take access away.",
                 ),
             ]
+        links += self._shared_lives_links()
         if self.actor.acts_as(Role.SCHEME_WORKER, Role.LINK_WORKER):
             links.append(
                 HomeLink(
@@ -110,3 +111,48 @@ class HomePresenter:
             )
         )
         return links
+
+    def _shared_lives_links(self) -> list[HomeLink]:
+        if self.actor.acts_as(Role.PERSON) and self.people:
+            return [
+                HomeLink(
+                    "My matches",
+                    reverse("sharedlives:my_matches", args=[self.people[0].pk]),
+                    "Shared Lives households who might suit you. You choose who to meet.",
+                )
+            ]
+        if self.actor.acts_as(Role.REPRESENTATIVE):
+            return [
+                HomeLink(
+                    f"{p.called}'s matches",
+                    reverse("sharedlives:my_matches", args=[p.pk]),
+                    f"Shared Lives households who might suit {p.called}.",
+                )
+                for p in self.people
+                if p.grants.filter(grantee=self.actor.user, scope="act_for", revoked_at=None)
+            ]
+        if self.actor.acts_as(Role.SHARED_LIVES_CARER):
+            return [
+                HomeLink(
+                    "Introduction requests",
+                    reverse("sharedlives:carer_requests"),
+                    "People who would like to meet you, and your arrangements.",
+                )
+            ]
+        if self.actor.acts_as(Role.SCHEME_WORKER):
+            return [
+                HomeLink(
+                    "Shared Lives scheme",
+                    reverse("sharedlives:dashboard"),
+                    "People waiting, introductions, reviews, training and free places.",
+                )
+            ]
+        if self.actor.acts_as(Role.COMMISSIONER):
+            return [
+                HomeLink(
+                    "Shared Lives report",
+                    reverse("sharedlives:reports"),
+                    "Carers, people supported and how arrangements are made.",
+                )
+            ]
+        return []

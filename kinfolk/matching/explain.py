@@ -35,6 +35,10 @@ def minutes(km: float, km_per_hour: float) -> int:
     return max(1, round(km / km_per_hour * 60))
 
 
+def _minutes(count: int) -> str:
+    return "1 minute" if count == 1 else f"{count} minutes"
+
+
 def exclusion_reasons(
     person: PersonProfile, carer: CarerHousehold, bits: int, km: float, km_per_hour: float
 ) -> list[tuple[str, str]]:
@@ -94,7 +98,7 @@ def _too_far_from_places(person: PersonProfile, carer: CarerHousehold, km_per_ho
         )
         if km / km_per_hour * 60 > place.max_minutes:
             far.append(
-                f"{minutes(km, km_per_hour)} minutes from {place.name} "
+                f"{_minutes(minutes(km, km_per_hour))} from {place.name} "
                 f"(no more than {place.max_minutes})"
             )
     return "Too far: " + "; ".join(far) if far else "Too far from the places that matter"
@@ -116,9 +120,11 @@ def fit_reasons(
             continue
         mins = minutes(float(km), km_per_hour)
         if mins <= place.max_minutes * 0.5:
-            reasons.append((0.25, f"{mins} minutes from {place.name}"))
+            reasons.append((0.25, f"{_minutes(mins)} from {place.name}"))
         elif mins <= place.max_minutes:
-            cautions.append(f"{mins} minutes from {place.name} (no more than {place.max_minutes})")
+            cautions.append(
+                f"{_minutes(mins)} from {place.name} (no more than {place.max_minutes})"
+            )
     other_languages = sorted((person.languages & carer.languages) - {"English"})
     if other_languages:
         reasons.append((0.3, f"Speaks {_join(other_languages)}, like {name}"))
@@ -154,6 +160,8 @@ def fit_reasons(
     if person.arrangement_types & carer.approved_types & OVERNIGHT and carer.free_places == 1:
         cautions.append("One place left")
     if ArrangementType.DAY_SUPPORT in person.arrangement_types & carer.approved_types:
-        reasons.append((0.05, f"{minutes(float(a.km[k]), km_per_hour)} minutes from {name}'s home"))
+        reasons.append(
+            (0.05, f"{_minutes(minutes(float(a.km[k]), km_per_hour))} from {name}'s home")
+        )
     reasons.sort(key=lambda item: -item[0])
     return [text for _, text in reasons], cautions

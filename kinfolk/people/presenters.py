@@ -39,6 +39,21 @@ class PersonPresenter:
     def can_manage_sharing(self) -> bool:
         return can(self.actor, "manage_sharing", self.person)
 
+    @property
+    def shared_lives_link(self) -> tuple[str, str] | None:
+        """For the person's scheme worker: their Shared Lives referral, or a way to refer."""
+        from kinfolk.sharedlives.rules import can_for_person
+        from kinfolk.sharedlives.selectors import open_referral_for_person
+
+        if self.person.erased_at or not can_for_person(self.actor, "manage_referral", self.person):
+            return None
+        referral = open_referral_for_person(person=self.person)
+        if referral:
+            return "Shared Lives referral", reverse("sharedlives:referral", args=[referral.pk])
+        return "Refer to Shared Lives", reverse(
+            "sharedlives:referral_create", args=[self.person.pk]
+        )
+
     def _row(self, key: str, value, field: str | None = None) -> dict:
         row = {"key": {"text": key}, "value": {"text": _or_not_recorded(value)}}
         if field and self.can_edit and not self.person.erased_at:

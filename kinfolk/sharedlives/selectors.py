@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from kinfolk.accounts.models import Role
 from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
 from kinfolk.people.selectors import people_for_actor
@@ -374,4 +375,69 @@ def scheme_report(*, area) -> SchemeReport:
         median_days_referral_to_arrangement=median(days) if days else None,
         introductions_per_arrangement=round(introductions / len(made), 1) if made else None,
         arrangements_made=len(made),
+    )
+
+
+def referral_for_interest(*, actor, referral_id) -> Referral:
+    """The referral a side is saying yes about: the person's own (or who acts for them), or,
+    for a carer, one whose person chose to be seen by suitable carers."""
+    referral = (
+        Referral.objects.select_related("person", "person__area")
+        .filter(pk=_id_or_404(referral_id))
+        .first()
+    )
+    if referral is None:
+        raise Http404("No such referral")
+    person = referral.person
+    carer = carer_for_actor(actor=actor) if actor.acts_as(Role.SHARED_LIVES_CARER) else None
+    allowed = can_for_person(actor, "decide_for_person", person) or (
+        carer is not None
+        and referral.area_id == carer.area_id
+        and referral.share_with_suitable_carers
+        and referral.status in (ReferralStatus.NEW, ReferralStatus.LOOKING)
+    )
+    if not allowed:
+        audit_person(actor=actor, action=AuditAction.DENIED, person=person, about=referral)
+        raise PermissionDenied("Only the person, someone acting for them, or a suitable carer.")
+    return referral
+
+
+def carer_for_interest(*, actor, carer_id) -> Carer:
+    """For a carer, their own household; for a person, an approved household in their area."""
+    if actor.acts_as(Role.SHARED_LIVES_CARER):
+        carer = carer_for_actor(actor=actor)
+        if carer is None:
+            raise PermissionDenied("Your household is not set up yet.")
+        return carer
+    carer = (
+        Carer.objects.in_area(actor.area)
+        .filter(pk=_id_or_404(carer_id), status=CarerStatus.APPROVED)
+        .first()
+        if actor.area
+        else None
+    )
+    if carer is None:
+        raise Http404("No such household")
+    return carer
+
+
+def carer_check_get(*, carer: Carer, check_id) -> CarerCheck:
+    check = (
+        CarerCheck.objects.in_area(carer.area).filter(carer=carer, pk=_id_or_404(check_id)).first()
+    )
+    if check is None:
+        raise Http404("No such check")
+    return check
+
+
+def referrals_open_to_carers(*, area) -> list[Referral]:
+    """Referrals whose person chose to be seen by suitable approved carers."""
+    return list(
+        Referral.objects.in_area(area)
+        .filter(
+            share_with_suitable_carers=True,
+            status__in=[ReferralStatus.NEW, ReferralStatus.LOOKING],
+            latitude__isnull=False,
+        )
+        .select_related("person")
     )

@@ -545,7 +545,7 @@ def arrangement_agree(*, actor, introduction: Introduction) -> Introduction:
 # --- arrangements ---------------------------------------------------------------------------
 
 
-def _review_schedule(arrangement: Arrangement) -> list[ArrangementReview]:
+def review_schedule(arrangement: Arrangement) -> list[ArrangementReview]:
     """A review at 4 weeks, monthly visits for the first 6 months, then annual reviews."""
     start = arrangement.starts_on
     due = [(ReviewKind.FOUR_WEEK, start + timedelta(weeks=4))]
@@ -637,7 +637,7 @@ def arrangement_start(
     if arrangement.takes_a_place:
         _take_a_place(carer)
     arrangement.save()
-    ArrangementReview.objects.bulk_create(_review_schedule(arrangement))
+    ArrangementReview.objects.bulk_create(review_schedule(arrangement))
     introduction.stage = Stage.ARRANGED
     introduction.save(update_fields=["stage"])
     referral = introduction.referral
@@ -940,3 +940,14 @@ def carer_check_done(*, actor, check: CarerCheck, done_on: date, notes: str = ""
     )
     _audit_carer(actor, AuditAction.UPDATE, check.carer, check=check.kind)
     return check
+
+
+def payments_exported(*, actor, month: date, rows: int) -> None:
+    """An export of carers' payments leaves Kinfolk: record who took it."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT,
+        target_type="shared_lives_payments",
+        target_id=f"{month:%Y-%m}",
+        detail={"rows": rows},
+    )

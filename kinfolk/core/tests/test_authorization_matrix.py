@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from kinfolk.accounts.middleware import ACTING_MEMBERSHIP_KEY
 from kinfolk.accounts.models import Role
@@ -57,6 +58,7 @@ class World:
     people: dict = field(default_factory=dict)  # "own" / "other" -> Person
     memberships: dict = field(default_factory=dict)  # "own" / "other" -> a membership to remove
     grants: dict = field(default_factory=dict)  # "own" / "other" -> a grant to revoke
+    shared_lives: dict = field(default_factory=dict)  # "own" / "other" -> {marker: id}
 
 
 @pytest.fixture
@@ -73,7 +75,63 @@ def world(area, other_area) -> World:
         w.people[key] = person
         w.grants[key] = AccessGrantFactory(person=person, scope=GrantScope.VIEW)
         w.memberships[key] = MembershipFactory(area=where, role=Role.EXPERT_BY_EXPERIENCE)
+        w.shared_lives[key] = shared_lives_world(
+            person, users[CARER], users[ALLOCATED], users[REPRESENTATIVE]
+        )
     return w
+
+
+def shared_lives_world(person, carer_user, worker, representative) -> dict:
+    """A referral, the carer's household, an introduction under way and an arrangement."""
+    from datetime import date
+
+    from kinfolk.sharedlives.models import Arrangement, CarerCheck, Introduction, Stage
+    from kinfolk.sharedlives.services import review_schedule
+    from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
+
+    area, today, now = person.area, date.today(), timezone.now()
+    referral = ReferralFactory(person=person, created_by=worker)
+    carer = trained(CarerFactory(area=area, user=carer_user))
+    check = CarerCheck.objects.create(area=area, carer=carer, kind="annual_review", due_on=today)
+    both_said_yes = dict(
+        area=area,
+        referral=referral,
+        person=person,
+        carer=carer,
+        arrangement_type="long_term",
+        first_interest_from="person",
+        person_yes_at=now,
+        carer_yes_at=now,
+    )
+    introduction = Introduction.objects.create(**both_said_yes, stage=Stage.INTRODUCTION)
+    arranged = Introduction.objects.create(
+        **both_said_yes, stage=Stage.ARRANGED, person_agreed_at=now, carer_agreed_at=now
+    )
+    arrangement = Arrangement.objects.create(
+        area=area,
+        introduction=arranged,
+        person=person,
+        carer=carer,
+        arrangement_type="long_term",
+        starts_on=today,
+        person_agreed_at=now,
+        carer_agreed_at=now,
+        agreement_signed_by_person_on=today,
+        agreement_signed_by_carer_on=today,
+        licence_signed_by_person_on=today,
+        licence_signed_by_carer_on=today,
+        created_by=worker,
+    )
+    review = review_schedule(arrangement)[0]
+    review.save()
+    return {
+        "referral": referral.pk,
+        "carer": carer.pk,
+        "introduction": introduction.pk,
+        "arrangement": arrangement.pk,
+        "review": review.pk,
+        "check": check.pk,
+    }
 
 
 def _everyone(outcome):
@@ -92,6 +150,77 @@ ADDERS = (ALLOCATED, UNALLOCATED, LINK_WORKER)
 PUBLIC = {a: ALLOW for a in ACTORS}
 
 P, G, M = "{person}", "{grant}", "{membership}"
+R, C, N, A = "{referral}", "{carer}", "{introduction}", "{arrangement}"
+V, K = "{review}", "{check}"
+SCHEME_WORKERS = (ALLOCATED, UNALLOCATED)
+DECIDERS = (PERSON, REPRESENTATIVE)  # the person, or someone they chose to act for them
+SIDES = (PERSON, REPRESENTATIVE, CARER)
+PARTIES = (PERSON, REPRESENTATIVE, ALLOCATED, CARER)
+TODAY = "2026-01-05"
+SL = "/shared-lives"
+API_SL = "/api/v1/shared-lives"
+SHARED_LIVES_ENTRIES = [
+    ("GET", f"{SL}/people/{P}/refer/", None, _only(ALLOCATED)),
+    (
+        "POST",
+        f"{SL}/people/{P}/refer/",
+        {"source": "worker", "received_on": TODAY, "has_own_home": "no"},
+        _only(ALLOCATED),
+    ),
+    ("GET", f"{SL}/people/{P}/matches/", None, _only(*DECIDERS)),
+    ("GET", f"{SL}/referrals/{R}/", None, _only(ALLOCATED)),
+    ("POST", f"{SL}/referrals/{R}/home-first/", {"words": "I want to try it"}, _only(ALLOCATED)),
+    ("GET", f"{SL}/referrals/{R}/assessment/", None, _only(ALLOCATED)),
+    ("POST", f"{SL}/referrals/{R}/assessment/", {"postcode": "HX1 1AA"}, _only(ALLOCATED)),
+    ("GET", f"{SL}/referrals/{R}/easy-read/", None, _only(*VIEWERS)),
+    ("POST", f"{SL}/referrals/{R}/interest/", {"carer": C}, _only(*SIDES)),
+    ("GET", f"{SL}/introductions/{N}/", None, _only(*PARTIES)),
+    (
+        "POST",
+        f"{SL}/introductions/{N}/view/",
+        {"side": "person", "carry_on": "yes"},
+        _only(PERSON, REPRESENTATIVE, ALLOCATED),
+    ),
+    ("POST", f"{SL}/introductions/{N}/decline/", {}, _only(*SIDES)),
+    ("POST", f"{SL}/introductions/{N}/agree/", None, _only(*SIDES)),
+    ("GET", f"{SL}/introductions/{N}/arrangement/", None, _only(ALLOCATED)),
+    ("POST", f"{SL}/introductions/{N}/arrangement/", {"starts_on": TODAY}, _only(ALLOCATED)),
+    ("GET", f"{SL}/arrangements/{A}/", None, _only(*PARTIES)),
+    (
+        "POST",
+        f"{SL}/arrangements/{A}/reviews/{V}/",
+        {"done_on": TODAY, "notes": "Going well"},
+        _only(ALLOCATED),
+    ),
+    ("POST", f"{SL}/arrangements/{A}/ask-for-review/", {}, _only(*SIDES)),
+    ("GET", f"{SL}/arrangements/{A}/end/", None, _only(*PARTIES)),
+    ("POST", f"{SL}/arrangements/{A}/end/", {"reason": "Moving"}, _only(*PARTIES)),
+    ("GET", f"{SL}/carers/{C}/", None, _only(*SCHEME_WORKERS, CARER)),
+    ("POST", f"{SL}/carers/{C}/steps/", {"step": "gp_reference"}, _only(*SCHEME_WORKERS)),
+    ("POST", f"{SL}/carers/{C}/panel/", {"decision": "deferred"}, _only(*SCHEME_WORKERS)),
+    ("POST", f"{SL}/carers/{C}/training/", {"course": "first_aid"}, _only(*SCHEME_WORKERS)),
+    ("POST", f"{SL}/carers/{C}/checks/{K}/", {"done_on": TODAY}, _only(*SCHEME_WORKERS)),
+    ("GET", f"{API_SL}/referrals/{R}", None, _only(*VIEWERS)),
+    ("GET", f"{API_SL}/referrals/{R}/suggestions", None, _only(ALLOCATED, *DECIDERS)),
+    ("POST", f"{API_SL}/referrals/{R}/interest", {"carer_id": C}, _only(*SIDES)),
+    ("GET", f"{API_SL}/carers/{C}", None, _only(*SCHEME_WORKERS, CARER)),
+    ("GET", f"{API_SL}/introductions/{N}", None, _only(*PARTIES)),
+    (
+        "POST",
+        f"{API_SL}/introductions/{N}/views",
+        {"side": "carer", "carry_on": True},
+        _only(ALLOCATED, CARER),
+    ),
+    ("POST", f"{API_SL}/introductions/{N}/decline", {"reason": ""}, _only(*SIDES)),
+    ("POST", f"{API_SL}/introductions/{N}/agree", None, _only(*SIDES)),
+    (
+        "POST",
+        f"{API_SL}/introductions/{N}/arrangement",
+        {"starts_on": TODAY},
+        _only(ALLOCATED),
+    ),
+    ("GET", f"{API_SL}/arrangements/{A}", None, _only(*PARTIES)),
+]
 # (method, path template, body, {actor: outcome for a target in their own area}).
 # For a target in another area every signed-in actor is denied.
 PERSON_ENTRIES = [
@@ -152,13 +281,21 @@ AREA_ENTRIES = [
     ("GET", "/api/v1/me", None, _everyone(ALLOW)),
     ("GET", "/api/v1/people", None, _everyone(ALLOW)),
     ("POST", "/api/v1/people", {"given_name": "Ada", "family_name": "Lovelace"}, _only(*ADDERS)),
+    ("GET", f"{SL}/", None, _only(*SCHEME_WORKERS)),
+    ("GET", f"{SL}/introduction-requests/", None, _only(CARER)),
+    ("GET", f"{SL}/carers/", None, _only(*SCHEME_WORKERS)),
+    ("POST", f"{SL}/carers/", {"name": "The Khans", "postcode": "HX1 1AA"}, _only(*SCHEME_WORKERS)),
+    ("GET", f"{SL}/reports/", None, _only(*SCHEME_WORKERS, COMMISSIONER)),
+    ("GET", f"{SL}/payments/", None, _only(*SCHEME_WORKERS)),
+    ("GET", f"{API_SL}/referrals", None, _everyone(ALLOW)),
+    ("GET", f"{API_SL}/carers", None, _only(*SCHEME_WORKERS)),
 ]
 # Pages anyone may see: documentation, not data.
 PUBLIC_DOCS = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}
 
 
 def _cases():
-    for method, path, body, outcomes in PERSON_ENTRIES:
+    for method, path, body, outcomes in [*PERSON_ENTRIES, *SHARED_LIVES_ENTRIES]:
         for actor, outcome in outcomes.items():
             yield pytest.param(
                 method, path, body, actor, "own", outcome, id=f"{method} {path} {actor} own"
@@ -197,11 +334,15 @@ def _outcome(response) -> str:
 
 @pytest.mark.parametrize(("method", "path", "body", "actor", "target", "expected"), list(_cases()))
 def test_authorization_matrix(world, method, path, body, actor, target, expected):
-    url = path.format(
+    ids = dict(
         person=world.people[target].pk,
         grant=world.grants[target].pk,
         membership=world.memberships[target].pk,
+        **world.shared_lives[target],
     )
+    url = path.format(**ids)
+    body = {k: (v.format(**ids) if isinstance(v, str) else v) for k, v in (body or {}).items()}
+    body = {k: (int(v) if k.endswith("_id") and v.isdigit() else v) for k, v in body.items()}
     client = _client(world, actor)
     if path.startswith("/api/"):
         response = client.generic(
@@ -223,9 +364,18 @@ def _form(body) -> str:
 def _normalise(path: str) -> str:
     for marker in ("<uuid:person_id>", "{person_id}"):
         path = path.replace(marker, P)
-    for marker in ("<int:grant_id>", "{grant_id}"):
-        path = path.replace(marker, G)
-    return path.replace("<int:membership_id>", M)
+    for name, marker in (
+        ("grant", G),
+        ("membership", M),
+        ("referral", R),
+        ("carer", C),
+        ("introduction", N),
+        ("arrangement", A),
+        ("review", V),
+        ("check", K),
+    ):
+        path = path.replace(f"<int:{name}_id>", marker).replace(f"{{{name}_id}}", marker)
+    return path
 
 
 def _page_routes(resolver=None, prefix="") -> set[str]:
@@ -241,7 +391,8 @@ def _page_routes(resolver=None, prefix="") -> set[str]:
 
 
 def test_every_endpoint_is_in_the_matrix():
-    in_matrix = {(m, p) for m, p, _, _ in [*PERSON_ENTRIES, *AREA_ENTRIES]} | PUBLIC_DOCS
+    entries = [*PERSON_ENTRIES, *SHARED_LIVES_ENTRIES, *AREA_ENTRIES]
+    in_matrix = {(m, p) for m, p, _, _ in entries} | PUBLIC_DOCS
     covered_paths = {p for _, p in in_matrix}
     missing_pages = {_normalise(r) for r in _page_routes()} - covered_paths
     assert not missing_pages, f"Add these pages to the authorization matrix: {missing_pages}"

@@ -1,4 +1,4 @@
-"""Nobody is placed: the rules that make this Shared Lives, at the service layer and the database."""
+"""Nobody is placed: the rules that make this Shared Lives, in the services and the database."""
 
 from datetime import date, timedelta
 
@@ -374,9 +374,7 @@ def test_either_side_can_ask_for_a_review(scheme):
 # --- carers' approval ----------------------------------------------------------------------
 
 
-def test_panel_approves_only_a_complete_application_and_never_more_than_three_places(
-    scheme, area
-):
+def test_panel_approves_only_a_complete_application_and_never_more_than_three_places(scheme, area):
     s = scheme
     carer = services.carer_enquiry(actor=s.worker, name="The Khan household", postcode="HX3 1AA")
     with pytest.raises(ValidationError, match="Missing"):

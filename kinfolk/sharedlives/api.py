@@ -1,0 +1,269 @@
+"""Shared Lives API: referrals, suggestions, carers, introductions and arrangements.
+
+The same services and rules as the pages: only the person (or someone they chose to act for
+them) and the carer can say yes, agree or say no; workers record and organise.
+"""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from ninja import Field, Router, Schema, Status
+
+from . import selectors, services
+from .models import Side
+from .presenters import CarerPresenter
+from .rules import runs_the_scheme
+
+router = Router(tags=["shared lives"])
+
+
+class ReferralOut(Schema):
+    id: int
+    person_id: str
+    person_name: str
+    source: str
+    received_on: date
+    status: str
+    arrangement_types: list[str]
+    home_first_question: str | None = Field(
+        None, description="What must be settled before suggestions are shown, if anything"
+    )
+
+    @staticmethod
+    def resolve_person_id(r) -> str:
+        return str(r.person_id)
+
+    @staticmethod
+    def resolve_person_name(r) -> str:
+        return r.person.full_name
+
+    @staticmethod
+    def resolve_home_first_question(r) -> str | None:
+        return services.home_first_question(r)
+
+
+class SuggestionOut(Schema):
+    carer_id: int
+    carer_name: str
+    score: float = Field(..., description="Reciprocal fit, 0-1: high only if both might say yes")
+    reasons: list[str]
+    cautions: list[str]
+
+
+class CarerOut(Schema):
+    id: int
+    name: str
+    status: str
+    approved_types: list[str]
+    approved_needs: list[str]
+    places: int
+    free_places: int
+    flags: list[str] = Field(..., description="What stops new introductions (empty: nothing)")
+
+
+class InterestIn(Schema):
+    carer_id: int | None = Field(None, description="The household (ignored for a carer: theirs)")
+
+
+class IntroductionOut(Schema):
+    id: int
+    referral_id: int
+    person_id: str
+    carer_id: int
+    carer_name: str
+    arrangement_type: str
+    stage: str
+    person_said_yes: bool
+    carer_said_yes: bool
+    person_agreed: bool
+    carer_agreed: bool
+    closed_by_side: str
+
+    @staticmethod
+    def resolve_person_id(i) -> str:
+        return str(i.person_id)
+
+    @staticmethod
+    def resolve_carer_name(i) -> str:
+        return i.carer.name
+
+    @staticmethod
+    def resolve_person_said_yes(i) -> bool:
+        return i.person_yes_at is not None
+
+    @staticmethod
+    def resolve_carer_said_yes(i) -> bool:
+        return i.carer_yes_at is not None
+
+    @staticmethod
+    def resolve_person_agreed(i) -> bool:
+        return i.person_agreed_at is not None
+
+    @staticmethod
+    def resolve_carer_agreed(i) -> bool:
+        return i.carer_agreed_at is not None
+
+
+class StageViewIn(Schema):
+    side: Side
+    carry_on: bool
+    view: str = ""
+    happened_on: date | None = None
+
+
+class DeclineIn(Schema):
+    reason: str = Field("", description="Optional: saying no never needs a reason")
+
+
+class ArrangementIn(Schema):
+    starts_on: date
+    agreement_signed_by_person_on: date | None = None
+    agreement_signed_by_carer_on: date | None = None
+    licence_signed_by_person_on: date | None = None
+    licence_signed_by_carer_on: date | None = None
+    band: int = Field(1, ge=1, le=3)
+    nights_or_sessions_per_month: int = Field(0, ge=0, le=31)
+
+
+class ArrangementOut(Schema):
+    id: int
+    person_id: str
+    carer_id: int
+    arrangement_type: str
+    starts_on: date
+    status: str
+    band: int
+    ended_on: date | None
+    ended_by_side: str
+
+    @staticmethod
+    def resolve_person_id(a) -> str:
+        return str(a.person_id)
+
+
+def _carer_out(carer) -> dict:
+    return {
+        "id": carer.pk,
+        "name": carer.name,
+        "status": carer.status,
+        "approved_types": carer.approved_types,
+        "approved_needs": carer.approved_needs,
+        "places": carer.places,
+        "free_places": carer.free_places,
+        "flags": CarerPresenter(carer=carer).flags,
+    }
+
+
+@router.get("/referrals", response=list[ReferralOut], summary="Open referrals you may see")
+def referrals(request):
+    return list(selectors.my_referrals(actor=request.auth))
+
+
+@router.get("/referrals/{referral_id}", response=ReferralOut, summary="One referral")
+def referral(request, referral_id: int):
+    return selectors.referral_get(actor=request.auth, referral_id=referral_id)
+
+
+@router.get(
+    "/referrals/{referral_id}/suggestions",
+    response=list[SuggestionOut],
+    summary="Every suitable household, best first, with reasons (after home first)",
+)
+def suggestions(request, referral_id: int):
+    referral = selectors.referral_get(actor=request.auth, referral_id=referral_id, audit=False)
+    return [
+        {
+            "carer_id": s.carer.pk,
+            "carer_name": s.carer.name,
+            "score": s.score,
+            "reasons": list(s.reasons),
+            "cautions": list(s.cautions),
+        }
+        for s in services.suggestions(actor=request.auth, referral=referral)
+    ]
+
+
+@router.post(
+    "/referrals/{referral_id}/interest",
+    response={201: IntroductionOut},
+    summary="Say yes to meeting (the person's side, or the carer's)",
+)
+def interest(request, referral_id: int, payload: InterestIn):
+    referral = selectors.referral_for_interest(actor=request.auth, referral_id=referral_id)
+    carer = selectors.carer_for_interest(actor=request.auth, carer_id=payload.carer_id)
+    return Status(
+        201, services.interest_express(actor=request.auth, referral=referral, carer=carer)
+    )
+
+
+@router.get("/carers", response=list[CarerOut], summary="Carer households in the scheme")
+def carers(request):
+    if not runs_the_scheme(request.auth):
+        raise PermissionDenied("Only scheme workers can list carer households.")
+    return [_carer_out(c) for c in selectors.carers_in_scheme(area=request.auth.area)]
+
+
+@router.get("/carers/{carer_id}", response=CarerOut, summary="One carer household")
+def carer(request, carer_id: int):
+    return _carer_out(selectors.carer_get(actor=request.auth, carer_id=carer_id))
+
+
+@router.get(
+    "/introductions/{introduction_id}", response=IntroductionOut, summary="One introduction"
+)
+def introduction(request, introduction_id: int):
+    return selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
+
+
+@router.post(
+    "/introductions/{introduction_id}/views",
+    response=IntroductionOut,
+    summary="A side's view after a meeting; both wanting to carry on opens the next stage",
+)
+def stage_view(request, introduction_id: int, payload: StageViewIn):
+    i = selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    return services.stage_view_record(
+        actor=request.auth,
+        introduction=i,
+        side=payload.side,
+        carry_on=payload.carry_on,
+        view=payload.view,
+        happened_on=payload.happened_on,
+    )
+
+
+@router.post(
+    "/introductions/{introduction_id}/decline",
+    response=IntroductionOut,
+    summary="Say no, at any stage, with or without a reason",
+)
+def decline(request, introduction_id: int, payload: DeclineIn):
+    i = selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    return services.introduction_decline(actor=request.auth, introduction=i, reason=payload.reason)
+
+
+@router.post(
+    "/introductions/{introduction_id}/agree",
+    response=IntroductionOut,
+    summary="Agree to the arrangement (each side for themselves)",
+)
+def agree(request, introduction_id: int):
+    i = selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    return services.arrangement_agree(actor=request.auth, introduction=i)
+
+
+@router.post(
+    "/introductions/{introduction_id}/arrangement",
+    response={201: ArrangementOut},
+    summary="Start the arrangement both agreed and signed",
+)
+def start_arrangement(request, introduction_id: int, payload: ArrangementIn):
+    i = selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    return Status(
+        201, services.arrangement_start(actor=request.auth, introduction=i, **payload.dict())
+    )
+
+
+@router.get("/arrangements/{arrangement_id}", response=ArrangementOut, summary="One arrangement")
+def arrangement(request, arrangement_id: int):
+    return selectors.arrangement_get(actor=request.auth, arrangement_id=arrangement_id)

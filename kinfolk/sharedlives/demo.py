@@ -1,0 +1,451 @@
+"""The demo area's Shared Lives scheme: households at every step, people at every stage.
+
+Rows are written directly (the demo has no one to act), but always as the services would
+leave them: both yeses before an introduction, both agreements and signatures before an
+arrangement, places in use counted.
+"""
+
+import random
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from kinfolk.matching.synthetic import INTERESTS
+
+from .geography import OUTWARD_CODE_CENTRES
+from .models import (
+    COURSE_YEARS,
+    ApplicationCheck,
+    ApplicationStep,
+    Arrangement,
+    ArrangementReview,
+    Carer,
+    CarerCheck,
+    CarerCheckKind,
+    CarerStatus,
+    Introduction,
+    PanelDecision,
+    Referral,
+    ReviewKind,
+    Side,
+    Stage,
+    StageView,
+    TrainingRecord,
+    add_years,
+)
+from .services import review_schedule
+
+CODES = ["HX1", "HX2", "HX3", "HX5", "HX6", "HX7", "HD6", "OL14"]
+NEEDS = ["learning_disability", "autism", "medication", "personal_care", "mental_health",
+         "communication", "epilepsy", "dementia"]  # fmt: skip
+PANEL = (
+    "Jo Fairweather (independent chair); Dr Ken Osei (independent); "
+    "Aisha Rahman (expert by experience)"
+)
+PETS = ["a dog", "two cats", "a rabbit", "an old Labrador"]
+SURNAMES_PROFILE = [
+    "We are a busy family who love cooking together and walks on the moors.",
+    "A quiet home with a big garden; we enjoy crosswords and the radio.",
+    "We go to the football most Saturdays and Sunday lunch is a big event.",
+    "We keep an allotment and bake bread; our door is always open to neighbours.",
+]
+
+
+def _near(rng: random.Random, code: str) -> tuple[float, float]:
+    lat, lon = OUTWARD_CODE_CENTRES[code]
+    return lat + rng.uniform(-0.01, 0.01), lon + rng.uniform(-0.015, 0.015)
+
+
+LETTERS = "ABDEFGHJLNPQRSTUWXY"
+
+
+def _postcode(rng: random.Random, code: str) -> str:
+    return f"{code} {rng.randint(1, 9)}{rng.choice(LETTERS)}{rng.choice(LETTERS)}"
+
+
+def _train(carer: Carer, on: date, expired: str | None = None) -> None:
+    TrainingRecord.objects.bulk_create(
+        [
+            TrainingRecord(
+                area=carer.area,
+                carer=carer,
+                course=course,
+                completed_on=on,
+                expires_on=(date.today() - timedelta(days=12))
+                if course == expired
+                else (add_years(on, years) if years else None),
+            )
+            for course, years in COURSE_YEARS.items()
+        ]
+    )
+
+
+def _household(area, user, rng: random.Random, n: int, status: str) -> Carer:
+    code = rng.choice(CODES)
+    lat, lon = _near(rng, code)
+    approved = status == CarerStatus.APPROVED
+    places = rng.choices([1, 2, 3], weights=[5, 4, 1])[0] if approved else 0
+    needs = sorted(rng.sample(NEEDS, rng.randint(3, 6)))
+    return Carer.objects.create(
+        area=area,
+        user=user,
+        name=f"The {user.display_name.split()[-1]} household" if user else f"Household {n}",
+        postcode=_postcode(rng, code),
+        latitude=lat,
+        longitude=lon,
+        status=status,
+        approved_types=sorted(
+            rng.sample(["long_term", "short_breaks", "day_support"], rng.randint(1, 3))
+        )
+        if approved
+        else [],
+        approved_needs=needs if approved else [],
+        places=places,
+        rooms=places,
+        approved_on=date.today() - timedelta(days=rng.randint(60, 1500)) if approved else None,
+        pets=rng.choice(PETS) if rng.random() < 0.35 else "",
+        smokes=rng.random() < 0.08,
+        children_at_home=rng.random() < 0.25,
+        step_free=rng.random() < 0.3,
+        ground_floor_bedroom=rng.random() < 0.25,
+        own_bathroom=rng.random() < 0.2,
+        carer_genders=["female"] if rng.random() < 0.6 else ["female", "male"],
+        interests=sorted(rng.sample(INTERESTS, rng.randint(2, 5))),
+        languages=["English"] + (["Urdu"] if rng.random() < 0.1 else []),
+        diets=["vegetarian"] if rng.random() < 0.4 else [],
+        atmosphere=rng.choice(["quiet", "lively", "any"]),
+        daily_rhythm=rng.choice(["early_riser", "night_owl", "flexible"]),
+        confident_with=[x for x in needs if rng.random() < 0.7],
+        profile=rng.choice(SURNAMES_PROFILE),
+    )
+
+
+def _approve(carer: Carer, worker, rng: random.Random) -> None:
+    on = carer.approved_on
+    ApplicationCheck.objects.bulk_create(
+        [
+            ApplicationCheck(
+                area=carer.area,
+                carer=carer,
+                step=step,
+                completed_on=on - timedelta(days=30),
+                recorded_by=worker,
+            )
+            for step in ApplicationStep.values
+        ]
+    )
+    PanelDecision.objects.create(
+        area=carer.area,
+        carer=carer,
+        panel_date=on,
+        members=PANEL,
+        decision="approved",
+        approved_types=carer.approved_types,
+        approved_needs=carer.approved_needs,
+        places=carer.places,
+        rooms=carer.rooms,
+        recorded_by=worker,
+    )
+    due = add_years(on, ((date.today() - on).days // 365) + 1)
+    for kind in CarerCheckKind.values:
+        CarerCheck.objects.create(area=carer.area, carer=carer, kind=kind, due_on=due)
+
+
+def load_shared_lives(area, people: list, carer_users: list, workers: list, rng) -> None:
+    """Households, referrals, introductions at every stage, arrangements with reviews."""
+    worker = workers[0]
+    carers = []
+    not_yet = [CarerStatus.APPLYING] * 6 + [CarerStatus.AT_PANEL] * 3
+    not_yet += [CarerStatus.DEFERRED, CarerStatus.DECLINED, CarerStatus.ENQUIRY]
+    not_yet = not_yet if len(carer_users) >= 4 * len(not_yet) else []
+    first_not_yet = len(carer_users) - len(not_yet)
+    for n, user in enumerate(carer_users):
+        status = CarerStatus.APPROVED if n < first_not_yet else not_yet[n - first_not_yet]
+        carer = _household(area, user, rng, n, status)
+        carers.append(carer)
+        if status == CarerStatus.APPROVED:
+            _approve(carer, worker, rng)
+            expired = "first_aid" if n % 17 == 5 else ("medication" if n % 23 == 7 else None)
+            _train(carer, date.today() - timedelta(days=rng.randint(30, 600)), expired)
+        elif status in (CarerStatus.APPLYING, CarerStatus.AT_PANEL):
+            steps = (
+                ApplicationStep.values[: rng.randint(3, 10)]
+                if status == "applying"
+                else ApplicationStep.values
+            )
+            ApplicationCheck.objects.bulk_create(
+                [
+                    ApplicationCheck(
+                        area=area,
+                        carer=carer,
+                        step=step,
+                        completed_on=date.today() - timedelta(days=20),
+                        recorded_by=worker,
+                    )
+                    for step in steps
+                ]
+            )
+        elif status in (CarerStatus.DEFERRED, CarerStatus.DECLINED):
+            PanelDecision.objects.create(
+                area=area,
+                carer=carer,
+                panel_date=date.today() - timedelta(days=25),
+                members=PANEL,
+                decision="deferred" if status == CarerStatus.DEFERRED else "declined",
+                reasons="The panel asked for a second reference and a further visit to meet the "
+                "adult son who lives at home.",
+                recorded_by=worker,
+            )
+    # An overdue annual review for one household.
+    if len(carers) > 9:
+        CarerCheck.objects.filter(carer=carers[9], kind=CarerCheckKind.ANNUAL_REVIEW).update(
+            due_on=date.today() - timedelta(days=20)
+        )
+    demo_carer = carers[0]
+    Carer.objects.filter(pk=demo_carer.pk).update(
+        approved_types=["long_term", "short_breaks", "day_support"],
+        approved_needs=["learning_disability", "autism", "medication", "personal_care"],
+        confident_with=["learning_disability", "autism"],
+        interests=["gardening", "cooking", "music"],
+        places=2,
+        rooms=2,
+        pets="",
+        smokes=False,
+        latitude=OUTWARD_CODE_CENTRES["HX1"][0] + 0.004,
+        longitude=OUTWARD_CODE_CENTRES["HX1"][1] + 0.006,
+        postcode="HX1 4QR",
+        profile="Bernadette and Joe: retired, a big vegetable garden, and a piano nobody plays "
+        "well. We love having people round for tea.",
+    )
+    demo_carer.refresh_from_db()
+    referrals = _referrals(area, people, workers, rng)
+    _stages(area, referrals, carers, demo_carer, worker, rng)
+
+
+def _referrals(area, people, workers, rng) -> list[Referral]:
+    out = []
+    # Sam (the demo person) and every fourth person (the demo scheme worker's caseload).
+    chosen = [people[0]] + [p for i, p in enumerate(people[4::4])][:44]
+    for n, person in enumerate(chosen):
+        code = rng.choice(CODES[:5])
+        lat, lon = _near(rng, code)
+        has_home = n % 7 == 3
+        source = ["worker", "hospital_discharge", "family", "self"][n % 4]
+        sam = n == 0
+        referral = Referral.objects.create(
+            area=area,
+            person=person,
+            source="worker" if sam else source,
+            referrer_name=""
+            if source in ("self", "family")
+            else "Calder Royal Infirmary ward 4"
+            if source == "hospital_discharge"
+            else "",
+            received_on=date.today() - timedelta(days=rng.randint(5, 160)),
+            status="looking" if n % 9 else "new",
+            has_own_home=has_home,
+            family_able_to_support=has_home,
+            persons_choice=""
+            if (has_home and n % 2)
+            else "I want to live with a family who like the things I like, not on my own.",
+            choice_recorded_at=timezone.now() if not (has_home and n % 2) else None,
+            choice_recorded_by=workers[0] if not (has_home and n % 2) else None,
+            assessed_on=date.today() - timedelta(days=3) if n % 9 else None,
+            wishes="To have my own room and be part of a family.",
+            hobbies=person.what_matters_to_me,
+            risks="Can become anxious in crowds; plan agreed with the person.",
+            easy_read="I like to know who is coming and when.\nI like a quiet evening.",
+            share_with_suitable_carers=n % 3 != 2,
+            postcode=_postcode(rng, code),
+            latitude=lat,
+            longitude=lon,
+            arrangement_types=["long_term"] if n % 3 else ["short_breaks", "day_support"],
+            support_needs=sorted(rng.sample(NEEDS[:4], rng.randint(1, 2))),
+            interests=sorted(rng.sample(INTERESTS, rng.randint(2, 4))),
+            languages=["English"],
+            needs_smoke_free=rng.random() < 0.6,
+            pet_allergy=rng.random() < 0.05,
+            atmosphere=rng.choice(["quiet", "lively", "any"]),
+            places_that_matter=[
+                {
+                    "name": "my sister" if n % 2 else "my day centre",
+                    "kind": "family" if n % 2 else "day activity",
+                    "postcode": _postcode(rng, code),
+                    "latitude": lat + 0.01,
+                    "longitude": lon - 0.01,
+                    "max_minutes": 40,
+                }
+            ],
+            created_by=workers[0],
+        )
+        if sam:
+            Referral.objects.filter(pk=referral.pk).update(
+                arrangement_types=["long_term"],
+                support_needs=["learning_disability"],
+                interests=["gardening", "cooking", "football"],
+                has_own_home=False,
+                family_able_to_support=False,
+                status="looking",
+                assessed_on=date.today() - timedelta(days=10),
+                latitude=OUTWARD_CODE_CENTRES["HX1"][0],
+                longitude=OUTWARD_CODE_CENTRES["HX1"][1],
+                postcode="HX1 2LT",
+                places_that_matter=[
+                    {
+                        "name": "my sister Grace",
+                        "kind": "family",
+                        "postcode": "HX3 5BT",
+                        "latitude": OUTWARD_CODE_CENTRES["HX3"][0],
+                        "longitude": OUTWARD_CODE_CENTRES["HX3"][1],
+                        "max_minutes": 30,
+                    }
+                ],
+                hobbies="Gardening, cooking Sunday dinner, watching Halifax Town",
+            )
+            referral.refresh_from_db()
+        out.append(referral)
+    return out
+
+
+def _introduction(area, referral, carer, stage, worker, first=Side.PERSON, **extra) -> Introduction:
+    now = timezone.now()
+    both = stage not in (Stage.INTEREST,)
+    intro = Introduction.objects.create(
+        area=area,
+        referral=referral,
+        person=referral.person,
+        carer=carer,
+        arrangement_type=next(
+            (t for t in referral.arrangement_types if t in carer.approved_types),
+            referral.arrangement_types[0],
+        ),
+        stage=stage,
+        first_interest_from=first,
+        person_yes_at=now - timedelta(days=30) if both or first == Side.PERSON else None,
+        person_yes_by=referral.person.user if (both or first == Side.PERSON) else None,
+        carer_yes_at=now - timedelta(days=29) if both or first == Side.CARER else None,
+        carer_yes_by=carer.user if (both or first == Side.CARER) else None,
+        proposed_at=now - timedelta(days=29) if both else None,
+        **extra,
+    )
+    order = [Stage.INTRODUCTION, Stage.TEA_VISIT, Stage.TRIAL_STAY]
+    done = (
+        order
+        if stage in (Stage.AGREEING, Stage.AGREED, Stage.ARRANGED)
+        else order[: order.index(stage)]
+        if stage in order
+        else []
+    )
+    for n, s in enumerate(done):
+        for side in Side.values:
+            StageView.objects.create(
+                area=area,
+                introduction=intro,
+                stage=s,
+                side=side,
+                carry_on=True,
+                happened_on=date.today() - timedelta(days=25 - 5 * n),
+                view="We got on well; looking forward to the next visit."
+                if side == Side.CARER
+                else "I liked the garden and the dog was friendly.",
+                recorded_by=worker,
+            )
+    return intro
+
+
+def _stages(area, referrals, carers, demo_carer, worker, rng) -> None:
+    approved = [c for c in carers if c.status == CarerStatus.APPROVED and c.pk != demo_carer.pk]
+    # Sam: meeting a household (tea visit next); the demo carer would like to meet Sam.
+    if len(approved) < 3:
+        return
+    sam = referrals[0]
+    _introduction(area, sam, approved[1], Stage.TEA_VISIT, worker)
+    _introduction(area, sam, demo_carer, Stage.INTEREST, worker, first=Side.CARER)
+    ready = [r for r in referrals[1:] if r.status == "looking" and r.persons_choice]
+    plan = [
+        Stage.INTEREST, Stage.INTEREST, Stage.INTRODUCTION, Stage.INTRODUCTION, Stage.TEA_VISIT,
+        Stage.TRIAL_STAY, Stage.TRIAL_STAY, Stage.AGREEING, Stage.AGREED, Stage.CLOSED,
+        Stage.CLOSED, Stage.ARRANGED, Stage.ARRANGED, Stage.ARRANGED, Stage.ARRANGED,
+        Stage.ARRANGED, Stage.ARRANGED, "ended",
+    ]  # fmt: skip
+    used: dict = {}
+    for n, (referral, stage) in enumerate(zip(ready, plan, strict=False)):
+        needs_place = stage in (Stage.ARRANGED, "ended")
+        carer = next(
+            (
+                c
+                for c in approved[2 + n :] + approved[2:]
+                if used.get(c.pk, 0) < 1 and (not needs_place or c.places > c.places_in_use)
+            ),
+            None,
+        )
+        if carer is None:
+            continue
+        used[carer.pk] = used.get(carer.pk, 0) + 1
+        if stage == Stage.INTEREST:
+            _introduction(area, referral, carer if n % 2 else demo_carer, stage, worker,
+                          first=Side.PERSON)  # fmt: skip
+        elif stage == Stage.CLOSED:
+            _introduction(
+                area, referral, carer, Stage.CLOSED, worker,
+                closed_at=timezone.now() - timedelta(days=8),
+                closed_by_side=Side.CARER if n % 2 else Side.PERSON,
+            )  # fmt: skip
+        elif stage in (Stage.AGREED, Stage.ARRANGED, "ended"):
+            now = timezone.now()
+            agreed_at = now - timedelta(days=70)
+            intro = _introduction(
+                area,
+                referral,
+                carer,
+                Stage.AGREED if stage == Stage.AGREED else Stage.ARRANGED,
+                worker,
+                person_agreed_at=agreed_at,
+                carer_agreed_at=agreed_at,
+            )
+            if stage != Stage.AGREED:
+                _arrangement(area, intro, carer, worker, rng, ended=stage == "ended", n=n)
+        else:
+            _introduction(area, referral, carer, stage, worker)
+
+
+def _arrangement(area, intro, carer, worker, rng, ended: bool, n: int) -> None:
+    started = date.today() - timedelta(days=[20, 45, 100, 200, 400, 35, 300][n % 7])
+    long_term = intro.arrangement_type == "long_term"
+    arrangement = Arrangement.objects.create(
+        area=area,
+        introduction=intro,
+        person=intro.person,
+        carer=carer,
+        arrangement_type=intro.arrangement_type,
+        starts_on=started,
+        person_agreed_at=intro.person_agreed_at,
+        carer_agreed_at=intro.carer_agreed_at,
+        agreement_signed_by_person_on=started - timedelta(days=3),
+        agreement_signed_by_carer_on=started - timedelta(days=3),
+        licence_signed_by_person_on=started - timedelta(days=3) if long_term else None,
+        licence_signed_by_carer_on=started - timedelta(days=3) if long_term else None,
+        band=rng.randint(1, 3),
+        nights_or_sessions_per_month=0 if long_term else rng.randint(2, 8),
+        status="ended" if ended else "active",
+        ended_on=date.today() - timedelta(days=5) if ended else None,
+        ended_by_side=Side.PERSON if ended else "",
+        end_reason="Wanted to live nearer to college." if ended else "",
+        next_step="Moving to a supported living flat near Calderdale College, with the same "
+        "day activities."
+        if ended
+        else "",
+        created_by=worker,
+    )
+    Referral.objects.filter(pk=intro.referral_id).update(status="arranged")
+    if arrangement.takes_a_place and not ended:
+        carer.places_in_use += 1
+        Carer.objects.filter(pk=carer.pk).update(places_in_use=carer.places_in_use)
+    reviews = review_schedule(arrangement)
+    for review in reviews:
+        # Most past reviews were done; one in three is left overdue for the dashboard.
+        if review.due_on < date.today() and (review.kind != ReviewKind.MONTHLY_VISIT or n % 3):
+            review.done_on = review.due_on + timedelta(days=2)
+            review.notes = "Going well. Talked about weekends and family visits."
+            review.recorded_by = worker
+    ArrangementReview.objects.bulk_create(reviews)
