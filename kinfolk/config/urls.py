@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("kinfolk.accounts.urls")),
     path("people/", include("kinfolk.people.urls")),
     path("shared-lives/", include("kinfolk.sharedlives.urls")),
+    path("wellbeing/", include("kinfolk.wellbeing.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -205,6 +205,10 @@ def _populate(area, accounts: dict, *, seed: int, people: int, carers: int) -> N
     from kinfolk.sharedlives.demo import load_shared_lives
 
     load_shared_lives(area, records, carer_users, workers, rng)
+    from kinfolk.wellbeing.demo import load_wellbeing
+
+    if len(records) >= 100:
+        load_wellbeing(area, records, workers[0], rng)
 
 
 def _demo_person(area, rng: random.Random, fake: Faker) -> Person:

@@ -77,6 +77,7 @@ class HomePresenter:
                 ),
             ]
         links += self._shared_lives_links()
+        links += self._wellbeing_links()
         if self.actor.acts_as(Role.SCHEME_WORKER, Role.LINK_WORKER):
             links.append(
                 HomeLink(
@@ -153,6 +154,25 @@ class HomePresenter:
                     "Shared Lives report",
                     reverse("sharedlives:reports"),
                     "Carers, people supported and how arrangements are made.",
+                )
+            ]
+        return []
+
+    def _wellbeing_links(self) -> list[HomeLink]:
+        if self.actor.acts_as(Role.PERSON) and self.people:
+            return [
+                HomeLink(
+                    "How I'm doing",
+                    reverse("wellbeing:how", args=[self.people[0].pk]),
+                    "How you feel about life, your circle of people, your check-ins.",
+                )
+            ]
+        if self.actor.acts_as(Role.COMMISSIONER, Role.SCHEME_WORKER, Role.LINK_WORKER):
+            return [
+                HomeLink(
+                    "The connection test",
+                    reverse("wellbeing:connection_test"),
+                    "Do services connect people to family, friends and community? Figures only.",
                 )
             ]
         return []

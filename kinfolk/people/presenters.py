@@ -40,6 +40,16 @@ class PersonPresenter:
         return can(self.actor, "manage_sharing", self.person)
 
     @property
+    def wellbeing_link(self) -> tuple[str, str] | None:
+        """'How I'm doing', for whoever the person chose to let see it."""
+        from kinfolk.wellbeing.rules import can_wellbeing
+
+        if self.person.erased_at or not can_wellbeing(self.actor, "view_wellbeing", self.person):
+            return None
+        text = "How I'm doing" if self.is_own_record else f"How {self.person.called} is doing"
+        return text, reverse("wellbeing:how", args=[self.person.pk])
+
+    @property
     def shared_lives_link(self) -> tuple[str, str] | None:
         """For the person's scheme worker: their Shared Lives referral, or a way to refer."""
         from kinfolk.sharedlives.rules import can_for_person

@@ -18,6 +18,16 @@ def _when(value) -> str | None:
     return value.astimezone(UTC).isoformat() if value else None
 
 
+# Other apps' parts of a person's record: each module has KEY, export(person) and erase(person).
+PARTS = ("kinfolk.sharedlives.subject_access", "kinfolk.wellbeing.subject_access")
+
+
+def _parts():
+    from importlib import import_module
+
+    return [import_module(name) for name in PARTS]
+
+
 def person_export(*, person: Person) -> dict:
     """Everything Kinfolk holds about a person, as plain data for a subject access request."""
     record = {name: getattr(person, name) for name in PROFILE_FIELDS}
@@ -85,6 +95,8 @@ def person_export(*, person: Person) -> dict:
             for e in audit
         ],
     }
+    for part in _parts():
+        export[part.KEY] = part.export(person)
     audit_person(
         actor=None, action=AuditAction.EXPORT, person=person, detail={"via": "export-person"}
     )
@@ -108,6 +120,8 @@ def person_erase(*, person: Person) -> Person:
         ended_at=timezone.now()
     )
     BreakGlassAccess.objects.in_area(person.area).filter(person=person).update(reason=ERASED)
+    for part in _parts():
+        part.erase(person)
     audit_person(
         actor=None, action=AuditAction.DELETE, person=person, detail={"via": "erase-person"}
     )

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kinfolk.accounts",
     "kinfolk.people",
     "kinfolk.sharedlives",
+    "kinfolk.wellbeing",
     "kinfolk.api",
 ]
 

@@ -77,8 +77,32 @@ def world(area, other_area) -> World:
         w.memberships[key] = MembershipFactory(area=where, role=Role.EXPERT_BY_EXPERIENCE)
         w.shared_lives[key] = shared_lives_world(
             person, users[CARER], users[ALLOCATED], users[REPRESENTATIVE]
-        )
+        ) | wellbeing_world(person, users[PERSON])
     return w
+
+
+def wellbeing_world(person, user) -> dict:
+    """A measure response and someone in the person's circle."""
+    from kinfolk.wellbeing.models import CircleMember, CircleSnapshot, MeasureResponse
+    from kinfolk.wellbeing.scoring import score
+
+    area = person.area
+    response = MeasureResponse.objects.create(
+        area=area, person=person, measure="ons4", answers=ONS4, score=score("ons4", ONS4),
+        recorded_with="self",
+        recorded_by=user, completed_at=timezone.now(),
+    )  # fmt: skip
+    snapshot = CircleSnapshot.objects.create(
+        area=area, person=person, taken_on=timezone.now().date(), recorded_by=user
+    )
+    member = CircleMember.objects.create(
+        area=area, snapshot=snapshot, key="ama", name="Ama", who="family", ring=1,
+        contact="weekly",
+    )  # fmt: skip
+    return {"response": response.pk, "key": member.key, "measure": "ons4"}
+
+
+ONS4 = {"life_satisfaction": 6, "worthwhile": 7, "happiness": 5, "anxiety": 4}
 
 
 def shared_lives_world(person, carer_user, worker, representative) -> dict:
@@ -159,6 +183,40 @@ PARTIES = (PERSON, REPRESENTATIVE, ALLOCATED, CARER)
 TODAY = "2026-01-05"
 SL = "/shared-lives"
 API_SL = "/api/v1/shared-lives"
+W, MEASURE, KEY = "{response}", "{measure}", "{key}"
+WB = "/wellbeing"
+WELLBEING_RECORDERS = (PERSON, REPRESENTATIVE, ALLOCATED)
+CIRCLE_MEMBER = {"name": "Kaz", "who": "friend", "ring": "2", "contact": "weekly"}
+WELLBEING_ENTRIES = [
+    ("GET", f"{WB}/people/{P}/", None, _only(*VIEWERS)),
+    ("GET", f"{WB}/people/{P}/measures/{MEASURE}/", None, _only(*WELLBEING_RECORDERS)),
+    (
+        "POST",
+        f"{WB}/people/{P}/measures/{MEASURE}/",
+        {**ONS4, "recorded_with": "self"},
+        _only(*WELLBEING_RECORDERS),
+    ),
+    ("GET", f"{WB}/people/{P}/check-in/", None, _only(*WELLBEING_RECORDERS)),
+    (
+        "POST",
+        f"{WB}/people/{P}/check-in/",
+        {"recorded_with": "self", "home_going": "well"},
+        _only(*WELLBEING_RECORDERS),
+    ),
+    ("GET", f"{WB}/people/{P}/circle/", None, _only(*WELLBEING_RECORDERS)),
+    ("POST", f"{WB}/people/{P}/circle/", CIRCLE_MEMBER, _only(*WELLBEING_RECORDERS)),
+    ("POST", f"{WB}/people/{P}/circle/{KEY}/remove/", None, _only(*WELLBEING_RECORDERS)),
+    ("GET", f"{WB}/people/{P}/sharing/", None, _only(*SHARERS)),
+    ("POST", f"{WB}/people/{P}/sharing/", {"workers": "on"}, _only(*SHARERS)),
+    ("GET", f"/api/v1/wellbeing/people/{P}/responses", None, _only(*VIEWERS)),
+    (
+        "POST",
+        f"/api/v1/wellbeing/people/{P}/responses",
+        {"measure": "ons4", "answers": ONS4},
+        _only(*WELLBEING_RECORDERS),
+    ),
+    ("GET", f"/api/v1/wellbeing/responses/{W}/fhir", None, _only(*VIEWERS)),
+]
 SHARED_LIVES_ENTRIES = [
     ("GET", f"{SL}/people/{P}/refer/", None, _only(ALLOCATED)),
     (
@@ -288,6 +346,13 @@ AREA_ENTRIES = [
     ("GET", f"{SL}/reports/", None, _only(*SCHEME_WORKERS, COMMISSIONER)),
     ("GET", f"{SL}/payments/", None, _only(*SCHEME_WORKERS)),
     ("GET", f"{API_SL}/referrals", None, _everyone(ALLOW)),
+    ("GET", f"{WB}/connection-test/", None, _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER)),
+    (
+        "GET",
+        "/api/v1/wellbeing/connection-test",
+        None,
+        _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER),
+    ),
     ("GET", f"{API_SL}/carers", None, _only(*SCHEME_WORKERS)),
 ]
 # Pages anyone may see: documentation, not data.
@@ -295,7 +360,11 @@ PUBLIC_DOCS = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}
 
 
 def _cases():
-    for method, path, body, outcomes in [*PERSON_ENTRIES, *SHARED_LIVES_ENTRIES]:
+    for method, path, body, outcomes in [
+        *PERSON_ENTRIES,
+        *SHARED_LIVES_ENTRIES,
+        *WELLBEING_ENTRIES,
+    ]:
         for actor, outcome in outcomes.items():
             yield pytest.param(
                 method, path, body, actor, "own", outcome, id=f"{method} {path} {actor} own"
@@ -373,9 +442,10 @@ def _normalise(path: str) -> str:
         ("arrangement", A),
         ("review", V),
         ("check", K),
+        ("response", W),
     ):
         path = path.replace(f"<int:{name}_id>", marker).replace(f"{{{name}_id}}", marker)
-    return path
+    return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
 
 
 def _page_routes(resolver=None, prefix="") -> set[str]:
@@ -391,7 +461,7 @@ def _page_routes(resolver=None, prefix="") -> set[str]:
 
 
 def test_every_endpoint_is_in_the_matrix():
-    entries = [*PERSON_ENTRIES, *SHARED_LIVES_ENTRIES, *AREA_ENTRIES]
+    entries = [*PERSON_ENTRIES, *SHARED_LIVES_ENTRIES, *WELLBEING_ENTRIES, *AREA_ENTRIES]
     in_matrix = {(m, p) for m, p, _, _ in entries} | PUBLIC_DOCS
     covered_paths = {p for _, p in in_matrix}
     missing_pages = {_normalise(r) for r in _page_routes()} - covered_paths

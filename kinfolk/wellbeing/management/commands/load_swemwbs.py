@@ -1,0 +1,36 @@
+"""Load the SWEMWBS item wording your organisation is licensed to use (University of Warwick)."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kinfolk.wellbeing.models import LicensedWording
+from kinfolk.wellbeing.scoring import SWEMWBS_ITEMS
+
+
+class Command(BaseCommand):
+    help = (
+        "Load licensed SWEMWBS wording from a JSON file "
+        '{"item_1": "...", ..., "item_7": "..."}. Without it the measure is unavailable.'
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--licensee", required=True, help="Who holds the licence")
+
+    def handle(self, *args, file, licensee, **options):
+        try:
+            with open(file, encoding="utf-8") as handle:
+                items = json.load(handle)
+        except (OSError, json.JSONDecodeError) as error:
+            raise CommandError(f"Cannot read {file}: {error}") from error
+        if (
+            not isinstance(items, dict)
+            or set(items) != set(SWEMWBS_ITEMS)
+            or not all(isinstance(v, str) and v.strip() for v in items.values())
+        ):
+            raise CommandError("The file must give wording for exactly item_1 to item_7.")
+        LicensedWording.objects.update_or_create(
+            measure="swemwbs", defaults={"items": items, "licensee": licensee.strip()}
+        )
+        self.stdout.write(f"SWEMWBS wording loaded for {licensee}.")

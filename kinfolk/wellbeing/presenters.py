@@ -1,0 +1,102 @@
+"""'How I'm doing': measures over time with what they mean, the circle, the check-ins."""
+
+from dataclasses import dataclass
+
+from .charts import RING_RADII, SIZE, circle_map, line_chart
+from .models import CareActArea, Ring
+from .rules import can_wellbeing
+
+MEANINGS = {
+    "life_satisfaction": "How satisfied you are with life, from 0 to 10. Higher is better.",
+    "ucla3": "How lonely you feel, from 3 (hardly ever) to 9 (often). Lower is better.",
+    "lsns6": "How many family and friends you can turn to, from 0 to 30. Below 12 can mean "
+    "being cut off.",
+    "swemwbs": "Mental wellbeing, from 7 to 35. Higher is better; most people score about 23.5.",
+}
+
+
+@dataclass
+class HowImDoing:
+    person: object
+    actor: object
+    responses: list
+    check_ins: list
+    circles: list
+
+    @property
+    def own(self) -> bool:
+        return self.person.user_id == getattr(self.actor.user, "pk", None)
+
+    @property
+    def heading(self) -> str:
+        return "How I'm doing" if self.own else f"How {self.person.called} is doing"
+
+    @property
+    def can_record(self) -> bool:
+        return can_wellbeing(self.actor, "record_wellbeing", self.person)
+
+    @property
+    def can_choose(self) -> bool:
+        return can_wellbeing(self.actor, "choose_who_sees_wellbeing", self.person)
+
+    def _series(self, measure: str, value):
+        return [
+            (r.completed_at.strftime("%b %Y"), value(r.score))
+            for r in self.responses
+            if r.measure == measure
+        ]
+
+    @property
+    def charts(self) -> list:
+        specs = [
+            ("ons4", "Life satisfaction", lambda s: s["life_satisfaction"]["value"], 0, 10,
+             MEANINGS["life_satisfaction"]),
+            ("loneliness", "Loneliness", lambda s: s["ucla3"], 3, 9, MEANINGS["ucla3"]),
+            ("lsns6", "Family and friends", lambda s: s["total"], 0, 30, MEANINGS["lsns6"]),
+            ("swemwbs", "Mental wellbeing", lambda s: s["metric"], 7, 35, MEANINGS["swemwbs"]),
+        ]  # fmt: skip
+        charts = []
+        for measure, title, value, low, high, meaning in specs:
+            series = self._series(measure, value)
+            if series:
+                charts.append(line_chart(title, series, low, high, meaning))
+        return charts
+
+    @property
+    def latest_ons4(self):
+        found = [r for r in self.responses if r.measure == "ons4"]
+        return found[-1] if found else None
+
+    @property
+    def circle(self):
+        return self.circles[-1] if self.circles else None
+
+    @property
+    def circle_points(self):
+        return circle_map(list(self.circle.members.all())) if self.circle else []
+
+    @property
+    def ring_radii(self):
+        return [(Ring(r).label, radius) for r, radius in RING_RADII.items()]
+
+    size = SIZE
+
+    @property
+    def circle_change(self) -> str | None:
+        """What changed between the first and the latest circle, in words."""
+        if len(self.circles) < 2:
+            return None
+        first, last = self.circles[0], self.circles[-1]
+        before = {m.key: m for m in first.members.all()}
+        after = {m.key: m for m in last.members.all()}
+        made, lost = after.keys() - before.keys(), before.keys() - after.keys()
+        unpaid = sum(not m.paid for m in after.values()) - sum(not m.paid for m in before.values())
+        return (
+            f"Since {first.taken_on:%-d %B %Y}: {len(made)} new, {len(lost)} no longer in the "
+            f"circle; unpaid relationships {unpaid:+d}."
+        )
+
+    @property
+    def check_in_rows(self):
+        labels = dict(CareActArea.choices)
+        return [(c, [(labels[a], v) for a, v in c.areas.items()]) for c in reversed(self.check_ins)]

@@ -1,0 +1,182 @@
+"""Writes: a measure answered, a check-in, a change to the circle, who may see it. Audited."""
+
+import uuid
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kinfolk.core.models import AuditAction
+from kinfolk.people.audit import audit_person
+
+from . import selectors
+from .models import (
+    CareActArea,
+    CheckIn,
+    CircleMember,
+    CircleSnapshot,
+    Contact,
+    MeasureResponse,
+    RecordedWith,
+    Ring,
+    Visibility,
+    Who,
+)
+from .rules import can_wellbeing
+from .scoring import MEASURES, Incomplete, score
+
+GOING = ("well", "ok", "not well")
+
+
+def _must(actor, rule, person, message):
+    if not can_wellbeing(actor, rule, person):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})
+        raise PermissionDenied(message)
+
+
+def _recorded_with(actor, person, recorded_with: str) -> str:
+    if recorded_with not in RecordedWith.values:
+        raise ValidationError("Say who answered.", code="recorded_with")
+    if person.user_id != getattr(actor.user, "pk", None) and recorded_with == RecordedWith.SELF:
+        return RecordedWith.ON_BEHALF  # someone else pressing the button never counts as "self"
+    return recorded_with
+
+
+@transaction.atomic
+def response_record(
+    *, actor, person, measure: str, answers: dict, recorded_with: str = RecordedWith.SELF
+) -> MeasureResponse:
+    """A measure as answered. Incomplete answers are refused, not scored low."""
+    _must(actor, "record_wellbeing", person, "You cannot record this for this person.")
+    if measure not in MEASURES:
+        raise ValidationError("Choose a measure Kinfolk supports.", code="measure")
+    if measure == "swemwbs" and not selectors.licensed_wording("swemwbs"):
+        raise ValidationError(
+            "SWEMWBS is not available: its wording is licensed and your organisation has not "
+            "loaded it (kinfolk load-swemwbs).",
+            code="unlicensed",
+        )
+    try:
+        scored = score(measure, answers)
+    except Incomplete as error:
+        raise ValidationError(
+            f"Every question needs an answer: {error}", code="incomplete"
+        ) from error
+    response = MeasureResponse.objects.create(
+        area=person.area,
+        person=person,
+        measure=measure,
+        answers=answers,
+        score=scored,
+        recorded_with=_recorded_with(actor, person, recorded_with),
+        recorded_by=actor.user,
+        completed_at=timezone.now(),
+    )
+    audit_person(
+        actor=actor, action=AuditAction.CREATE, person=person, about=response,
+        detail={"measure": measure},
+    )  # fmt: skip
+    return response
+
+
+@transaction.atomic
+def check_in_record(
+    *, actor, person, areas: dict, assets: dict, recorded_with: str = RecordedWith.SELF
+) -> CheckIn:
+    """The nine Care Act areas, in the person's words, and their asset-based profile reviewed."""
+    _must(actor, "record_wellbeing", person, "You cannot record this for this person.")
+    clean = {}
+    for area, entry in areas.items():
+        if area not in CareActArea.values or entry.get("going") not in (*GOING, "", None):
+            raise ValidationError("Answer from the choices given.", code="areas")
+        if entry.get("going") or entry.get("words") or entry.get("help"):
+            clean[area] = {k: (entry.get(k) or "").strip() for k in ("going", "words", "help")}
+    if not clean:
+        raise ValidationError("Say how at least one part of life is going.", code="empty")
+    check_in = CheckIn.objects.create(
+        area=person.area,
+        person=person,
+        areas=clean,
+        can_do=assets.get("can_do", "").strip(),
+        could_do_with_support=assets.get("could_do_with_support", "").strip(),
+        rely_on_services_for=assets.get("rely_on_services_for", "").strip(),
+        recorded_with=_recorded_with(actor, person, recorded_with),
+        recorded_by=actor.user,
+        checked_in_at=timezone.now(),
+    )
+    audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=check_in)
+    return check_in
+
+
+def _todays_circle(actor, person) -> CircleSnapshot:
+    """Today's snapshot, started as a copy of the last one, so change over time stays visible."""
+    today = date.today()
+    latest = selectors.latest_circle(person=person)
+    if latest and latest.taken_on == today:
+        return latest
+    snapshot = CircleSnapshot.objects.create(
+        area=person.area, person=person, taken_on=today, recorded_by=actor.user
+    )
+    if latest:
+        CircleMember.objects.bulk_create(
+            [
+                CircleMember(
+                    area=person.area,
+                    snapshot=snapshot,
+                    key=m.key,
+                    name=m.name,
+                    who=m.who,
+                    ring=m.ring,
+                    contact=m.contact,
+                    paid=m.paid,
+                )  # fmt: skip
+                for m in latest.members.all()
+            ]
+        )
+    return snapshot
+
+
+@transaction.atomic
+def circle_add(*, actor, person, name: str, who: str, ring: int, contact: str, paid: bool):
+    _must(actor, "record_wellbeing", person, "You cannot change this person's circle.")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("Write who they are (a name, or 'my neighbour').", code="name")
+    if who not in Who.values or ring not in Ring.values or contact not in Contact.values:
+        raise ValidationError("Answer from the choices given.", code="choice")
+    snapshot = _todays_circle(actor, person)
+    member = CircleMember.objects.create(
+        area=person.area, snapshot=snapshot, key=uuid.uuid4().hex, name=name[:100], who=who,
+        ring=ring, contact=contact, paid=paid,
+    )  # fmt: skip
+    audit_person(actor=actor, action=AuditAction.UPDATE, person=person, about=snapshot,
+                 detail={"circle": "added"})  # fmt: skip
+    return member
+
+
+@transaction.atomic
+def circle_remove(*, actor, person, key: str) -> None:
+    _must(actor, "record_wellbeing", person, "You cannot change this person's circle.")
+    snapshot = _todays_circle(actor, person)
+    removed, _ = (
+        CircleMember.objects.in_area(person.area).filter(snapshot=snapshot, key=key).delete()
+    )
+    if not removed:
+        raise ValidationError("That person is not in the circle.", code="key")
+    audit_person(actor=actor, action=AuditAction.UPDATE, person=person, about=snapshot,
+                 detail={"circle": "removed"})  # fmt: skip
+
+
+@transaction.atomic
+def visibility_set(*, actor, person, workers: bool, representatives: bool) -> Visibility:
+    """The person chooses who, besides them, sees how they are doing."""
+    _must(actor, "choose_who_sees_wellbeing", person, "Only the person can choose this.")
+    visibility = selectors.visibility_for(person=person)
+    visibility.workers, visibility.representatives = workers, representatives
+    visibility.save()
+    audit_person(
+        actor=actor, action=AuditAction.UPDATE, person=person, about=visibility,
+        detail={"workers": workers, "representatives": representatives},
+    )  # fmt: skip
+    return visibility

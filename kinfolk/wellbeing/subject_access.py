@@ -1,0 +1,36 @@
+"""A person's wellbeing data in their subject access export, and removed when they are erased."""
+
+from .models import CheckIn, CircleSnapshot, MeasureResponse, Visibility
+
+KEY = "wellbeing"
+
+
+def export(person) -> dict:
+    area = person.area
+    return {
+        "measures": [
+            {"measure": r.measure, "answers": r.answers, "score": r.score,
+             "recorded_with": r.recorded_with, "completed_at": r.completed_at.isoformat()}
+            for r in MeasureResponse.objects.in_area(area).filter(person=person)
+        ],
+        "check_ins": [
+            {"areas": c.areas, "can_do": c.can_do,
+             "could_do_with_support": c.could_do_with_support,
+             "rely_on_services_for": c.rely_on_services_for,
+             "checked_in_at": c.checked_in_at.isoformat()}
+            for c in CheckIn.objects.in_area(area).filter(person=person)
+        ],
+        "circles": [
+            {"taken_on": s.taken_on.isoformat(),
+             "members": [{"name": m.name, "who": m.who, "ring": m.ring, "contact": m.contact,
+                          "paid": m.paid} for m in s.members.all()]}
+            for s in CircleSnapshot.objects.in_area(area).filter(person=person)
+        ],
+    }  # fmt: skip
+
+
+def erase(person) -> None:
+    """Answers, check-ins and circles are the person's own words: they go."""
+    area = person.area
+    for model in (MeasureResponse, CheckIn, CircleSnapshot, Visibility):
+        model.objects.in_area(area).filter(person=person).delete()

@@ -1,0 +1,206 @@
+"""Wellbeing pages: How I'm doing, measures, check-ins, the circle, and the connection test."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from kinfolk.core.audit import audit_record
+from kinfolk.core.models import AuditAction
+
+from . import connection, selectors, services
+from .forms import (
+    MEASURE_FORMS,
+    CheckInForm,
+    CircleMemberForm,
+    VisibilityForm,
+    swemwbs_form,
+)
+from .presenters import HowImDoing
+from .rules import sees_connection_reports
+from .scoring import MEASURES
+
+
+def _errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@login_required
+def how_im_doing(request, person_id):
+    person = selectors.wellbeing_person_get(actor=request.actor, person_id=person_id)
+    page = HowImDoing(
+        person=person,
+        actor=request.actor,
+        responses=list(selectors.responses_for(person=person)),
+        check_ins=list(selectors.check_ins_for(person=person)),
+        circles=list(selectors.circles_for(person=person)),
+    )
+    return render(request, "wellbeing/how_im_doing.jinja", {"page": page})
+
+
+def _measure_form(measure: str):
+    if measure == "swemwbs":
+        wording = selectors.licensed_wording("swemwbs")
+        return swemwbs_form(wording) if wording else None
+    return MEASURE_FORMS.get(measure)
+
+
+@login_required
+def measure(request, person_id, measure):
+    if measure not in MEASURES:
+        raise Http404
+    person = selectors.wellbeing_person_get(
+        actor=request.actor, person_id=person_id, rule="record_wellbeing"
+    )
+    form_class = _measure_form(measure)
+    if form_class is None:
+        return render(
+            request, "wellbeing/unavailable.jinja", {"person": person, "measure": MEASURES[measure]}
+        )
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        answers = {k: v for k, v in form.cleaned_data.items() if k != "recorded_with"}
+        try:
+            services.response_record(
+                actor=request.actor, person=person, measure=measure, answers=answers,
+                recorded_with=form.cleaned_data["recorded_with"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, "Thank you. Your answers have been saved.")
+            return redirect("wellbeing:how", person.pk)
+    return render(
+        request,
+        "wellbeing/measure.jinja",
+        {"form": form, "person": person, "measure": MEASURES[measure]},
+    )
+
+
+@login_required
+def check_in(request, person_id):
+    person = selectors.wellbeing_person_get(
+        actor=request.actor, person_id=person_id, rule="record_wellbeing"
+    )
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.check_in_record(
+                actor=request.actor, person=person, areas=form.areas(), assets=form.assets(),
+                recorded_with=form.cleaned_data["recorded_with"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, "Your check-in has been saved.")
+            return redirect("wellbeing:how", person.pk)
+    return render(request, "wellbeing/check_in.jinja", {"form": form, "person": person})
+
+
+@login_required
+def circle(request, person_id):
+    person = selectors.wellbeing_person_get(
+        actor=request.actor, person_id=person_id, rule="record_wellbeing"
+    )
+    form = CircleMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.circle_add(actor=request.actor, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['name']} is in the circle.")
+            return redirect("wellbeing:circle", person.pk)
+    latest = selectors.latest_circle(person=person)
+    return render(
+        request,
+        "wellbeing/circle.jinja",
+        {"form": form, "person": person, "members": list(latest.members.all()) if latest else []},
+    )
+
+
+@login_required
+@require_POST
+def circle_remove(request, person_id, key):
+    person = selectors.wellbeing_person_get(
+        actor=request.actor, person_id=person_id, rule="record_wellbeing"
+    )
+    try:
+        services.circle_remove(actor=request.actor, person=person, key=key)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "Taken out of the circle. Earlier circles keep them.")
+    return redirect("wellbeing:circle", person.pk)
+
+
+@login_required
+def sharing(request, person_id):
+    person = selectors.wellbeing_person_get(
+        actor=request.actor, person_id=person_id, rule="choose_who_sees_wellbeing"
+    )
+    visibility = selectors.visibility_for(person=person)
+    form = VisibilityForm(
+        request.POST or None,
+        initial={"workers": visibility.workers, "representatives": visibility.representatives},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.visibility_set(actor=request.actor, person=person, **form.cleaned_data)
+        messages.success(request, "Saved. Only the people you chose can see how you are doing.")
+        return redirect("wellbeing:how", person.pk)
+    return render(request, "wellbeing/sharing.jinja", {"form": form, "person": person})
+
+
+@login_required
+def connection_test(request):
+    """The area's connection test: figures, not verdicts; groups under 5 people suppressed."""
+    if not sees_connection_reports(request.actor):
+        raise PermissionDenied
+    area = request.actor.area
+    changes = connection.changes_in_area(area)
+    rows = connection.service_rows(changes)
+    if request.GET.get("format") == "csv":
+        audit_record(
+            actor=request.actor, action=AuditAction.EXPORT, target_type="connection_test",
+            detail={"services": len(rows)},
+        )  # fmt: skip
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="connection-test.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["service", "kind", "people", *connection.FIGURES])
+        for row in [*rows, connection.area_row(changes)]:
+            figures = [getattr(row, name) for name in connection.FIGURES]
+            writer.writerow(
+                [row.service, row.kind, row.people if not row.suppressed else "<5"]
+                + ["" if f.mean is None else f.mean for f in figures]
+            )
+        return response
+    from .charts import line_chart
+
+    monthly = connection.monthly_loneliness(area)
+    shown = [(f"{m:%b %Y}", v) for m, v, _ in monthly if v is not None]
+    return render(
+        request,
+        "wellbeing/connection_test.jinja",
+        {
+            "rows": rows,
+            "area_row": connection.area_row(changes),
+            "labels": connection.FIGURE_LABELS,
+            "figures": connection.FIGURES,
+            "monthly": monthly,
+            "chart": line_chart(
+                "Loneliness across the area",
+                shown,
+                3,
+                9,
+                "Mean UCLA-3 loneliness score each month (3 to 9; lower is less lonely).",
+            )
+            if shown
+            else None,  # fmt: skip
+        },
+    )
