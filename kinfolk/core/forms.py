@@ -172,3 +172,9 @@ def single_checkbox_params(field: forms.BoundField) -> dict:
     if field.errors:
         params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
     return params
+
+
+def add_service_errors(form: forms.Form, error) -> None:
+    """Show a service's ValidationError at the top of the form it came from."""
+    for message in error.messages:
+        form.add_error(None, message)

@@ -8,15 +8,11 @@ from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.rules import can_in_area
 from kinfolk.accounts.selectors import care_workers_in_area
+from kinfolk.core.forms import add_service_errors
 
 from . import selectors, services
 from .forms import AllocateForm, BreakGlassForm, GrantForm, PersonForm
 from .presenters import ActivityPresenter, GrantPresenter, PersonPresenter
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 @login_required
@@ -44,7 +40,7 @@ def person_create(request):
         try:
             person = services.person_create(actor=request.actor, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{person.full_name}'s record has been started.")
             return redirect("people:detail", person.pk)
@@ -61,7 +57,7 @@ def person_edit(request, person_id):
         try:
             services.person_update(actor=request.actor, person=person, changes=form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The changes have been saved.")
             return redirect("people:detail", person.pk)
@@ -83,7 +79,7 @@ def person_sharing(request, person_id):
                 scope=form.cleaned_data["scope"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{grant.grantee.display_name} can now see the record.")
             return redirect("people:sharing", person.pk)
@@ -171,7 +167,7 @@ def allocate(request):
                 actor=request.actor, person=person, worker=worker, kind=form.cleaned_data["kind"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, f"{worker.display_name} is now allocated to {person.full_name}."

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from kinfolk.core.forms import add_service_errors
 from kinfolk.people import selectors as people_selectors
 
 from . import payments, selectors, services
@@ -40,11 +41,6 @@ from .presenters import (
     matches_page,
 )
 from .rules import can_for_person, runs_the_scheme, sees_scheme_reports
-
-
-def _errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _must_run_scheme(request) -> None:
@@ -87,7 +83,7 @@ def referral_create(request, person_id):
                 family_able_to_support=data["family_able_to_support"] == "yes",
             )
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The referral has been recorded.")
             return redirect("sharedlives:referral", referral.pk)
@@ -195,7 +191,7 @@ def assessment(request, referral_id):
                 actor=request.actor, referral=referral, changes=form.changes()
             )
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The assessment has been saved.")
             return redirect("sharedlives:referral", referral.pk)
@@ -353,7 +349,7 @@ def arrangement_create(request, introduction_id):
                 actor=request.actor, introduction=introduction, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The arrangement has started.")
             return redirect("sharedlives:arrangement", arrangement.pk)
@@ -429,7 +425,7 @@ def arrangement_end(request, arrangement_id):
                 side=data["side"] or None,
             )
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The arrangement has ended.")
             return redirect("sharedlives:arrangement", arrangement.pk)
@@ -452,7 +448,7 @@ def carers(request):
         try:
             carer = services.carer_enquiry(actor=request.actor, **form.cleaned_data)
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{carer.name}'s enquiry has been recorded.")
             return redirect("sharedlives:carer", carer.pk)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kinfolk.core.audit import audit_record
+from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
 
 from . import connection, selectors, services
@@ -23,11 +24,6 @@ from .forms import (
 from .presenters import HowImDoing
 from .rules import sees_connection_reports
 from .scoring import MEASURES
-
-
-def _errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 @login_required
@@ -71,7 +67,7 @@ def measure(request, person_id, measure):
                 recorded_with=form.cleaned_data["recorded_with"],
             )  # fmt: skip
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Thank you. Your answers have been saved.")
             return redirect("wellbeing:how", person.pk)
@@ -95,7 +91,7 @@ def check_in(request, person_id):
                 recorded_with=form.cleaned_data["recorded_with"],
             )  # fmt: skip
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your check-in has been saved.")
             return redirect("wellbeing:how", person.pk)
@@ -112,7 +108,7 @@ def circle(request, person_id):
         try:
             services.circle_add(actor=request.actor, person=person, **form.cleaned_data)
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['name']} is in the circle.")
             return redirect("wellbeing:circle", person.pk)
