@@ -644,6 +644,9 @@ def arrangement_start(
     referral.status = ReferralStatus.ARRANGED
     referral.save(update_fields=["status"])
     audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=arrangement)
+    from kinfolk.wellbeing.services import shared_lives_episode_started
+
+    shared_lives_episode_started(arrangement)
     return arrangement
 
 
@@ -734,6 +737,9 @@ def arrangement_end(
         Carer.objects.filter(pk=arrangement.carer_id, places_in_use__gt=0).update(
             places_in_use=F("places_in_use") - 1
         )
+    from kinfolk.wellbeing.services import shared_lives_episode_ended
+
+    shared_lives_episode_ended(arrangement)
     audit_person(
         actor=actor,
         action=AuditAction.UPDATE,

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .models import CareActArea, Contact, RecordedWith, Ring, Who
+from .models import CareActArea, Contact, Episode, RecordedWith, Ring, Who
 from .scoring import DIRECT_LONELINESS, LSNS6_ANSWERS
 
 NOUGHT_TO_TEN = [(n, str(n)) for n in range(11)]
@@ -157,3 +157,11 @@ class VisibilityForm(forms.Form):
     representatives = forms.BooleanField(
         label="Family, friends or advocates I chose to see my record", required=False
     )
+
+
+class EpisodeForm(forms.Form):
+    service = forms.CharField(
+        label="Service", max_length=150, help_text="e.g. Riverside Day Centre"
+    )
+    kind = forms.ChoiceField(label="Kind of support", choices=Episode.Kind.choices)
+    started_on = forms.DateField(label="Started on", widget=forms.DateInput(attrs={"type": "date"}))

@@ -180,3 +180,42 @@ def visibility_set(*, actor, person, workers: bool, representatives: bool) -> Vi
         detail={"workers": workers, "representatives": representatives},
     )  # fmt: skip
     return visibility
+
+
+@transaction.atomic
+def episode_record(*, actor, person, service: str, kind: str, started_on: date):
+    """A spell of support recorded against a person, for the connection test."""
+    from .models import Episode
+
+    _must(actor, "record_wellbeing", person, "You cannot record this for this person.")
+    if kind not in Episode.Kind.values:
+        raise ValidationError("Choose what kind of support it is.", code="kind")
+    if not (service or "").strip():
+        raise ValidationError("Name the service.", code="service")
+    if started_on > date.today():
+        raise ValidationError("The start cannot be in the future.", code="started_on")
+    episode = Episode.objects.create(
+        area=person.area, person=person, kind=kind, service=service.strip()[:150],
+        started_on=started_on,
+    )  # fmt: skip
+    audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=episode)
+    return episode
+
+
+def shared_lives_episode_started(arrangement) -> None:
+    """Every Shared Lives arrangement is an episode the connection test looks at."""
+    from .models import Episode
+
+    Episode.objects.create(
+        area=arrangement.area, person=arrangement.person, kind=Episode.Kind.SHARED_LIVES,
+        service=f"Shared Lives ({arrangement.area.name})", started_on=arrangement.starts_on,
+    )  # fmt: skip
+
+
+def shared_lives_episode_ended(arrangement) -> None:
+    from .models import Episode
+
+    Episode.objects.in_area(arrangement.area).filter(
+        person=arrangement.person, kind=Episode.Kind.SHARED_LIVES,
+        started_on=arrangement.starts_on, ended_on__isnull=True,
+    ).update(ended_on=arrangement.ended_on)  # fmt: skip

@@ -14,5 +14,6 @@ urlpatterns = [
         name="circle_remove",
     ),
     path("people/<uuid:person_id>/sharing/", views.sharing, name="sharing"),
+    path("people/<uuid:person_id>/episodes/", views.episode, name="episode"),
     path("connection-test/", views.connection_test, name="connection_test"),
 ]

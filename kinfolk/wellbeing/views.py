@@ -18,6 +18,7 @@ from .forms import (
     MEASURE_FORMS,
     CheckInForm,
     CircleMemberForm,
+    EpisodeForm,
     VisibilityForm,
     swemwbs_form,
 )
@@ -36,7 +37,15 @@ def how_im_doing(request, person_id):
         check_ins=list(selectors.check_ins_for(person=person)),
         circles=list(selectors.circles_for(person=person)),
     )
-    return render(request, "wellbeing/how_im_doing.jinja", {"page": page})
+    return render(
+        request,
+        "wellbeing/how_im_doing.jinja",
+        {
+            "page": page,
+            "episodes": list(selectors.episodes_for(person=person)),
+            "episode_form": EpisodeForm(),
+        },
+    )
 
 
 def _measure_form(measure: str):
@@ -83,7 +92,14 @@ def check_in(request, person_id):
     person = selectors.wellbeing_person_get(
         actor=request.actor, person_id=person_id, rule="record_wellbeing"
     )
-    form = CheckInForm(request.POST or None)
+    latest = selectors.check_ins_for(person=person).last()
+    form = CheckInForm(
+        request.POST or None,
+        initial={
+            name: getattr(latest or person, name)
+            for name in ("can_do", "could_do_with_support", "rely_on_services_for")
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.check_in_record(
@@ -133,6 +149,26 @@ def circle_remove(request, person_id, key):
     else:
         messages.success(request, "Taken out of the circle. Earlier circles keep them.")
     return redirect("wellbeing:circle", person.pk)
+
+
+@login_required
+@require_POST
+def episode(request, person_id):
+    """Record a service against the person, so the connection test can look at it."""
+    person = selectors.wellbeing_person_get(
+        actor=request.actor, person_id=person_id, rule="record_wellbeing"
+    )
+    form = EpisodeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.episode_record(actor=request.actor, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, f"{form.cleaned_data['service']} is recorded.")
+    else:
+        messages.error(request, "Give the service's name, its kind and when it started.")
+    return redirect("wellbeing:how", person.pk)
 
 
 @login_required

@@ -207,6 +207,12 @@ WELLBEING_ENTRIES = [
     ("POST", f"{WB}/people/{P}/circle/", CIRCLE_MEMBER, _only(*WELLBEING_RECORDERS)),
     ("POST", f"{WB}/people/{P}/circle/{KEY}/remove/", None, _only(*WELLBEING_RECORDERS)),
     ("GET", f"{WB}/people/{P}/sharing/", None, _only(*SHARERS)),
+    (
+        "POST",
+        f"{WB}/people/{P}/episodes/",
+        {"service": "Riverside Day Centre", "kind": "service", "started_on": TODAY},
+        _only(*WELLBEING_RECORDERS),
+    ),
     ("POST", f"{WB}/people/{P}/sharing/", {"workers": "on"}, _only(*SHARERS)),
     ("GET", f"/api/v1/wellbeing/people/{P}/responses", None, _only(*VIEWERS)),
     (

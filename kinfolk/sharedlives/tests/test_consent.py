@@ -450,3 +450,20 @@ def test_only_scheme_workers_manage_carers(scheme):
         services.training_record(
             actor=s.carer_actor, carer=s.carer, course="medication", completed_on=TODAY
         )
+
+
+def test_an_arrangement_is_an_episode_for_the_connection_test(scheme):
+    from kinfolk.wellbeing.models import Episode
+
+    s = scheme
+    arrangement = start(s, agreed(s))
+    episode = Episode.objects.get(person=s.person)
+    assert episode.kind == "shared_lives" and episode.started_on == arrangement.starts_on
+    services.arrangement_end(
+        actor=s.carer_actor,
+        arrangement=arrangement,
+        reason="We are moving away",
+        next_step="Introductions to two households near Sam's sister have started",
+    )
+    episode.refresh_from_db()
+    assert episode.ended_on == TODAY

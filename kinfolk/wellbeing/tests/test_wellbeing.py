@@ -169,3 +169,20 @@ def test_subject_access_exports_and_erasure_removes_wellbeing(people):
     person_erase(person=person)
     assert not MeasureResponse.objects.filter(person=person).exists()
     assert not CircleSnapshot.objects.filter(person=person).exists()
+
+
+def test_a_service_can_be_recorded_against_a_person(people):
+    person, you, rep, worker, stranger = people
+    episode = services.episode_record(
+        actor=worker, person=person, service="Riverside Day Centre", kind="service",
+        started_on=date.today() - timedelta(days=10),
+    )  # fmt: skip
+    assert selectors.episodes_for(person=person).get() == episode
+    with pytest.raises(ValidationError):
+        services.episode_record(
+            actor=worker, person=person, service="", kind="service", started_on=date.today()
+        )
+    with pytest.raises(PermissionDenied):
+        services.episode_record(
+            actor=stranger, person=person, service="X", kind="service", started_on=date.today()
+        )

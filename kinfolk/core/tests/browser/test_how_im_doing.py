@@ -74,3 +74,26 @@ def test_a_person_records_how_they_are_doing_and_sees_it(page, area, make_member
     assert scores["ons4"]["life_satisfaction"] == {"value": 7, "band": "high"}
     assert scores["loneliness"] == {"ucla3": 5, "how_often_lonely": "occasionally"}
     assert CircleSnapshot.objects.get(person=person).members.get().name == "My sister Ama"
+
+
+def test_a_commissioner_reads_the_connection_test(page, area, make_member):
+    from datetime import date, timedelta
+
+    from django.test import override_settings
+
+    from kinfolk.wellbeing.models import Episode
+
+    commissioner = make_member(Role.COMMISSIONER, area, display_name="Martin Doyle")
+    commissioner.user.mfa_enabled, commissioner.user.totp_secret = False, ""
+    commissioner.user.save()
+    for n in range(6):
+        Episode.objects.create(
+            area=area, person=PersonFactory(area=area), kind="service",
+            service="Riverside Day Centre", started_on=date.today() - timedelta(days=100 + n),
+        )  # fmt: skip
+    with override_settings(KINFOLK_DEMO=True):
+        sign_in(page, commissioner.user.email)
+        page.get_by_role("link", name="The connection test").click()
+        expect(page.get_by_role("heading", name="The connection test")).to_be_visible()
+        expect(page.get_by_role("cell", name=re.compile("Riverside Day Centre"))).to_be_visible()
+        axe_check(page)
