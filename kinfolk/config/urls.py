@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from kinfolk.api.api import api
+from kinfolk.directory.urls import openreferral_patterns
 
 urlpatterns = [
     path("", include("kinfolk.core.urls")),
@@ -8,6 +9,8 @@ urlpatterns = [
     path("people/", include("kinfolk.people.urls")),
     path("shared-lives/", include("kinfolk.sharedlives.urls")),
     path("wellbeing/", include("kinfolk.wellbeing.urls")),
+    path("directory/", include("kinfolk.directory.urls")),
+    path("openreferral/", include(openreferral_patterns)),
     path("api/v1/", api.urls),
 ]
 

@@ -209,6 +209,9 @@ def _populate(area, accounts: dict, *, seed: int, people: int, carers: int) -> N
 
     if len(records) >= 100:
         load_wellbeing(area, records, workers[0], rng)
+        from kinfolk.directory.demo import load_directory
+
+        load_directory(area, rng)
 
 
 def _demo_person(area, rng: random.Random, fake: Faker) -> Person:

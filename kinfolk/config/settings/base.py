@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kinfolk.people",
     "kinfolk.sharedlives",
     "kinfolk.wellbeing",
+    "kinfolk.directory",
     "kinfolk.api",
 ]
 

@@ -75,10 +75,29 @@ def world(area, other_area) -> World:
         w.people[key] = person
         w.grants[key] = AccessGrantFactory(person=person, scope=GrantScope.VIEW)
         w.memberships[key] = MembershipFactory(area=where, role=Role.EXPERT_BY_EXPERIENCE)
-        w.shared_lives[key] = shared_lives_world(
-            person, users[CARER], users[ALLOCATED], users[REPRESENTATIVE]
-        ) | wellbeing_world(person, users[PERSON])
+        w.shared_lives[key] = (
+            shared_lives_world(person, users[CARER], users[ALLOCATED], users[REPRESENTATIVE])
+            | wellbeing_world(person, users[PERSON])
+            | directory_world(where, users[COMMUNITY])
+        )
     return w
+
+
+def directory_world(area, member) -> dict:
+    """A published service (with its organisation, place and category) listed by a member."""
+    from kinfolk.directory.models import Organization
+    from kinfolk.directory.tests.factories import service, term
+
+    category = term()
+    listed = service(area, "Walking group", category=category)
+    Organization.objects.filter(pk=listed.organization_id).update(submitted_by=member)
+    return {
+        "service": listed.pk,
+        "sal": listed.at_locations.get().pk,
+        "taxonomy": category.taxonomy_id,
+        "term": category.pk,
+        "organization": listed.organization_id,
+    }
 
 
 def wellbeing_world(person, user) -> dict:
@@ -184,6 +203,25 @@ TODAY = "2026-01-05"
 SL = "/shared-lives"
 API_SL = "/api/v1/shared-lives"
 W, MEASURE, KEY = "{response}", "{measure}", "{key}"
+SVC, SAL, TAX, TERM, ORG = "{service}", "{sal}", "{taxonomy}", "{term}", "{organization}"
+DIRECTORY_ENTRIES = [
+    ("GET", f"/directory/shortlists/{P}/", None, _only(*VIEWERS)),
+    ("POST", f"/directory/listings/{ORG}/decide/", {"approve": "yes"}, _only(ADMIN)),
+    ("POST", f"/directory/listings/{ORG}/confirm/", None, _only(ADMIN, COMMUNITY)),
+]
+OPEN_REFERRAL = [
+    "/openreferral/",
+    "/openreferral/services",
+    f"/openreferral/services/{SVC}",
+    "/openreferral/service_at_locations",
+    f"/openreferral/service_at_locations/{SAL}",
+    "/openreferral/taxonomies",
+    f"/openreferral/taxonomies/{TAX}",
+    "/openreferral/taxonomy_terms",
+    f"/openreferral/taxonomy_terms/{TERM}",
+    "/openreferral/organizations",
+    f"/openreferral/organizations/{ORG}",
+]
 WB = "/wellbeing"
 WELLBEING_RECORDERS = (PERSON, REPRESENTATIVE, ALLOCATED)
 CIRCLE_MEMBER = {"name": "Kaz", "who": "friend", "ring": "2", "contact": "weekly"}
@@ -353,6 +391,18 @@ AREA_ENTRIES = [
     ("GET", f"{SL}/payments/", None, _only(*SCHEME_WORKERS)),
     ("GET", f"{API_SL}/referrals", None, _everyone(ALLOW)),
     ("GET", f"{WB}/connection-test/", None, _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER)),
+    ("GET", "/directory/", None, PUBLIC),
+    ("GET", f"/directory/services/{SVC}/", None, PUBLIC),
+    (
+        "POST",
+        "/directory/shortlists/",
+        {"person": P, "service": SVC},
+        _only(*SCHEME_WORKERS, LINK_WORKER, REFERRER),
+    ),
+    ("GET", "/directory/list-your-enterprise/", None, _only(COMMUNITY)),
+    ("POST", "/directory/list-your-enterprise/", {"name": "Sunflower"}, _only(COMMUNITY)),
+    ("GET", "/directory/listings/", None, _only(ADMIN)),
+    *[("GET", path, None, PUBLIC) for path in OPEN_REFERRAL],
     (
         "GET",
         "/api/v1/wellbeing/connection-test",
@@ -370,6 +420,7 @@ def _cases():
         *PERSON_ENTRIES,
         *SHARED_LIVES_ENTRIES,
         *WELLBEING_ENTRIES,
+        *DIRECTORY_ENTRIES,
     ]:
         for actor, outcome in outcomes.items():
             yield pytest.param(
@@ -451,6 +502,15 @@ def _normalise(path: str) -> str:
         ("response", W),
     ):
         path = path.replace(f"<int:{name}_id>", marker).replace(f"{{{name}_id}}", marker)
+    for name, marker in (
+        ("service", SVC),
+        ("sal", SAL),
+        ("taxonomy", TAX),
+        ("term", TERM),
+        ("organization", ORG),
+    ):
+        for kind in ("uuid", "str"):
+            path = path.replace(f"<{kind}:{name}_id>", marker)
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
 
 
@@ -467,7 +527,13 @@ def _page_routes(resolver=None, prefix="") -> set[str]:
 
 
 def test_every_endpoint_is_in_the_matrix():
-    entries = [*PERSON_ENTRIES, *SHARED_LIVES_ENTRIES, *WELLBEING_ENTRIES, *AREA_ENTRIES]
+    entries = [
+        *PERSON_ENTRIES,
+        *SHARED_LIVES_ENTRIES,
+        *WELLBEING_ENTRIES,
+        *DIRECTORY_ENTRIES,
+        *AREA_ENTRIES,
+    ]
     in_matrix = {(m, p) for m, p, _, _ in entries} | PUBLIC_DOCS
     covered_paths = {p for _, p in in_matrix}
     missing_pages = {_normalise(r) for r in _page_routes()} - covered_paths

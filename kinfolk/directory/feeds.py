@@ -1,0 +1,454 @@
+"""Import and export Open Referral UK feeds: JSON (services as the API gives them) or a
+datapackage of CSVs. Imports are all-or-nothing; every problem is reported with its record
+and field, and nothing is written if there is any."""
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime, parse_time
+
+from . import oruk
+from .models import (
+    Attribute,
+    CostOption,
+    Location,
+    Organization,
+    OrganizationKind,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from .services import refresh_search_text
+
+
+@dataclass
+class Problems(Exception):
+    problems: list = field(default_factory=list)
+
+    def add(self, record: str, field_name: str, message: str) -> None:
+        self.problems.append(f"{record}: {field_name}: {message}")
+
+    def __str__(self) -> str:
+        return f"{len(self.problems)} problem(s):\n" + "\n".join(self.problems)
+
+
+def _uuid(value, problems, record, name, required=True):
+    if value in (None, ""):
+        if required:
+            problems.add(record, name, "is required")
+        return None
+    try:
+        return UUID(str(value))
+    except ValueError:
+        problems.add(record, name, f"{value!r} is not a UUID")
+        return None
+
+
+def _text(data, name, problems, record, required=False, max_length=None):
+    value = data.get(name)
+    if value in (None, ""):
+        if required:
+            problems.add(record, name, "is required")
+        return ""
+    if not isinstance(value, str):
+        problems.add(record, name, "must be text")
+        return ""
+    if max_length and len(value) > max_length:
+        problems.add(record, name, f"is longer than {max_length} characters")
+    return value
+
+
+def _number(data, name, problems, record, kind=float):
+    value = data.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        problems.add(record, name, f"{value!r} is not a number")
+        return None
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def _services_from(data) -> list:
+    if isinstance(data, dict) and isinstance(data.get("contents"), list):
+        return data["contents"]
+    if isinstance(data, list):
+        return data
+    raise Problems(["feed: top level: expected a list of services or a page with 'contents'"])
+
+
+def parse_json_feed(text: str) -> list[dict]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise Problems([f"feed: JSON: {error.msg} at line {error.lineno}"]) from error
+    return _services_from(data)
+
+
+@dataclass
+class Plan:
+    """Everything an import would write, built before anything is written."""
+
+    organizations: dict = field(default_factory=dict)
+    taxonomies: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)
+    services: list = field(default_factory=list)
+    locations: dict = field(default_factory=dict)
+    children: list = field(default_factory=list)  # (model, kwargs)
+
+
+def _plan_service(raw, n, plan: Plan, problems: Problems, area) -> None:
+    record = f"services[{n}]" + (f" ({raw.get('id')})" if isinstance(raw, dict) else "")
+    if not isinstance(raw, dict):
+        problems.add(record, "service", "must be an object")
+        return
+    sid = _uuid(raw.get("id"), problems, record, "id")
+    name = _text(raw, "name", problems, record, required=True, max_length=200)
+    status = raw.get("status") or "active"
+    if status not in ServiceStatus.values:
+        problems.add(
+            record, "status", f"{status!r} is not one of {', '.join(ServiceStatus.values)}"
+        )
+    org = raw.get("organization") or {}
+    oid = _uuid(raw.get("organization_id") or org.get("id"), problems, record, "organization_id")
+    if oid and oid not in plan.organizations:
+        if not org:
+            problems.add(record, "organization", "is required (the organisation it belongs to)")
+        else:
+            plan.organizations[oid] = dict(
+                id=oid,
+                area=area,
+                name=_text(org, "name", problems, record, required=True, max_length=200),
+                description=_text(org, "description", problems, record, required=True),
+                email=_text(org, "email", problems, record),
+                website=_text(org, "website", problems, record),
+                kind=org.get("kind")
+                if org.get("kind") in OrganizationKind.values
+                else OrganizationKind.CHARITY,
+            )
+    modified = raw.get("last_modified")
+    last_modified = parse_datetime(modified) if isinstance(modified, str) else None
+    if modified and last_modified is None:
+        problems.add(record, "last_modified", f"{modified!r} is not a date and time")
+    plan.services.append(
+        dict(
+            id=sid,
+            organization_id=oid,
+            name=name,
+            description=_text(raw, "description", problems, record),
+            url=_text(raw, "url", problems, record),
+            email=_text(raw, "email", problems, record),
+            status=status,
+            fees=_text(raw, "fees", problems, record),
+            minimum_age=_number(raw, "minimum_age", problems, record, int),
+            maximum_age=_number(raw, "maximum_age", problems, record, int),
+            last_modified=last_modified or timezone.now(),
+        )
+    )
+    for k, s in enumerate(raw.get("schedules") or []):
+        where = f"{record}.schedules[{k}]"
+        opens, closes = s.get("opens_at"), s.get("closes_at")
+        plan.children.append(
+            (
+                Schedule,
+                dict(
+                    id=_uuid(s.get("id"), problems, where, "id"),
+                    service_id=sid,
+                    freq=s.get("freq") or "WEEKLY",
+                    byday=s.get("byday") or "",
+                    opens_at=parse_time(opens) if opens else None,
+                    closes_at=parse_time(closes) if closes else None,
+                    description=s.get("description") or "",
+                ),
+            )
+        )
+    for k, c in enumerate(raw.get("cost_options") or []):
+        where = f"{record}.cost_options[{k}]"
+        plan.children.append(
+            (
+                CostOption,
+                dict(
+                    id=_uuid(c.get("id"), problems, where, "id"),
+                    service_id=sid,
+                    option=c.get("option") or "",
+                    amount=_number(c, "amount", problems, where),
+                    amount_description=c.get("amount_description") or "",
+                ),
+            )
+        )
+    for k, sal in enumerate(raw.get("service_at_locations") or []):
+        where = f"{record}.service_at_locations[{k}]"
+        loc = sal.get("location") or {}
+        lid = _uuid(sal.get("location_id") or loc.get("id"), problems, where, "location_id")
+        if lid and lid not in plan.locations:
+            address = (loc.get("addresses") or [{}])[0]
+            plan.locations[lid] = dict(
+                id=lid,
+                organization_id=oid,
+                name=loc.get("name") or "",
+                description=loc.get("description") or "",
+                latitude=_number(loc, "latitude", problems, where),
+                longitude=_number(loc, "longitude", problems, where),
+                address_1=address.get("address_1") or "",
+                city=address.get("city") or "",
+                postal_code=address.get("postal_code") or "",
+            )
+        plan.children.append(
+            (
+                ServiceAtLocation,
+                dict(
+                    id=_uuid(sal.get("id"), problems, where, "id"),
+                    service_id=sid,
+                    location_id=lid,
+                ),
+            )
+        )
+    for k, a in enumerate(raw.get("attributes") or []):
+        where = f"{record}.attributes[{k}]"
+        term = a.get("taxonomy_term") or {}
+        tid = _uuid(
+            a.get("taxonomy_term_id") or term.get("id"), problems, where, "taxonomy_term_id"
+        )
+        if tid and tid not in plan.terms:
+            if not term:
+                problems.add(where, "taxonomy_term", "is required")
+                continue
+            tax_id = _uuid(term.get("taxonomy_id"), problems, where, "taxonomy_term.taxonomy_id")
+            if tax_id and tax_id not in plan.taxonomies:
+                plan.taxonomies[tax_id] = dict(
+                    id=tax_id, name=term.get("taxonomy") or "Imported", description="Imported"
+                )
+            plan.terms[tid] = dict(
+                id=tid,
+                taxonomy_id=tax_id,
+                name=_text(term, "name", problems, where, required=True),
+                description=_text(term, "description", problems, where) or term.get("name", ""),
+            )
+        plan.children.append(
+            (
+                Attribute,
+                dict(
+                    id=_uuid(a.get("id"), problems, where, "id"),
+                    service_id=sid,
+                    taxonomy_term_id=tid,
+                ),
+            )
+        )
+
+
+def _check_new(plan: Plan, problems: Problems) -> None:
+    existing = set(
+        Service.objects.filter(pk__in=[s["id"] for s in plan.services if s["id"]]).values_list(
+            "pk", flat=True
+        )
+    )
+    seen = set()
+    for n, s in enumerate(plan.services):
+        if s["id"] in existing:
+            problems.add(
+                f"services[{n}] ({s['id']})",
+                "id",
+                "a service with this id is already in the directory",
+            )
+        if s["id"] in seen:
+            problems.add(f"services[{n}] ({s['id']})", "id", "appears twice in the feed")
+        seen.add(s["id"])
+
+
+@transaction.atomic
+def _write(plan: Plan) -> int:
+    known_orgs = set(
+        Organization.objects.filter(pk__in=plan.organizations).values_list("pk", flat=True)
+    )
+    Organization.objects.bulk_create(
+        [Organization(**o) for k, o in plan.organizations.items() if k not in known_orgs]
+    )
+    known = set(Taxonomy.objects.filter(pk__in=plan.taxonomies).values_list("pk", flat=True))
+    Taxonomy.objects.bulk_create(
+        [Taxonomy(**t) for k, t in plan.taxonomies.items() if k not in known]
+    )
+    known = set(TaxonomyTerm.objects.filter(pk__in=plan.terms).values_list("pk", flat=True))
+    TaxonomyTerm.objects.bulk_create(
+        [TaxonomyTerm(**t) for k, t in plan.terms.items() if k not in known]
+    )
+    known = set(Location.objects.filter(pk__in=plan.locations).values_list("pk", flat=True))
+    Location.objects.bulk_create(
+        [Location(**x) for k, x in plan.locations.items() if k not in known]
+    )
+    services = Service.objects.bulk_create([Service(**s) for s in plan.services])
+    for model, kwargs in plan.children:
+        model.objects.create(**kwargs)
+    for service in services:
+        refresh_search_text(service)
+    return len(services)
+
+
+def import_services(raw_services: list, area) -> int:
+    """All or nothing: every problem is collected first; nothing is written if there is one."""
+    problems, plan = Problems(), Plan()
+    for n, raw in enumerate(raw_services):
+        _plan_service(raw, n, plan, problems, area)
+    if not problems.problems:
+        _check_new(plan, problems)
+    if problems.problems:
+        raise problems
+    return _write(plan)
+
+
+def export_json(services) -> str:
+    return json.dumps([oruk.service_full(s) for s in services], ensure_ascii=False, indent=2)
+
+
+# --- datapackage (CSV) ----------------------------------------------------------------------
+
+TABLES = [
+    "organizations",
+    "services",
+    "locations",
+    "service_at_locations",
+    "schedules",
+    "cost_options",
+    "taxonomies",
+    "taxonomy_terms",
+    "attributes",
+]
+
+
+def _rows(files: dict, name: str) -> list[dict]:
+    text = files.get(f"{name}.csv")
+    return list(csv.DictReader(io.StringIO(text))) if text else []
+
+
+def read_datapackage(path: Path) -> dict[str, str]:
+    """CSV files by name, from a folder or a zip holding datapackage.json."""
+    if path.is_dir():
+        return {p.name: p.read_text(encoding="utf-8-sig") for p in path.glob("*.csv")}
+    with zipfile.ZipFile(path) as archive:
+        return {
+            Path(n).name: archive.read(n).decode("utf-8-sig")
+            for n in archive.namelist()
+            if n.endswith(".csv")
+        }
+
+
+def services_from_datapackage(files: dict[str, str]) -> list[dict]:
+    """Rebuild nested services from the tables, so one validation path serves both formats."""
+    orgs = {r["id"]: r for r in _rows(files, "organizations")}
+    locs = {r["id"]: r for r in _rows(files, "locations")}
+    taxes = {r["id"]: r for r in _rows(files, "taxonomies")}
+    terms = {r["id"]: r for r in _rows(files, "taxonomy_terms")}
+    by_service: dict = {}
+    for table in ("service_at_locations", "schedules", "cost_options", "attributes"):
+        for row in _rows(files, table):
+            by_service.setdefault((table, row.get("service_id") or row.get("link_id")), []).append(
+                row
+            )
+    out = []
+    for s in _rows(files, "services"):
+        sid = s.get("id")
+        out.append(
+            {
+                **{k: v for k, v in s.items() if v != ""},
+                "organization": orgs.get(s.get("organization_id")),
+                "service_at_locations": [
+                    {
+                        "id": r["id"],
+                        "location_id": r["location_id"],
+                        "location": {
+                            **locs.get(r["location_id"], {}),
+                            "addresses": [locs.get(r["location_id"], {})],
+                        },
+                    }
+                    for r in by_service.get(("service_at_locations", sid), [])
+                ],
+                "schedules": by_service.get(("schedules", sid), []),
+                "cost_options": by_service.get(("cost_options", sid), []),
+                "attributes": [
+                    {
+                        "id": r["id"],
+                        "taxonomy_term_id": r["taxonomy_term_id"],
+                        "taxonomy_term": {
+                            **terms.get(r["taxonomy_term_id"], {}),
+                            "taxonomy": taxes.get(
+                                terms.get(r["taxonomy_term_id"], {}).get("taxonomy_id"), {}
+                            ).get("name"),
+                        },
+                    }
+                    for r in by_service.get(("attributes", sid), [])
+                ],
+            }
+        )
+    return out
+
+
+def export_datapackage(services, path: Path) -> None:
+    """A zip of CSVs (one per table) with a datapackage.json describing them."""
+    tables: dict = {name: {} for name in TABLES}
+    for s in services:
+        data = oruk.service_full(s)
+        org = data.pop("organization")
+        tables["organizations"][org["id"]] = org
+        for sal in data.pop("service_at_locations"):
+            loc = sal.pop("location")
+            address = (loc.pop("addresses", None) or [{}])[0]
+            loc.pop("accessibility", None)
+            tables["locations"][loc["id"]] = {
+                **loc,
+                "address_1": address.get("address_1", ""),
+                "city": address.get("city", ""),
+                "postal_code": address.get("postal_code", ""),
+            }
+            tables["service_at_locations"][sal["id"]] = {**sal, "service_id": data["id"]}
+        for name in ("schedules", "cost_options"):
+            for row in data.pop(name):
+                tables[name][row["id"]] = row
+        for attribute in data.pop("attributes"):
+            term = attribute.pop("taxonomy_term")
+            tables["taxonomy_terms"][term["id"]] = {
+                k: v for k, v in term.items() if k != "taxonomy"
+            }
+            tables["taxonomies"][term["taxonomy_id"]] = {
+                "id": term["taxonomy_id"],
+                "name": term.get("taxonomy", ""),
+                "description": term.get("taxonomy", ""),
+            }
+            tables["attributes"][attribute["id"]] = attribute
+        for name in ("service_areas", "languages", "funding", "contacts", "phones"):
+            data.pop(name, None)
+        tables["services"][data["id"]] = data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        resources = []
+        for name, rows in tables.items():
+            columns = sorted({k for r in rows.values() for k in r})
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(rows.values())
+            archive.writestr(f"{name}.csv", buffer.getvalue())
+            resources.append({"name": name, "path": f"{name}.csv", "format": "csv"})
+        archive.writestr(
+            "datapackage.json",
+            json.dumps(
+                {
+                    "name": "kinfolk-directory",
+                    "profile": "tabular-data-package",
+                    "created": datetime.now().isoformat(),
+                    "resources": resources,
+                },
+                indent=2,
+            ),
+        )

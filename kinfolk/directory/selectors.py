@@ -1,0 +1,237 @@
+"""Reads of the directory: public, approved listings only, with the standard's filters."""
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from .models import (
+    Attribute,
+    ListingStatus,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+EARTH_KM = 6371.0088
+DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+MAX_PER_PAGE = 100
+
+
+def _listed() -> Q:
+    return Q(organization__listing_status=ListingStatus.APPROVED)
+
+
+def listed_services() -> QuerySet[Service]:
+    return Service.objects.filter(_listed()).select_related("organization")
+
+
+def full_services() -> QuerySet[Service]:
+    return listed_services().prefetch_related(
+        "schedules",
+        "service_areas",
+        "languages",
+        "funding",
+        "cost_options",
+        "contacts",
+        "phones",
+        Prefetch("attributes", Attribute.objects.select_related("taxonomy_term__taxonomy")),
+        Prefetch("at_locations", ServiceAtLocation.objects.select_related("location")),
+    )
+
+
+def _get(queryset, pk):
+    from uuid import UUID
+
+    try:
+        key = UUID(str(pk))
+    except ValueError:
+        raise Http404 from None
+    found = queryset.filter(pk=key).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def service_get(pk) -> Service:
+    return _get(full_services(), pk)
+
+
+def organization_get(pk) -> Organization:
+    return _get(Organization.objects.filter(listing_status=ListingStatus.APPROVED), pk)
+
+
+def taxonomy_get(pk) -> Taxonomy:
+    return _get(Taxonomy.objects.prefetch_related("terms__taxonomy"), pk)
+
+
+def taxonomy_term_get(pk) -> TaxonomyTerm:
+    return _get(TaxonomyTerm.objects.select_related("taxonomy"), pk)
+
+
+def service_at_location_get(pk) -> ServiceAtLocation:
+    sal = _get(ServiceAtLocation.objects.filter(service__in=listed_services()), pk)
+    return sal
+
+
+def taxonomies() -> QuerySet[Taxonomy]:
+    return Taxonomy.objects.order_by("name")
+
+
+def taxonomy_terms() -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.select_related("taxonomy").order_by("name")
+
+
+def organizations(search: str = "") -> QuerySet[Organization]:
+    found = Organization.objects.filter(listing_status=ListingStatus.APPROVED)
+    return found.filter(name__icontains=search) if search else found
+
+
+@dataclass(frozen=True)
+class Near:
+    latitude: float
+    longitude: float
+    km: float
+
+
+def km_between(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(a))
+
+
+def _words_filter(words: str) -> Q:
+    q = Q()
+    for word in words.split()[:8]:
+        q &= Q(search_text__icontains=word.lower())
+    return q
+
+
+def search_services(
+    *,
+    search: str = "",
+    taxonomy_term_id: str | None = None,
+    taxonomy_id: str | None = None,
+    organization_id: str | None = None,
+    modified_after: datetime | None = None,
+    near: Near | None = None,
+    day: str | None = None,
+    at: time | None = None,
+    free: bool = False,
+    step_free: bool = False,
+    age: int | None = None,
+) -> QuerySet[Service]:
+    """Active, approved services matching every filter given (all optional)."""
+    found = listed_services().filter(status="active")
+    if search:
+        found = found.filter(_words_filter(search))
+    if taxonomy_term_id:
+        found = found.filter(attributes__taxonomy_term_id=taxonomy_term_id)
+    if taxonomy_id:
+        found = found.filter(attributes__taxonomy_term__taxonomy_id=taxonomy_id).distinct()
+    if organization_id:
+        found = found.filter(organization_id=organization_id)
+    if modified_after:
+        found = found.filter(last_modified__gte=modified_after)
+    if free:
+        found = found.filter(free=True)
+    if age is not None:
+        found = found.filter(
+            Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
+            Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
+        )
+    if day:
+        schedule = Q(schedules__byday__contains=day)
+        if at:
+            schedule &= Q(schedules__opens_at__lte=at, schedules__closes_at__gt=at)
+        found = found.filter(schedule)
+    if step_free:
+        found = found.filter(at_locations__location__step_free=True)
+    if near:
+        found = found.filter(pk__in=_within(near))
+    return found.distinct() if (day or step_free) else found
+
+
+def _within(near: Near):
+    """Services with a location inside a box around the point (refined by distance later)."""
+    dlat = near.km / 111.0
+    dlon = near.km / (111.0 * max(0.2, math.cos(math.radians(near.latitude))))
+    return ServiceAtLocation.objects.filter(
+        location__latitude__range=(near.latitude - dlat, near.latitude + dlat),
+        location__longitude__range=(near.longitude - dlon, near.longitude + dlon),
+    ).values("service_id")
+
+
+def with_distance(services: list[Service], near: Near | None) -> list[tuple[Service, float | None]]:
+    """Each service with its nearest location's distance, nearest first; beyond the radius: out."""
+    if near is None:
+        return [(s, None) for s in services]
+    out = []
+    for service in services:
+        distances = [
+            km_between(near.latitude, near.longitude, sal.location.latitude, sal.location.longitude)
+            for sal in service.at_locations.all()
+            if sal.location.latitude is not None
+        ]
+        if distances and min(distances) <= near.km:
+            out.append((service, min(distances)))
+    return sorted(out, key=lambda pair: pair[1])
+
+
+def open_now(now: datetime | None = None) -> tuple[str, time]:
+    now = timezone.localtime(now or timezone.now())
+    return DAYS[now.weekday()], now.time().replace(second=0, microsecond=0)
+
+
+def today_code(day: date | None = None) -> str:
+    return DAYS[(day or date.today()).weekday()]
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def service_at_locations_for(services: QuerySet[Service]) -> QuerySet[ServiceAtLocation]:
+    return (
+        ServiceAtLocation.objects.filter(service__in=services.values("pk"))
+        .select_related("location", "service__organization")
+        .order_by("service__name", "id")
+    )
+
+
+def with_locations(services: QuerySet[Service]) -> QuerySet[Service]:
+    return services.prefetch_related(
+        Prefetch("at_locations", ServiceAtLocation.objects.select_related("location")),
+        "schedules",
+        "cost_options",
+    ).order_by("name")
+
+
+def categories() -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.filter(parent__isnull=True).order_by("name")
+
+
+def shortlists_for(*, person):
+    from .models import Shortlist
+
+    return (
+        Shortlist.objects.in_area(person.area)
+        .filter(person=person)
+        .select_related("sent_by")
+        .prefetch_related("services__organization")
+    )
+
+
+def organizations_in_area(*, area) -> QuerySet[Organization]:
+    return Organization.objects.in_area(area).prefetch_related("evidence").order_by("name")
+
+
+def organization_in_area_get(*, area, pk) -> Organization:
+    return _get(Organization.objects.in_area(area) if area else Organization.objects.none(), pk)

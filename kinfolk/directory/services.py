@@ -1,0 +1,165 @@
+"""Writes to the directory: search text, micro-enterprise listings and their approval,
+confirming a listing is still true, and shortlists a professional sends to a person."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kinfolk.accounts.models import CARE_ROLES, Role
+from kinfolk.core.audit import audit_record
+from kinfolk.core.models import AuditAction
+
+from .models import Evidence, ListingStatus, Organization, OrganizationKind, Service
+
+STALE_AFTER = timedelta(days=183)  # not confirmed in 6 months
+PAYMENT_METHODS = {
+    "direct_payment": "Direct payment",
+    "personal_budget": "Personal budget",
+    "self_funded": "Paying for yourself",
+}
+MICRO_ENTERPRISE_MAX_WORKERS = 8
+
+
+def refresh_search_text(service: Service) -> None:
+    """What the words search looks in: the service, its organisation and its categories."""
+    terms = " ".join(service.terms.values_list("name", flat=True))
+    text = f"{service.name} {service.description} {service.organization.name} {terms}"
+    Service.objects.filter(pk=service.pk).update(
+        search_text=text.lower(),
+        free=service.cost_options.filter(amount__isnull=True).exists()
+        or service.cost_options.filter(amount=0).exists(),
+    )
+
+
+def is_stale(org: Organization, today: date | None = None) -> bool:
+    confirmed = org.confirmed_at or org.last_modified
+    return confirmed is None or confirmed.date() < (today or date.today()) - STALE_AFTER
+
+
+def expired_evidence(org: Organization, today: date | None = None) -> list[str]:
+    today = today or date.today()
+    have = {e.kind: e for e in org.evidence.all()}
+    problems = [
+        f"{Evidence.Kind(k).label} is missing" for k in Evidence.Kind.values if k not in have
+    ]
+    problems += [
+        f"{e.get_kind_display()} expired on {e.expires_on:%-d %B %Y}"
+        for e in have.values()
+        if e.expires_on < today
+    ]
+    return problems
+
+
+@transaction.atomic
+def micro_enterprise_submit(
+    *,
+    actor,
+    name: str,
+    description: str,
+    service_name: str,
+    service_description: str,
+    workers: int,
+    payment_methods: list[str],
+    capacity: str,
+    evidence: dict,
+) -> Organization:
+    """A community micro-enterprise lists itself; an area admin approves it before it shows."""
+    if not actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER):
+        raise PermissionDenied("Community organisation members can list an enterprise.")
+    if not (name or "").strip() or not (service_name or "").strip():
+        raise ValidationError("Give the enterprise's name and what it offers.", code="name")
+    if not 1 <= workers <= MICRO_ENTERPRISE_MAX_WORKERS:
+        raise ValidationError(
+            f"A community micro-enterprise has 1 to {MICRO_ENTERPRISE_MAX_WORKERS} workers.",
+            code="workers",
+        )
+    if not payment_methods or set(payment_methods) - set(PAYMENT_METHODS):
+        raise ValidationError("Say how people can pay.", code="payment_methods")
+    for kind in Evidence.Kind.values:
+        if not evidence.get(kind):
+            raise ValidationError(
+                f"Give the expiry date of your {Evidence.Kind(kind).label.lower()}.", code=kind
+            )
+    now = timezone.now()
+    org = Organization.objects.create(
+        area=actor.area,
+        name=name.strip(),
+        description=description.strip() or service_name,
+        kind=OrganizationKind.MICRO_ENTERPRISE,
+        listing_status=ListingStatus.PENDING,
+        workers=workers,
+        payment_methods=sorted(payment_methods),
+        capacity=capacity.strip(),
+        confirmed_at=now,
+        submitted_by=actor.user,
+    )
+    for kind, expires_on in evidence.items():
+        Evidence.objects.create(organization=org, kind=kind, expires_on=expires_on)
+    service = Service.objects.create(
+        organization=org,
+        name=service_name.strip(),
+        description=service_description.strip(),
+        last_modified=now,
+    )
+    refresh_search_text(service)
+    audit_record(actor=actor, action=AuditAction.CREATE, target_type="listing", target_id=org.pk)
+    return org
+
+
+@transaction.atomic
+def listing_decide(*, actor, org: Organization, approve: bool, reason: str = "") -> Organization:
+    if not actor.acts_as(Role.AREA_ADMIN) or org.area_id != actor.area.pk:
+        raise PermissionDenied("Only the area admin approves listings.")
+    if approve and expired_evidence(org):
+        raise ValidationError(
+            "Cannot approve: " + "; ".join(expired_evidence(org)) + ".", code="evidence"
+        )
+    if not approve and not (reason or "").strip():
+        raise ValidationError("Say why the listing is not approved.", code="reason")
+    org.listing_status = ListingStatus.APPROVED if approve else ListingStatus.REJECTED
+    org.save(update_fields=["listing_status", "last_modified"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target_type="listing",
+        target_id=org.pk,
+        detail={"approved": approve},
+        reason=(reason or "").strip(),
+    )
+    return org
+
+
+@transaction.atomic
+def listing_confirm(*, actor, org: Organization) -> Organization:
+    """'Still true': the listing is not stale for another 6 months."""
+    if not (
+        (actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER) and org.submitted_by_id == actor.user.pk)
+        or (actor.acts_as(Role.AREA_ADMIN) and org.area_id == actor.area.pk)
+    ):
+        raise PermissionDenied("Only the organisation or the area admin can confirm a listing.")
+    org.confirmed_at = timezone.now()
+    org.save(update_fields=["confirmed_at", "last_modified"])
+    return org
+
+
+@transaction.atomic
+def shortlist_send(*, actor, person, services: list[Service], note: str = ""):
+    """A professional sends a person a few services to look at. The person decides."""
+    from kinfolk.people.rules import can
+
+    from .models import Shortlist
+
+    if not (actor.role in CARE_ROLES and can(actor, "view_person", person)):
+        raise PermissionDenied("Only a worker supporting this person can send them a shortlist.")
+    if not services:
+        raise ValidationError("Choose at least one service.", code="services")
+    shortlist = Shortlist.objects.create(
+        area=person.area, person=person, note=(note or "").strip(), sent_by=actor.user
+    )
+    shortlist.services.set(services)
+    from kinfolk.people.audit import audit_person
+
+    audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=shortlist)
+    return shortlist
