@@ -8,6 +8,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from kinfolk.accounts.api import router as accounts_router
 from kinfolk.people.api import router as people_router
+from kinfolk.prescribing.api import router as prescribing_router
 from kinfolk.sharedlives.api import router as shared_lives_router
 from kinfolk.wellbeing.api import router as wellbeing_router
 
@@ -31,6 +32,7 @@ api.add_router("/", accounts_router)
 api.add_router("/people", people_router)
 api.add_router("/shared-lives", shared_lives_router)
 api.add_router("/wellbeing", wellbeing_router)
+api.add_router("/social-prescribing", prescribing_router)
 
 
 @api.exception_handler(PermissionDenied)

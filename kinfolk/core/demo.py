@@ -212,6 +212,16 @@ def _populate(area, accounts: dict, *, seed: int, people: int, carers: int) -> N
         from kinfolk.directory.demo import load_directory
 
         load_directory(area, rng)
+        from kinfolk.prescribing.demo import load_prescribing
+
+        load_prescribing(
+            area,
+            records[150:180],
+            accounts[Role.REFERRER],
+            accounts[Role.LINK_WORKER],
+            accounts[Role.COMMUNITY_ORGANISATION_MEMBER],
+            rng,
+        )
 
 
 def _demo_person(area, rng: random.Random, fake: Faker) -> Person:

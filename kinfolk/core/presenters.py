@@ -78,6 +78,7 @@ class HomePresenter:
             ]
         links += self._shared_lives_links()
         links += self._wellbeing_links()
+        links += self._community_links()
         if self.actor.acts_as(Role.SCHEME_WORKER, Role.LINK_WORKER):
             links.append(
                 HomeLink(
@@ -176,3 +177,71 @@ class HomePresenter:
                 )
             ]
         return []
+
+    def _community_links(self) -> list[HomeLink]:
+        links = [
+            HomeLink(
+                "Find local support and activities",
+                reverse("directory:search"),
+                "Groups, clubs, peer support, community enterprises, council and NHS services.",
+            )
+        ]
+        if self.actor.acts_as(Role.REFERRER):
+            links += [
+                HomeLink(
+                    "Refer to social prescribing",
+                    reverse("prescribing:refer"),
+                    "A link worker helps them find what matters to them locally.",
+                ),
+                HomeLink(
+                    "My social prescribing referrals",
+                    reverse("prescribing:my_referrals"),
+                    "What became of the people you referred.",
+                ),
+            ]
+        if self.actor.acts_as(Role.LINK_WORKER):
+            links.append(
+                HomeLink(
+                    "Social prescribing",
+                    reverse("prescribing:inbox"),
+                    "New referrals and your caseload.",
+                )
+            )
+        if self.actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER):
+            links += [
+                HomeLink(
+                    "Requests from link workers",
+                    reverse("prescribing:community"),
+                    "People who chose to try what you offer.",
+                ),
+                HomeLink(
+                    "List your community enterprise",
+                    reverse("directory:listing_new"),
+                    "For micro-enterprises of up to 8 workers.",
+                ),
+            ]
+        if self.actor.acts_as(Role.COMMISSIONER):
+            links.append(
+                HomeLink(
+                    "Social prescribing report",
+                    reverse("prescribing:reports"),
+                    "Referrals, time to first contact, connections, wellbeing.",
+                )
+            )
+        if self.actor.acts_as(Role.AREA_ADMIN):
+            links.append(
+                HomeLink(
+                    "Directory listings",
+                    reverse("directory:listings"),
+                    "Approve new listings; chase stale ones.",
+                )
+            )
+        if self.actor.acts_as(Role.PERSON) and self.people:
+            links.append(
+                HomeLink(
+                    "Things to try",
+                    reverse("directory:shortlists", args=[self.people[0].pk]),
+                    "Services your worker picked out for you.",
+                )
+            )
+        return links

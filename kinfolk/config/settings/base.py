@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kinfolk.sharedlives",
     "kinfolk.wellbeing",
     "kinfolk.directory",
+    "kinfolk.prescribing",
     "kinfolk.api",
 ]
 

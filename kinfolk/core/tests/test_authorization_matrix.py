@@ -80,7 +80,26 @@ def world(area, other_area) -> World:
             | wellbeing_world(person, users[PERSON])
             | directory_world(where, users[COMMUNITY])
         )
+        w.shared_lives[key] |= prescribing_world(person, users, w.shared_lives[key])
     return w
+
+
+def prescribing_world(person, users, ids) -> dict:
+    """A referral taken by the link worker, one in the inbox, and one sent to a group."""
+    from kinfolk.prescribing.models import CommunityReferral, OrganizationMember, Referral
+
+    area, now = person.area, timezone.now()
+    made = dict(
+        area=area, person=person, referrer=users[REFERRER], practice="Calder Health Centre",
+        consent_recorded=True, consent_given_by="person", reasons=["loneliness"], received_at=now,
+    )  # fmt: skip
+    taken = Referral.objects.create(**made, link_worker=users[LINK_WORKER], status="contacted")
+    waiting = Referral.objects.create(**made)
+    OrganizationMember.objects.create(organization_id=ids["organization"], user=users[COMMUNITY])
+    sent = CommunityReferral.objects.create(
+        area=area, referral=taken, service_id=ids["service"], organization_id=ids["organization"]
+    )
+    return {"spr": taken.pk, "inbox": waiting.pk, "sent": sent.pk}
 
 
 def directory_world(area, member) -> dict:
@@ -204,6 +223,32 @@ SL = "/shared-lives"
 API_SL = "/api/v1/shared-lives"
 W, MEASURE, KEY = "{response}", "{measure}", "{key}"
 SVC, SAL, TAX, TERM, ORG = "{service}", "{sal}", "{taxonomy}", "{term}", "{organization}"
+SPR, INBOX, SENT = "{spr}", "{inbox}", "{sent}"
+SP = "/social-prescribing"
+SP_ACTIONS = {
+    "conversations": {"held_on": TODAY, "notes": "Talked"},
+    "goals": {"in_their_words": "Walk more"},
+    "community": {"service": SVC},
+    "outcome": {"stage": "baseline"},
+    "close": {"summary": "Done"},
+    "decline": {"reason": ""},
+}
+PRESCRIBING_ENTRIES = [
+    ("POST", f"{SP}/inbox/{INBOX}/take/", None, _only(LINK_WORKER)),
+    ("GET", f"{SP}/referrals/{SPR}/", None, _only(LINK_WORKER, REFERRER, PERSON)),
+    *[
+        ("POST", f"{SP}/referrals/{SPR}/{action}/", body, _only(LINK_WORKER))
+        for action, body in SP_ACTIONS.items()
+    ],
+    ("POST", f"{SP}/community/{SENT}/decide/", {"accept": "yes"}, _only(COMMUNITY)),
+    ("POST", f"{SP}/community/{SENT}/started/", None, _only(COMMUNITY, LINK_WORKER)),
+    (
+        "GET",
+        f"/api/v1/social-prescribing/referrals/{SPR}/fhir",
+        None,
+        _only(LINK_WORKER, REFERRER, PERSON),
+    ),
+]
 DIRECTORY_ENTRIES = [
     ("GET", f"/directory/shortlists/{P}/", None, _only(*VIEWERS)),
     ("POST", f"/directory/listings/{ORG}/decide/", {"approve": "yes"}, _only(ADMIN)),
@@ -402,6 +447,23 @@ AREA_ENTRIES = [
     ("GET", "/directory/list-your-enterprise/", None, _only(COMMUNITY)),
     ("POST", "/directory/list-your-enterprise/", {"name": "Sunflower"}, _only(COMMUNITY)),
     ("GET", "/directory/listings/", None, _only(ADMIN)),
+    ("GET", f"{SP}/refer/", None, _only(REFERRER)),
+    (
+        "POST",
+        f"{SP}/refer/",
+        {"practice": "Calder", "reasons": "loneliness", "consent_given_by": "person"},
+        _only(REFERRER),
+    ),
+    ("GET", f"{SP}/my-referrals/", None, _only(REFERRER)),
+    ("GET", f"{SP}/inbox/", None, _only(LINK_WORKER)),
+    ("GET", f"{SP}/community/", None, _only(COMMUNITY)),
+    ("GET", f"{SP}/reports/", None, _only(LINK_WORKER, COMMISSIONER)),
+    (
+        "POST",
+        "/api/v1/social-prescribing/referrals/fhir",
+        {"resourceType": "Bundle", "entry": []},
+        _only(REFERRER),
+    ),
     *[("GET", path, None, PUBLIC) for path in OPEN_REFERRAL],
     (
         "GET",
@@ -421,6 +483,7 @@ def _cases():
         *SHARED_LIVES_ENTRIES,
         *WELLBEING_ENTRIES,
         *DIRECTORY_ENTRIES,
+        *PRESCRIBING_ENTRIES,
     ]:
         for actor, outcome in outcomes.items():
             yield pytest.param(
@@ -488,6 +551,9 @@ def _form(body) -> str:
 
 
 def _normalise(path: str) -> str:
+    if "/social-prescribing/" in path:
+        social = INBOX if "/inbox/" in path else SPR
+        path = path.replace("<int:referral_id>", social).replace("{referral_id}", social)
     for marker in ("<uuid:person_id>", "{person_id}"):
         path = path.replace(marker, P)
     for name, marker in (
@@ -500,6 +566,7 @@ def _normalise(path: str) -> str:
         ("review", V),
         ("check", K),
         ("response", W),
+        ("sent", SENT),
     ):
         path = path.replace(f"<int:{name}_id>", marker).replace(f"{{{name}_id}}", marker)
     for name, marker in (
@@ -532,6 +599,7 @@ def test_every_endpoint_is_in_the_matrix():
         *SHARED_LIVES_ENTRIES,
         *WELLBEING_ENTRIES,
         *DIRECTORY_ENTRIES,
+        *PRESCRIBING_ENTRIES,
         *AREA_ENTRIES,
     ]
     in_matrix = {(m, p) for m, p, _, _ in entries} | PUBLIC_DOCS

@@ -1,0 +1,33 @@
+"""Social prescribing FHIR interop: a referral as a ServiceRequest + Task bundle, both ways."""
+
+from typing import Annotated
+
+from django.core.exceptions import PermissionDenied
+from ninja import Body, Router, Status
+
+from kinfolk.accounts.models import Role
+
+from . import fhir, selectors, services
+
+router = Router(tags=["social prescribing"])
+
+
+@router.get(
+    "/referrals/{referral_id}/fhir",
+    response=dict,
+    summary="A referral as a FHIR R4 Bundle (ServiceRequest, Task, Consent)",
+)
+def export_bundle(request, referral_id: int):
+    return fhir.bundle(selectors.referral_get(actor=request.auth, referral_id=referral_id))
+
+
+@router.post(
+    "/referrals/fhir",
+    response={201: dict},
+    summary="Refer from a FHIR R4 Bundle (ServiceRequest coded 871731000000106, with Consent)",
+)
+def import_bundle(request, payload: Annotated[dict, Body()]):
+    if not request.auth.acts_as(Role.REFERRER):
+        raise PermissionDenied("Only referrers can send referrals.")
+    referral = services.referral_create(actor=request.auth, **fhir.referral_from_bundle(payload))
+    return Status(201, fhir.bundle(referral))

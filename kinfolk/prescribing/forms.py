@@ -1,0 +1,81 @@
+"""Social prescribing forms."""
+
+from datetime import date
+
+from django import forms
+
+from kinfolk.core.forms import DatePartsField
+
+from .models import Reason
+
+
+class ReferForm(forms.Form):
+    person = forms.ChoiceField(label="Who are you referring?", required=False)
+    given_name = forms.CharField(label="First name (someone new)", required=False, max_length=100)
+    family_name = forms.CharField(label="Last name (someone new)", required=False, max_length=100)
+    date_of_birth = DatePartsField(label="Date of birth", required=False)
+    nhs_number = forms.CharField(label="NHS number (optional)", required=False, max_length=14)
+    phone = forms.CharField(label="Phone number (optional)", required=False, max_length=40)
+    practice = forms.CharField(label="Your practice or team", max_length=150)
+    reasons = forms.MultipleChoiceField(
+        label="Why are you referring?", choices=Reason.choices, widget=forms.CheckboxSelectMultiple
+    )
+    what_matters = forms.CharField(
+        label="What matters to them, in their words", widget=forms.Textarea, required=False
+    )
+    consent_recorded = forms.BooleanField(
+        label="They agreed to be referred, and to a link worker contacting them", required=False
+    )
+    consent_given_by = forms.ChoiceField(
+        label="Who agreed?",
+        choices=[("person", "The person"), ("representative", "Someone who can decide for them")],
+        widget=forms.RadioSelect,
+        initial="person",
+    )
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "Someone new (enter their details below)")] + [
+            (str(p.pk), p.full_name) for p in people
+        ]
+
+    def new_person(self) -> dict:
+        return {k: self.cleaned_data.get(k) for k in
+                ("given_name", "family_name", "date_of_birth", "nhs_number", "phone")}  # fmt: skip
+
+
+class ConversationForm(forms.Form):
+    held_on = forms.DateField(
+        label="When did you talk?", initial=date.today,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )  # fmt: skip
+    notes = forms.CharField(label="What you talked about", widget=forms.Textarea)
+
+
+class GoalForm(forms.Form):
+    in_their_words = forms.CharField(label="A goal, in their words", max_length=300)
+
+
+class CommunityForm(forms.Form):
+    service = forms.ChoiceField(label="The activity they chose to try")
+    note = forms.CharField(label="A note for the organisation (optional)", required=False,
+                           widget=forms.Textarea)  # fmt: skip
+
+    def __init__(self, *args, services=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].choices = [("", "Choose an activity")] + [
+            (str(s.pk), f"{s.name} ({s.organization.name})") for s in services
+        ]
+
+
+class CloseForm(forms.Form):
+    summary = forms.CharField(label="Summary for the referrer", widget=forms.Textarea)
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label="Reason (optional)", required=False, widget=forms.Textarea)
+
+
+class DecideForm(forms.Form):
+    accept = forms.ChoiceField(choices=[("yes", "Accept"), ("no", "Decline")])
+    reason = forms.CharField(label="Reason (needed to decline)", required=False)

@@ -1,0 +1,278 @@
+"""Social prescribing, one action at a time: each checked, audited, and the loop closed by
+messages back to the referrer."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kinfolk.accounts.models import Role
+from kinfolk.core.models import AuditAction
+from kinfolk.people.audit import audit_person
+from kinfolk.people.models import Assignment, Person
+from kinfolk.people.rules import can
+from kinfolk.people.services import _clean_profile
+
+from .models import (
+    DECLINED_CODE,
+    CommunityReferral,
+    CommunityStatus,
+    Conversation,
+    Goal,
+    Message,
+    OrganizationMember,
+    Reason,
+    Referral,
+    Status,
+)
+
+PERSON_FIELDS = ("given_name", "family_name", "date_of_birth", "nhs_number", "phone", "postcode")
+
+
+def _is_link_worker(actor, referral: Referral) -> bool:
+    return (
+        actor.acts_as(Role.LINK_WORKER)
+        and referral.area_id == actor.area.pk
+        and referral.link_worker_id == actor.user.pk
+    )
+
+
+def _must_be_link_worker(actor, referral: Referral) -> None:
+    if not _is_link_worker(actor, referral):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=referral.person, about=referral)
+        raise PermissionDenied("Only the person's link worker can do this.")
+
+
+@transaction.atomic
+def referral_create(
+    *,
+    actor,
+    practice: str,
+    reasons: list[str],
+    consent_recorded: bool,
+    consent_given_by: str,
+    what_matters: str = "",
+    person: Person | None = None,
+    new_person: dict | None = None,
+) -> Referral:
+    """A GP, nurse or other professional refers someone who has agreed to it."""
+    if not actor.acts_as(Role.REFERRER):
+        raise PermissionDenied("Only referrers (GPs, nurses, other professionals) can refer.")
+    if not consent_recorded:
+        raise ValidationError(
+            "Record that the person (or someone who can decide for them) agreed to the referral.",
+            code="consent",
+        )
+    if consent_given_by not in ("person", "representative"):
+        raise ValidationError("Say who agreed to the referral.", code="consent_given_by")
+    if not reasons or set(reasons) - set(Reason.values):
+        raise ValidationError("Choose at least one reason for the referral.", code="reasons")
+    if not (practice or "").strip():
+        raise ValidationError("Enter the practice or team making the referral.", code="practice")
+    if person is None:
+        fields = {k: v for k, v in (new_person or {}).items() if k in PERSON_FIELDS and v}
+        if not fields.get("given_name") or not fields.get("family_name"):
+            raise ValidationError("Enter the person's first and last name.", code="name")
+        person = Person(area=actor.area, **fields)
+        _clean_profile(person)
+        person.save(force_insert=True)
+        audit_person(actor=actor, action=AuditAction.CREATE, person=person)
+    elif not can(actor, "view_person", person):
+        raise PermissionDenied("You can refer only people you are working with.")
+    Assignment.objects.get_or_create(
+        area=person.area, person=person, worker=actor.user, kind=Assignment.Kind.REFERRER,
+        ended_at=None,
+    )  # fmt: skip
+    referral = Referral.objects.create(
+        area=person.area, person=person, referrer=actor.user, practice=practice.strip(),
+        consent_recorded=True, consent_given_by=consent_given_by, reasons=sorted(set(reasons)),
+        what_matters=(what_matters or "").strip(), received_at=timezone.now(),
+    )  # fmt: skip
+    audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=referral)
+    return referral
+
+
+@transaction.atomic
+def referral_take(*, actor, referral: Referral) -> Referral:
+    """A link worker takes a new referral from the inbox: they now support the person."""
+    if not actor.acts_as(Role.LINK_WORKER) or referral.area_id != actor.area.pk:
+        raise PermissionDenied("Only a link worker in this area can take a referral.")
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    if referral.link_worker_id:
+        raise ValidationError("Another link worker has already taken this referral.", code="taken")
+    referral.link_worker = actor.user
+    referral.save(update_fields=["link_worker"])
+    Assignment.objects.get_or_create(
+        area=referral.area, person=referral.person, worker=actor.user,
+        kind=Assignment.Kind.LINK_WORKER, ended_at=None,
+    )  # fmt: skip
+    audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,
+                 detail={"taken_by": actor.user.pk})  # fmt: skip
+    return referral
+
+
+@transaction.atomic
+def conversation_record(*, actor, referral: Referral, held_on: date, notes: str) -> Conversation:
+    _must_be_link_worker(actor, referral)
+    if not (notes or "").strip():
+        raise ValidationError("Write what you talked about.", code="notes")
+    if held_on > date.today():
+        raise ValidationError("A conversation cannot be in the future.", code="held_on")
+    conversation = Conversation.objects.create(
+        area=referral.area, referral=referral, held_on=held_on, notes=notes.strip(), by=actor.user
+    )
+    if referral.first_contact_at is None:
+        referral.first_contact_at = timezone.now()
+        if referral.status == Status.NEW:
+            referral.status = Status.CONTACTED
+        referral.save(update_fields=["first_contact_at", "status"])
+    audit_person(actor=actor, action=AuditAction.CREATE, person=referral.person, about=conversation)
+    return conversation
+
+
+@transaction.atomic
+def goal_add(*, actor, referral: Referral, in_their_words: str) -> Goal:
+    _must_be_link_worker(actor, referral)
+    if not (in_their_words or "").strip():
+        raise ValidationError("Write the goal in the person's words.", code="goal")
+    goal = Goal.objects.create(
+        area=referral.area, referral=referral, in_their_words=in_their_words.strip()[:300]
+    )
+    audit_person(actor=actor, action=AuditAction.CREATE, person=referral.person, about=goal)
+    return goal
+
+
+@transaction.atomic
+def community_refer(*, actor, referral: Referral, service, note: str = "") -> CommunityReferral:
+    """A service the person chose to try goes to the organisation that runs it."""
+    _must_be_link_worker(actor, referral)
+    if referral.status in (Status.CLOSED, Status.DECLINED):
+        raise ValidationError("This referral is closed.", code="closed")
+    sent = CommunityReferral.objects.create(
+        area=referral.area, referral=referral, service=service,
+        organization_id=service.organization_id, note_for_organisation=(note or "").strip(),
+    )  # fmt: skip
+    audit_person(actor=actor, action=AuditAction.CREATE, person=referral.person, about=sent)
+    return sent
+
+
+def is_member(actor, organization_id) -> bool:
+    return (
+        actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER)
+        and OrganizationMember.objects.filter(
+            organization_id=organization_id, user=actor.user
+        ).exists()
+    )
+
+
+@transaction.atomic
+def community_decide(*, actor, sent: CommunityReferral, accept: bool, reason: str = ""):
+    """The organisation accepts, or declines with a reason."""
+    if not is_member(actor, sent.organization_id):
+        raise PermissionDenied("Only the organisation it was sent to can answer.")
+    if sent.status != CommunityStatus.SENT:
+        raise ValidationError("This has already been answered.", code="answered")
+    if not accept and not (reason or "").strip():
+        raise ValidationError("Say why you cannot take the person on.", code="reason")
+    sent.status = CommunityStatus.ACCEPTED if accept else CommunityStatus.DECLINED
+    sent.decided_at, sent.decided_by = timezone.now(), actor.user
+    sent.declined_reason = "" if accept else reason.strip()
+    sent.save()
+    audit_person(actor=actor, action=AuditAction.UPDATE, person=sent.referral.person, about=sent,
+                 detail={"accepted": accept})  # fmt: skip
+    return sent
+
+
+def _message(referral: Referral, text: str) -> Message:
+    return Message.objects.create(
+        area=referral.area, referral=referral, to=referral.referrer, text=text
+    )
+
+
+@transaction.atomic
+def community_started(*, actor, sent: CommunityReferral) -> CommunityReferral:
+    """The person has started going: they are connected, and the referrer is told."""
+    referral = sent.referral
+    if not (is_member(actor, sent.organization_id) or _is_link_worker(actor, referral)):
+        raise PermissionDenied("Only the organisation or the link worker can record this.")
+    if sent.status != CommunityStatus.ACCEPTED:
+        raise ValidationError("The organisation has to accept first.", code="not_accepted")
+    sent.status = CommunityStatus.STARTED
+    sent.save(update_fields=["status"])
+    if referral.connected_at is None:
+        referral.connected_at = timezone.now()
+        referral.status = Status.CONNECTED
+        referral.save(update_fields=["connected_at", "status"])
+        _message(
+            referral,
+            f"{referral.person.called} is now connected: they have started going to "
+            f"{sent.service.name} ({sent.organization.name}).",
+        )
+        from kinfolk.wellbeing.models import Episode
+
+        Episode.objects.create(
+            area=referral.area, person=referral.person, kind=Episode.Kind.SOCIAL_PRESCRIBING,
+            service=sent.service.name, started_on=date.today(),
+        )  # fmt: skip
+    audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=sent)
+    return sent
+
+
+@transaction.atomic
+def outcome_link(*, actor, referral: Referral, response, stage: str) -> Referral:
+    """Attach an ONS4 answered with the person, at the start or at follow-up."""
+    _must_be_link_worker(actor, referral)
+    if response.measure != "ons4" or response.person_id != referral.person_id:
+        raise ValidationError("Use the person's own ONS4 answers.", code="measure")
+    if stage not in ("baseline", "follow_up"):
+        raise ValidationError("Say whether this is the start or the follow-up.", code="stage")
+    setattr(referral, stage, response)
+    referral.save(update_fields=[stage])
+    return referral
+
+
+def wellbeing_change(referral: Referral) -> dict | None:
+    if not (referral.baseline and referral.follow_up):
+        return None
+    before, after = referral.baseline.score, referral.follow_up.score
+    return {item: after[item]["value"] - before[item]["value"] for item in before}
+
+
+@transaction.atomic
+def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
+    _must_be_link_worker(actor, referral)
+    if referral.status in (Status.CLOSED, Status.DECLINED):
+        raise ValidationError("This referral is already closed.", code="closed")
+    if not (summary or "").strip():
+        raise ValidationError("Write a short summary for the referrer.", code="summary")
+    referral.status, referral.closed_at = Status.CLOSED, timezone.now()
+    referral.closing_summary = summary.strip()
+    referral.save(update_fields=["status", "closed_at", "closing_summary"])
+    change = wellbeing_change(referral)
+    change_text = (
+        " Wellbeing (ONS4) change: "
+        + ", ".join(f"{k.replace('_', ' ')} {v:+d}" for k, v in change.items())
+        + "."
+        if change
+        else ""
+    )
+    _message(referral, f"Closed: {referral.closing_summary}{change_text}")
+    audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,
+                 detail={"status": "closed"})  # fmt: skip
+    return referral
+
+
+@transaction.atomic
+def referral_decline(*, actor, referral: Referral, reason: str = "") -> Referral:
+    """The person does not want social prescribing (coded 871711000000103)."""
+    _must_be_link_worker(actor, referral)
+    if referral.status in (Status.CLOSED, Status.DECLINED):
+        raise ValidationError("This referral is already closed.", code="closed")
+    referral.status, referral.code = Status.DECLINED, DECLINED_CODE
+    referral.closed_at, referral.declined_reason = timezone.now(), (reason or "").strip()
+    referral.save(update_fields=["status", "code", "closed_at", "declined_reason"])
+    _message(referral, f"{referral.person.called} decided not to take up social prescribing.")
+    audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,
+                 detail={"status": "declined"})  # fmt: skip
+    return referral
