@@ -15,6 +15,7 @@ from kinfolk.core.forms import (
     field_kind,
     field_params,
     fieldset_params,
+    select_items,
     single_checkbox_params,
 )
 
@@ -46,6 +47,7 @@ def environment(**options) -> Environment:
             "error_summary_params": error_summary_params,
             "field_kind": field_kind,
             "fieldset_params": fieldset_params,
+            "select_items": select_items,
             "single_checkbox_params": single_checkbox_params,
         }
     )

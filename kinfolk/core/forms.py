@@ -178,3 +178,12 @@ def add_service_errors(form: forms.Form, error) -> None:
     """Show a service's ValidationError at the top of the form it came from."""
     for message in error.messages:
         form.add_error(None, message)
+
+
+def select_items(field: forms.BoundField) -> list[dict]:
+    """Options for a select, keeping a blank choice ("Any day") so nothing is chosen for you."""
+    current = str(field.value() or "")
+    return [
+        {"value": value, "text": str(label), "selected": str(value) == current}
+        for value, label in field.field.choices
+    ]
