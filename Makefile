@@ -20,6 +20,8 @@ test: $(VENV)/.installed-test assets
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m kinfolk.matching bench --people 15000 --carers 10000 --seed 1
 	$(BIN)/python benchmarks/matching_vs_package.py
+	DATABASE_URL="$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}" \
+		$(BIN)/python benchmarks/directory_search.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
