@@ -18,6 +18,20 @@ from .models import CommunityReferral, OrganizationMember, Reason, Referral, Sta
 SAFE_CASELOAD = (200, 250)  # people a year (NHS England guidance)
 
 
+def contact_target_days() -> int:
+    """Days within which a link worker should first contact someone (an area setting)."""
+    from django.conf import settings
+
+    return getattr(settings, "KINFOLK_SOCIAL_PRESCRIBING_CONTACT_DAYS", 7)
+
+
+def days_waiting_for_contact(referral: Referral) -> int | None:
+    """Days since the referral arrived, while no one has contacted the person yet."""
+    if referral.first_contact_at or referral.status in (Status.CLOSED, Status.DECLINED):
+        return None
+    return (timezone.now() - referral.received_at).days
+
+
 def _id(value) -> int:
     try:
         return int(value)

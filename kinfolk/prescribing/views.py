@@ -84,6 +84,8 @@ def inbox(request):
             "caseload": selectors.caseload(actor=request.actor),
             "size": selectors.caseload_size(actor=request.actor),
             "reasons": dict(Reason.choices),
+            "target": selectors.contact_target_days(),
+            "days_waiting": selectors.days_waiting_for_contact,
         },
     )
 

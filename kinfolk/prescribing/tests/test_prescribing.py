@@ -194,3 +194,21 @@ def test_a_referrer_can_refer_through_the_api_with_a_bundle(loop):
         content_type="application/json",
     )  # fmt: skip
     assert bad.status_code == 422 and "Bundle" in bad.json()["detail"]
+
+
+def test_waiting_for_first_contact_is_counted_against_the_target(loop, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    gp, _, link, *_ = loop
+    settings.KINFOLK_SOCIAL_PRESCRIBING_CONTACT_DAYS = 5
+    referral = _refer(gp)
+    Referral.objects.filter(pk=referral.pk).update(received_at=timezone.now() - timedelta(days=9))
+    referral.refresh_from_db()
+    assert selectors.contact_target_days() == 5
+    assert selectors.days_waiting_for_contact(referral) == 9
+    referral = services.referral_take(actor=link, referral=referral)
+    services.conversation_record(actor=link, referral=referral, held_on=date.today(), notes="Hi")
+    referral.refresh_from_db()
+    assert selectors.days_waiting_for_contact(referral) is None
