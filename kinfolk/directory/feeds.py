@@ -5,6 +5,7 @@ and field, and nothing is written if there is any."""
 import csv
 import io
 import json
+import math
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -71,11 +72,16 @@ def _text(data, name, problems, record, required=False, max_length=None):
 
 def _number(data, name, problems, record, kind=float):
     value = data.get(name)
-    if value in (None, ""):
+    if value is None or value == "":
         return None
     try:
-        return kind(value)
-    except (TypeError, ValueError):
+        if isinstance(value, bool | list | dict):
+            raise TypeError
+        number = kind(value)
+        if kind is float and not math.isfinite(number):
+            raise ValueError
+        return number
+    except (TypeError, ValueError, OverflowError):
         problems.add(record, name, f"{value!r} is not a number")
         return None
 
@@ -111,101 +117,113 @@ class Plan:
     children: list = field(default_factory=list)  # (model, kwargs)
 
 
-def _plan_service(raw, n, plan: Plan, problems: Problems, area) -> None:
-    record = f"services[{n}]" + (f" ({raw.get('id')})" if isinstance(raw, dict) else "")
-    if not isinstance(raw, dict):
-        problems.add(record, "service", "must be an object")
-        return
-    sid = _uuid(raw.get("id"), problems, record, "id")
-    name = _text(raw, "name", problems, record, required=True, max_length=200)
-    status = raw.get("status") or "active"
-    if status not in ServiceStatus.values:
-        problems.add(
-            record, "status", f"{status!r} is not one of {', '.join(ServiceStatus.values)}"
-        )
-    org = raw.get("organization") or {}
-    oid = _uuid(raw.get("organization_id") or org.get("id"), problems, record, "organization_id")
-    if oid and oid not in plan.organizations:
-        if not org:
-            problems.add(record, "organization", "is required (the organisation it belongs to)")
+def _objects(data: dict, name: str, problems: Problems, record: str) -> list[tuple[str, dict]]:
+    """The objects in a list field, each with where it is; anything else is a problem."""
+    value = data.get(name)
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list):
+        problems.add(record, name, "must be a list")
+        return []
+    found = []
+    for k, item in enumerate(value):
+        where = f"{record}.{name}[{k}]"
+        if isinstance(item, dict):
+            found.append((where, item))
         else:
-            plan.organizations[oid] = dict(
-                id=oid,
-                area=area,
-                name=_text(org, "name", problems, record, required=True, max_length=200),
-                description=_text(org, "description", problems, record, required=True),
-                email=_text(org, "email", problems, record),
-                website=_text(org, "website", problems, record),
-                kind=org.get("kind")
-                if org.get("kind") in OrganizationKind.values
-                else OrganizationKind.CHARITY,
-            )
-    modified = raw.get("last_modified")
-    last_modified = parse_datetime(modified) if isinstance(modified, str) else None
-    if modified and last_modified is None:
-        problems.add(record, "last_modified", f"{modified!r} is not a date and time")
-    plan.services.append(
-        dict(
-            id=sid,
-            organization_id=oid,
-            name=name,
-            description=_text(raw, "description", problems, record),
-            url=_text(raw, "url", problems, record),
-            email=_text(raw, "email", problems, record),
-            status=status,
-            fees=_text(raw, "fees", problems, record),
-            minimum_age=_number(raw, "minimum_age", problems, record, int),
-            maximum_age=_number(raw, "maximum_age", problems, record, int),
-            last_modified=last_modified or timezone.now(),
-        )
+            problems.add(where, name, "must be an object")
+    return found
+
+
+def _object(data: dict, name: str, problems: Problems, record: str) -> dict:
+    value = data.get(name)
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, dict):
+        problems.add(record, name, "must be an object")
+        return {}
+    return value
+
+
+def _time(data: dict, name: str, problems: Problems, record: str):
+    value = data.get(name)
+    if value in (None, ""):
+        return None
+    parsed = parse_time(value) if isinstance(value, str) else None
+    if parsed is None:
+        problems.add(record, name, f"{value!r} is not a time like 09:30")
+    return parsed
+
+
+def _plan_organization(raw, oid, plan, problems, record, area) -> None:
+    org = _object(raw, "organization", problems, record)
+    if not oid or oid in plan.organizations:
+        return
+    if not org:
+        problems.add(record, "organization", "is required (the organisation it belongs to)")
+        return
+    kind = org.get("kind")
+    plan.organizations[oid] = dict(
+        id=oid,
+        area=area,
+        name=_text(org, "name", problems, record, required=True, max_length=200),
+        description=_text(org, "description", problems, record, required=True),
+        email=_text(org, "email", problems, record),
+        website=_text(org, "website", problems, record),
+        kind=kind if kind in OrganizationKind.values else OrganizationKind.CHARITY,
     )
-    for k, s in enumerate(raw.get("schedules") or []):
-        where = f"{record}.schedules[{k}]"
-        opens, closes = s.get("opens_at"), s.get("closes_at")
+
+
+def _plan_times_and_costs(raw, sid, plan, problems, record) -> None:
+    for where, item in _objects(raw, "schedules", problems, record):
         plan.children.append(
             (
                 Schedule,
                 dict(
-                    id=_uuid(s.get("id"), problems, where, "id"),
+                    id=_uuid(item.get("id"), problems, where, "id"),
                     service_id=sid,
-                    freq=s.get("freq") or "WEEKLY",
-                    byday=s.get("byday") or "",
-                    opens_at=parse_time(opens) if opens else None,
-                    closes_at=parse_time(closes) if closes else None,
-                    description=s.get("description") or "",
+                    freq=_text(item, "freq", problems, where, max_length=10) or "WEEKLY",
+                    byday=_text(item, "byday", problems, where, max_length=30),
+                    opens_at=_time(item, "opens_at", problems, where),
+                    closes_at=_time(item, "closes_at", problems, where),
+                    description=_text(item, "description", problems, where),
                 ),
             )
         )
-    for k, c in enumerate(raw.get("cost_options") or []):
-        where = f"{record}.cost_options[{k}]"
+    for where, item in _objects(raw, "cost_options", problems, record):
         plan.children.append(
             (
                 CostOption,
                 dict(
-                    id=_uuid(c.get("id"), problems, where, "id"),
+                    id=_uuid(item.get("id"), problems, where, "id"),
                     service_id=sid,
-                    option=c.get("option") or "",
-                    amount=_number(c, "amount", problems, where),
-                    amount_description=c.get("amount_description") or "",
+                    option=_text(item, "option", problems, where, max_length=200),
+                    amount=_bounded(item, "amount", problems, where, 0, 999_999.99),
+                    amount_description=_text(
+                        item, "amount_description", problems, where, max_length=200
+                    ),
                 ),
             )
         )
-    for k, sal in enumerate(raw.get("service_at_locations") or []):
-        where = f"{record}.service_at_locations[{k}]"
-        loc = sal.get("location") or {}
+
+
+def _plan_places(raw, sid, oid, plan, problems, record) -> None:
+    for where, sal in _objects(raw, "service_at_locations", problems, record):
+        loc = _object(sal, "location", problems, where)
         lid = _uuid(sal.get("location_id") or loc.get("id"), problems, where, "location_id")
         if lid and lid not in plan.locations:
-            address = (loc.get("addresses") or [{}])[0]
+            addresses = _objects(loc, "addresses", problems, where)
+            address = addresses[0][1] if addresses else {}
             plan.locations[lid] = dict(
                 id=lid,
                 organization_id=oid,
-                name=loc.get("name") or "",
-                description=loc.get("description") or "",
-                latitude=_number(loc, "latitude", problems, where),
-                longitude=_number(loc, "longitude", problems, where),
-                address_1=address.get("address_1") or "",
-                city=address.get("city") or "",
-                postal_code=address.get("postal_code") or "",
+                name=_text(loc, "name", problems, where, max_length=200),
+                description=_text(loc, "description", problems, where),
+                latitude=_bounded(loc, "latitude", problems, where, -90, 90),
+                longitude=_bounded(loc, "longitude", problems, where, -180, 180),
+                address_1=_text(address, "address_1", problems, where, max_length=200),
+                city=_text(address, "city", problems, where, max_length=100),
+                postal_code=_text(address, "postal_code", problems, where, max_length=10),
             )
         plan.children.append(
             (
@@ -217,11 +235,13 @@ def _plan_service(raw, n, plan: Plan, problems: Problems, area) -> None:
                 ),
             )
         )
-    for k, a in enumerate(raw.get("attributes") or []):
-        where = f"{record}.attributes[{k}]"
-        term = a.get("taxonomy_term") or {}
+
+
+def _plan_categories(raw, sid, plan, problems, record) -> None:
+    for where, attribute in _objects(raw, "attributes", problems, record):
+        term = _object(attribute, "taxonomy_term", problems, where)
         tid = _uuid(
-            a.get("taxonomy_term_id") or term.get("id"), problems, where, "taxonomy_term_id"
+            attribute.get("taxonomy_term_id") or term.get("id"), problems, where, "taxonomy_term_id"
         )
         if tid and tid not in plan.terms:
             if not term:
@@ -229,25 +249,79 @@ def _plan_service(raw, n, plan: Plan, problems: Problems, area) -> None:
                 continue
             tax_id = _uuid(term.get("taxonomy_id"), problems, where, "taxonomy_term.taxonomy_id")
             if tax_id and tax_id not in plan.taxonomies:
-                plan.taxonomies[tax_id] = dict(
-                    id=tax_id, name=term.get("taxonomy") or "Imported", description="Imported"
-                )
+                name = _text(term, "taxonomy", problems, where, max_length=200) or "Imported"
+                plan.taxonomies[tax_id] = dict(id=tax_id, name=name, description=name)
+            name = _text(term, "name", problems, where, required=True, max_length=200)
             plan.terms[tid] = dict(
                 id=tid,
                 taxonomy_id=tax_id,
-                name=_text(term, "name", problems, where, required=True),
-                description=_text(term, "description", problems, where) or term.get("name", ""),
+                name=name,
+                description=_text(term, "description", problems, where) or name,
             )
         plan.children.append(
             (
                 Attribute,
                 dict(
-                    id=_uuid(a.get("id"), problems, where, "id"),
+                    id=_uuid(attribute.get("id"), problems, where, "id"),
                     service_id=sid,
                     taxonomy_term_id=tid,
                 ),
             )
         )
+
+
+def _plan_service(raw, n, plan: Plan, problems: Problems, area) -> None:
+    if not isinstance(raw, dict):
+        problems.add(f"services[{n}]", "service", "must be an object")
+        return
+    record = f"services[{n}]" + (f" ({raw['id']})" if isinstance(raw.get("id"), str) else "")
+    sid = _uuid(raw.get("id"), problems, record, "id")
+    status = raw.get("status") or "active"
+    if not isinstance(status, str) or status not in ServiceStatus.values:
+        problems.add(
+            record, "status", f"{status!r} is not one of {', '.join(ServiceStatus.values)}"
+        )
+    org = _object(raw, "organization", problems, record)
+    oid = _uuid(raw.get("organization_id") or org.get("id"), problems, record, "organization_id")
+    _plan_organization(raw, oid, plan, problems, record, area)
+    modified = raw.get("last_modified")
+    last_modified = parse_datetime(modified) if isinstance(modified, str) else None
+    if modified not in (None, "") and last_modified is None:
+        problems.add(record, "last_modified", f"{modified!r} is not a date and time")
+    plan.services.append(
+        dict(
+            id=sid,
+            organization_id=oid,
+            name=_text(raw, "name", problems, record, required=True, max_length=200),
+            description=_text(raw, "description", problems, record),
+            url=_text(raw, "url", problems, record, max_length=200),
+            email=_text(raw, "email", problems, record, max_length=254),
+            status=status,
+            fees=_text(raw, "fees", problems, record),
+            minimum_age=_age(raw, "minimum_age", problems, record),
+            maximum_age=_age(raw, "maximum_age", problems, record),
+            last_modified=last_modified or timezone.now(),
+        )
+    )
+    _plan_times_and_costs(raw, sid, plan, problems, record)
+    _plan_places(raw, sid, oid, plan, problems, record)
+    _plan_categories(raw, sid, plan, problems, record)
+
+
+def _bounded(data, name, problems, record, low, high):
+    value = _number(data, name, problems, record)
+    if value is not None and not low <= value <= high:
+        problems.add(record, name, f"must be from {low} to {high}")
+        return None
+    return value
+
+
+def _age(data, name, problems, record):
+    value = _number(data, name, problems, record, int)
+    if value is not None and not 0 <= value <= 130:
+        problems.add(record, name, "must be an age from 0 to 130")
+        return None
+    return value
 
 
 def _check_new(plan: Plan, problems: Problems) -> None:

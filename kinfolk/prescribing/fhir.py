@@ -83,16 +83,28 @@ def bundle(referral) -> dict:
     }
 
 
-def referral_from_bundle(data: dict) -> dict:
+def _obj(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _str(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def referral_from_bundle(data) -> dict:
     """What referral_create needs, from a bundle; a clear error for each thing missing."""
-    if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
+    if _obj(data).get("resourceType") != "Bundle":
         raise ValidationError("Send a FHIR Bundle.", code="bundle")
-    resources = [e.get("resource", {}) for e in data.get("entry") or [] if isinstance(e, dict)]
-    found = {r.get("resourceType"): r for r in resources if isinstance(r, dict)}
+    resources = [_obj(_obj(e).get("resource")) for e in _items(data.get("entry"))]
+    found = {r.get("resourceType"): r for r in resources if isinstance(r.get("resourceType"), str)}
     request, consent = found.get("ServiceRequest"), found.get("Consent")
     if request is None:
         raise ValidationError("The bundle has no ServiceRequest.", code="service_request")
-    codes = [c.get("code") for c in (request.get("code") or {}).get("coding") or []]
+    codes = [_obj(c).get("code") for c in _items(_obj(request.get("code")).get("coding"))]
     if REFERRAL_CODE not in codes:
         raise ValidationError(
             f"The ServiceRequest must be coded {REFERRAL_CODE} (referral to social prescribing).",
@@ -100,20 +112,27 @@ def referral_from_bundle(data: dict) -> dict:
         )
     if consent is None or consent.get("status") != "active":
         raise ValidationError("The bundle must carry the person's active Consent.", code="consent")
-    subject = request.get("subject") or {}
-    identifier = (subject.get("identifier") or {}).get("value", "")
-    display = (subject.get("display") or "").strip()
-    if not display or " " not in display:
+    subject = _obj(request.get("subject"))
+    identifier = _str(_obj(subject.get("identifier")).get("value"))
+    display = _str(subject.get("display"))
+    if " " not in display:
         raise ValidationError("The subject needs the person's full name (display).", code="name")
     given, family = display.rsplit(" ", 1)
     labels = {label.lower(): value for value, label in Reason.choices}
-    reasons = [labels.get((r.get("text") or "").lower()) for r in request.get("reasonCode") or []]
-    note = next(iter(request.get("note") or []), {}).get("text", "")
+    reasons = [
+        labels.get(_str(_obj(r).get("text")).lower()) for r in _items(request.get("reasonCode"))
+    ]
+    note = _str(_obj(next(iter(_items(request.get("note"))), {})).get("text"))
+    practice = _str(_obj(request.get("requester")).get("display")).split(", ", 1)[-1]
     return {
-        "new_person": {"given_name": given, "family_name": family, "nhs_number": identifier},
+        "new_person": {
+            "given_name": given.strip(),
+            "family_name": family,
+            "nhs_number": identifier,
+        },
         "reasons": [r for r in reasons if r] or [Reason.LONELINESS],
         "what_matters": note.removeprefix("What matters to me: "),
-        "practice": (request.get("requester") or {}).get("display", "").split(", ", 1)[-1],
+        "practice": practice or "Not given",
         "consent_recorded": True,
         "consent_given_by": "person",
     }
