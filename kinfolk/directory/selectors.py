@@ -9,6 +9,8 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from kinfolk.core.lookups import uuid_or_404
+
 from .models import (
     Attribute,
     ListingStatus,
@@ -47,13 +49,7 @@ def full_services() -> QuerySet[Service]:
 
 
 def _get(queryset, pk):
-    from uuid import UUID
-
-    try:
-        key = UUID(str(pk))
-    except ValueError:
-        raise Http404 from None
-    found = queryset.filter(pk=key).first()
+    found = queryset.filter(pk=uuid_or_404(pk)).first()
     if found is None:
         raise Http404
     return found

@@ -145,21 +145,21 @@ def listings(request):
     if not request.actor.acts_as(Role.AREA_ADMIN):
         raise PermissionDenied
     orgs = list(selectors.organizations_in_area(area=request.actor.area))
+    evidence = {o.pk: services.expired_evidence(o) for o in orgs}
+    approved = [o for o in orgs if o.listing_status == "approved"]
     return render(
         request,
         "directory/listings.jinja",
         {
             "pending": [o for o in orgs if o.listing_status == "pending"],
-            "stale": [o for o in orgs if o.listing_status == "approved" and services.is_stale(o)],
+            "stale": [o for o in approved if services.is_stale(o)],
             "expired": [
-                (o, services.expired_evidence(o))
-                for o in orgs
-                if o.kind == "micro_enterprise"
-                and o.listing_status == "approved"
-                and services.expired_evidence(o)
+                (o, evidence[o.pk])
+                for o in approved
+                if o.kind == "micro_enterprise" and evidence[o.pk]
             ],
             "form": DecisionForm(),
-            "evidence": {o.pk: services.expired_evidence(o) for o in orgs},
+            "evidence": evidence,
         },
     )
 

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from kinfolk.accounts.models import Role
+from kinfolk.core.lookups import int_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
 
@@ -32,18 +33,11 @@ def days_waiting_for_contact(referral: Referral) -> int | None:
     return (timezone.now() - referral.received_at).days
 
 
-def _id(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
-
-
 def referral_get(*, actor, referral_id) -> Referral:
     """For the link worker, the referrer who sent it, or the person themselves."""
     referral = (
         Referral.objects.select_related("person", "person__area", "referrer", "link_worker")
-        .filter(pk=_id(referral_id))
+        .filter(pk=int_or_404(referral_id))
         .first()
     )
     if referral is None:
@@ -72,7 +66,7 @@ def inbox(*, actor) -> QuerySet[Referral]:
 
 
 def inbox_referral_get(*, actor, referral_id) -> Referral:
-    referral = inbox(actor=actor).filter(pk=_id(referral_id)).first()
+    referral = inbox(actor=actor).filter(pk=int_or_404(referral_id)).first()
     if referral is None:
         raise Http404("That referral is not in the inbox.")
     return referral
@@ -146,7 +140,7 @@ def sent_to_my_organisations(*, actor) -> QuerySet[CommunityReferral]:
 
 
 def community_referral_get(*, actor, sent_id) -> CommunityReferral:
-    sent = sent_to_my_organisations(actor=actor).filter(pk=_id(sent_id)).first()
+    sent = sent_to_my_organisations(actor=actor).filter(pk=int_or_404(sent_id)).first()
     if sent is None:
         raise Http404("Nothing like that was sent to your organisation.")
     return sent
@@ -155,7 +149,7 @@ def community_referral_get(*, actor, sent_id) -> CommunityReferral:
 def community_referral_for_link_worker(*, actor, sent_id) -> CommunityReferral:
     sent = (
         CommunityReferral.objects.in_area(actor.area)
-        .filter(pk=_id(sent_id), referral__link_worker=actor.user)
+        .filter(pk=int_or_404(sent_id), referral__link_worker=actor.user)
         .select_related("referral__person", "service", "organization")
         .first()
     )

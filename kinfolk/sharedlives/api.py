@@ -11,7 +11,6 @@ from ninja import Field, Router, Schema, Status
 
 from . import selectors, services
 from .models import Side
-from .presenters import CarerPresenter
 from .rules import runs_the_scheme
 
 router = Router(tags=["shared lives"])
@@ -141,7 +140,7 @@ class ArrangementOut(Schema):
         return str(a.person_id)
 
 
-def _carer_out(carer) -> dict:
+def _carer_out(carer, flags: list[str] | None = None) -> dict:
     return {
         "id": carer.pk,
         "name": carer.name,
@@ -150,7 +149,7 @@ def _carer_out(carer) -> dict:
         "approved_needs": carer.approved_needs,
         "places": carer.places,
         "free_places": carer.free_places,
-        "flags": CarerPresenter(carer=carer).flags,
+        "flags": selectors.carer_flags(carer=carer) if flags is None else flags,
     }
 
 
@@ -200,7 +199,9 @@ def interest(request, referral_id: int, payload: InterestIn):
 def carers(request):
     if not runs_the_scheme(request.auth):
         raise PermissionDenied("Only scheme workers can list carer households.")
-    return [_carer_out(c) for c in selectors.carers_in_scheme(area=request.auth.area)]
+    households = list(selectors.carers_in_scheme(area=request.auth.area))
+    flags = selectors.flags_for_carers(carers=households)
+    return [_carer_out(c, flags[c.pk]) for c in households]
 
 
 @router.get("/carers/{carer_id}", response=CarerOut, summary="One carer household")

@@ -112,12 +112,6 @@ class CarerSuggestion:
     cautions: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class NotSuggested:
-    carer: Carer
-    reasons: tuple[str, ...]
-
-
 def suggestions_for(
     referral: Referral, carers: list[Carer], held_back: dict, in_progress: dict, k: int = 50
 ) -> list[CarerSuggestion]:
@@ -133,6 +127,19 @@ def suggestions_for(
     return [
         CarerSuggestion(by_id[s.carer_id], s.score, s.reasons, s.cautions)
         for s in matcher.suggest_for_person(str(referral.pk), k=k)
+    ]
+
+
+def people_for(carer: Carer, referrals: list[Referral], in_progress: int, k: int = 20) -> list:
+    """The people (who chose to be seen) this household might suit, best first, with reasons."""
+    located = [r for r in referrals if r.latitude is not None]
+    if not located or carer.latitude is None:
+        return []
+    matcher = Matcher([person_profile(r) for r in located], [carer_household(carer, in_progress)])
+    by_id = {str(r.pk): r for r in located}
+    return [
+        (by_id[s.person_id], CarerSuggestion(carer, s.score, s.reasons, s.cautions))
+        for s in matcher.suggest_for_carer(str(carer.pk), k=k)
     ]
 
 

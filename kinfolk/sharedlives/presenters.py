@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from kinfolk.accounts.models import Role
 
 from . import selectors, services
-from .matchmaking import suggestions_for
+from .matchmaking import people_for
 from .models import (
     ARRANGEMENT_CHOICES,
     MEETING_STAGES,
@@ -145,15 +145,9 @@ def matches_page(actor, person) -> MatchesPage:
     if referral is None:
         page.problem = "You are not looking for a Shared Lives household at the moment."
         return page
-    page.introductions = [
-        _introduction_card(i, actor)
-        for i in selectors.introductions_for_referral(referral=referral)
-    ]
-    page.open_carers = {
-        i.carer_id
-        for i in selectors.introductions_for_referral(referral=referral)
-        if i.is_open and i.person_yes_at
-    }
+    introductions = list(selectors.introductions_for_referral(referral=referral))
+    page.introductions = [_introduction_card(i, actor) for i in introductions]
+    page.open_carers = {i.carer_id for i in introductions if i.is_open and i.person_yes_at}
     try:
         page.suggestions = services.suggestions(actor=actor, referral=referral)
     except ValidationError:
@@ -182,18 +176,17 @@ def carer_requests_page(actor, carer) -> CarerRequestsPage:
     might_like = []
     busy = {i.referral_id for i in introductions if i.is_open}
     if not flags and carer.status == "approved":
-        in_progress_count = selectors.introductions_in_progress(area=carer.area)
-        for referral in selectors.referrals_open_to_carers(area=carer.area):
-            if referral.pk in busy or services.home_first_question(referral):
-                continue
-            found = suggestions_for(referral, [carer], {}, in_progress_count, k=1)
-            if found:
-                might_like.append((referral, found[0]))
-        might_like.sort(key=lambda pair: -pair[1].score)
+        open_to_us = [
+            r
+            for r in selectors.referrals_open_to_carers(area=carer.area)
+            if r.pk not in busy and not services.home_first_question(r)
+        ]
+        in_progress_count = selectors.introductions_in_progress(area=carer.area).get(carer.pk, 0)
+        might_like = people_for(carer, open_to_us, in_progress_count)
     return CarerRequestsPage(
         carer=carer,
         asking_us=asking,
-        might_like=might_like[:20],
+        might_like=might_like,
         introductions=in_progress,
         arrangements=list(selectors.arrangements_for_carer(carer=carer)),
         flags=flags,
@@ -385,11 +378,11 @@ class ArrangementPresenter:
 class CarerPresenter:
     carer: object
     actor: object = None
-    detailed: bool = False
+    flags: list | None = None  # what stops new introductions; looked up if not given
 
-    @property
-    def flags(self) -> list[str]:
-        return selectors.carer_flags(carer=self.carer)
+    def __post_init__(self):
+        if self.flags is None:
+            self.flags = selectors.carer_flags(carer=self.carer)
 
     @property
     def approval(self) -> str:

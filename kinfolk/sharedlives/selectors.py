@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from kinfolk.accounts.models import Role
+from kinfolk.core.lookups import int_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
 from kinfolk.people.selectors import people_for_actor
@@ -34,13 +35,6 @@ from .scheme import scheme_settings
 REQUIRED_COURSES = list(COURSE_YEARS)
 
 
-def _id_or_404(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
-
-
 # --- referrals ------------------------------------------------------------------------------
 
 
@@ -48,7 +42,7 @@ def referral_get(*, actor, referral_id, rule: str = "view_person", audit: bool =
     """A referral, if the actor may use it for this rule; a refusal is audited."""
     referral = (
         Referral.objects.select_related("person", "person__area", "area")
-        .filter(pk=_id_or_404(referral_id))
+        .filter(pk=int_or_404(referral_id))
         .first()
     )
     if referral is None:
@@ -104,7 +98,7 @@ def approved_carers(*, area) -> list[Carer]:
 
 def carer_get(*, actor, carer_id) -> Carer:
     """A carer household, for its own carer or a scheme worker in its area."""
-    carer = Carer.objects.filter(pk=_id_or_404(carer_id)).select_related("area").first()
+    carer = Carer.objects.filter(pk=int_or_404(carer_id)).select_related("area").first()
     if carer is None:
         raise Http404("No such carer")
     if not (runs_the_scheme(actor, carer) or is_the_carer(actor, carer)):
@@ -128,11 +122,9 @@ class TrainingStatus:
     state: str  # "current", "due soon", "expired", "missing"
 
 
-def training_status(*, carer: Carer, today: date | None = None) -> list[TrainingStatus]:
-    """Each required course: its latest record and whether it is current."""
-    today = today or date.today()
+def _training_status(records, today: date) -> list[TrainingStatus]:
     latest: dict[str, TrainingRecord] = {}
-    for record in TrainingRecord.objects.in_area(carer.area).filter(carer=carer):
+    for record in records:
         if record.course not in latest or record.completed_on > latest[record.course].completed_on:
             latest[record.course] = record
     out = []
@@ -158,21 +150,44 @@ def training_status(*, carer: Carer, today: date | None = None) -> list[Training
     return out
 
 
+def training_status(*, carer: Carer, today: date | None = None) -> list[TrainingStatus]:
+    """Each required course: its latest record and whether it is current."""
+    records = TrainingRecord.objects.in_area(carer.area).filter(carer=carer)
+    return _training_status(records, today or date.today())
+
+
+def flags_for_carers(*, carers: list[Carer], today: date | None = None) -> dict:
+    """For each household, what stops new introductions, in plain English (two queries in all)."""
+    today = today or date.today()
+    if not carers:
+        return {}
+    area = carers[0].area_id
+    records: dict = {}
+    for record in TrainingRecord.objects.filter(area_id=area, carer__in=carers):
+        records.setdefault(record.carer_id, []).append(record)
+    overdue: dict = {}
+    for check in CarerCheck.objects.filter(
+        area_id=area, carer__in=carers, done_on__isnull=True, due_on__lt=today
+    ).order_by("due_on"):
+        overdue.setdefault(check.carer_id, []).append(check)
+    flags = {}
+    for carer in carers:
+        found = [
+            f"{t.label} training {'has expired' if t.state == 'expired' else 'is missing'}"
+            for t in _training_status(records.get(carer.pk, []), today)
+            if t.state in ("expired", "missing")
+        ]
+        found += [
+            f"{check.get_kind_display()} overdue since {check.due_on:%-d %B %Y}"
+            for check in overdue.get(carer.pk, [])
+        ]
+        flags[carer.pk] = found
+    return flags
+
+
 def carer_flags(*, carer: Carer, today: date | None = None) -> list[str]:
     """What stops new introductions for this household, in plain English (empty: nothing)."""
-    today = today or date.today()
-    flags = [
-        f"{t.label} training {'has expired' if t.state == 'expired' else 'is missing'}"
-        for t in training_status(carer=carer, today=today)
-        if t.state in ("expired", "missing")
-    ]
-    overdue = CarerCheck.objects.in_area(carer.area).filter(
-        carer=carer, done_on__isnull=True, due_on__lt=today
-    )
-    flags += [
-        f"{check.get_kind_display()} overdue since {check.due_on:%-d %B %Y}" for check in overdue
-    ]
-    return flags
+    return flags_for_carers(carers=[carer], today=today)[carer.pk]
 
 
 def introductions_in_progress(*, area) -> dict:
@@ -186,16 +201,23 @@ def introductions_in_progress(*, area) -> dict:
     return {row["carer"]: row["n"] for row in rows}
 
 
-def held_back_carers(*, area, carers: list[Carer], today: date | None = None) -> dict:
-    """Households that cannot take a new introduction now, with the reasons why."""
+def held_back_carers(
+    *, area, carers: list[Carer], today: date | None = None, at_limit_counts: bool = True
+) -> dict:
+    """Households that cannot take a new introduction now, with the reasons why.
+
+    `at_limit_counts=False` leaves out the limit on introductions in progress, for a side
+    saying yes: the limit is checked when the introduction is proposed.
+    """
     limit = scheme_settings().introductions_per_carer
-    in_progress = introductions_in_progress(area=area)
+    in_progress = introductions_in_progress(area=area) if at_limit_counts else {}
+    flags = flags_for_carers(carers=carers, today=today)
     held: dict = {}
     for carer in carers:
         reasons = []
         if carer.status != CarerStatus.APPROVED:
             reasons.append(f"Not approved ({carer.get_status_display().lower()})")
-        reasons += carer_flags(carer=carer, today=today)
+        reasons += flags[carer.pk]
         if in_progress.get(carer.pk, 0) >= limit:
             reasons.append(f"Already has {limit} introductions in progress (the scheme's limit)")
         if reasons:
@@ -210,7 +232,7 @@ def introduction_get(*, actor, introduction_id) -> Introduction:
     """An introduction, for its person (or their chosen people), its carer, or their worker."""
     introduction = (
         Introduction.objects.select_related("person", "person__area", "carer", "referral")
-        .filter(pk=_id_or_404(introduction_id))
+        .filter(pk=int_or_404(introduction_id))
         .first()
     )
     if introduction is None:
@@ -246,7 +268,7 @@ def introductions_for_carer(*, carer: Carer) -> QuerySet[Introduction]:
 def arrangement_get(*, actor, arrangement_id) -> Arrangement:
     arrangement = (
         Arrangement.objects.select_related("person", "person__area", "carer", "introduction")
-        .filter(pk=_id_or_404(arrangement_id))
+        .filter(pk=int_or_404(arrangement_id))
         .first()
     )
     if arrangement is None:
@@ -327,7 +349,8 @@ def scheme_dashboard(*, actor, today: date | None = None) -> Dashboard:
         .select_related("arrangement", "arrangement__person", "arrangement__carer")
     )
     carers = list(Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED))
-    flagged = [(c, f) for c in carers if (f := carer_flags(carer=c, today=today))]
+    flags = flags_for_carers(carers=carers, today=today)
+    flagged = [(c, flags[c.pk]) for c in carers if flags[c.pk]]
     return Dashboard(
         waiting=waiting,
         waiting_elsewhere=waiting_all.count() - len(waiting),
@@ -383,7 +406,7 @@ def referral_for_interest(*, actor, referral_id) -> Referral:
     for a carer, one whose person chose to be seen by suitable carers."""
     referral = (
         Referral.objects.select_related("person", "person__area")
-        .filter(pk=_id_or_404(referral_id))
+        .filter(pk=int_or_404(referral_id))
         .first()
     )
     if referral is None:
@@ -411,7 +434,7 @@ def carer_for_interest(*, actor, carer_id) -> Carer:
         return carer
     carer = (
         Carer.objects.in_area(actor.area)
-        .filter(pk=_id_or_404(carer_id), status=CarerStatus.APPROVED)
+        .filter(pk=int_or_404(carer_id), status=CarerStatus.APPROVED)
         .first()
         if actor.area
         else None
@@ -423,7 +446,7 @@ def carer_for_interest(*, actor, carer_id) -> Carer:
 
 def carer_check_get(*, carer: Carer, check_id) -> CarerCheck:
     check = (
-        CarerCheck.objects.in_area(carer.area).filter(carer=carer, pk=_id_or_404(check_id)).first()
+        CarerCheck.objects.in_area(carer.area).filter(carer=carer, pk=int_or_404(check_id)).first()
     )
     if check is None:
         raise Http404("No such check")

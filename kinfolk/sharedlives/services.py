@@ -386,13 +386,8 @@ def interest_express(*, actor, referral: Referral, carer: Carer, arrangement_typ
     carer = _lock_carer(carer)
     if side == Side.CARER and not referral.share_with_suitable_carers:
         raise PermissionDenied(f"{person.called} has not chosen to be seen by carers.")
-    reasons = why_not(
-        referral,
-        carer,
-        selectors.held_back_carers(area=carer.area, carers=[carer]),
-        0,  # the limit is checked when the introduction is proposed
-    )
-    reasons = tuple(r for r in reasons if "introductions in progress" not in r)
+    held = selectors.held_back_carers(area=carer.area, carers=[carer], at_limit_counts=False)
+    reasons = why_not(referral, carer, held, 0)  # the limit is checked when proposed
     if reasons:
         raise ValidationError("This household cannot be introduced now: " + "; ".join(reasons))
     wanted = [t for t in referral.arrangement_types if t in carer.approved_types]

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
+from kinfolk.core.lookups import int_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
 from kinfolk.people.selectors import person_get
@@ -26,11 +27,9 @@ def responses_for(*, person, measure: str | None = None):
 
 
 def response_get(*, actor, response_id):
-    try:
-        pk = int(response_id)
-    except (TypeError, ValueError):
-        pk = 0
-    response = MeasureResponse.objects.filter(pk=pk).select_related("person").first()
+    response = (
+        MeasureResponse.objects.filter(pk=int_or_404(response_id)).select_related("person").first()
+    )
     if response is None:
         from django.http import Http404
 
