@@ -51,6 +51,14 @@ def audit_record(
     return entry
 
 
+def audit_list_view(*, actor, target_type: str, count: int) -> None:
+    """A page that lists people (names only) is a read too: one entry per list shown."""
+    if count:
+        audit_record(
+            actor=actor, action=AuditAction.VIEW, target_type=target_type, detail={"count": count}
+        )
+
+
 def _locked_chain_head() -> AuditChainHead:
     """The chain head, locked so concurrent writers append one after another."""
     head = AuditChainHead.objects.select_for_update().filter(pk=1).first()

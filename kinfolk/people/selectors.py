@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from kinfolk.accounts.models import CARE_ROLES, Role
-from kinfolk.core.audit import audit_record
+from kinfolk.core.audit import audit_list_view
 from kinfolk.core.models import AuditAction
 
 from .audit import audit_person
@@ -53,13 +53,7 @@ def people_for_actor(*, actor) -> QuerySet[Person]:
 def people_list_for_actor(*, actor) -> list[Person]:
     """The actor's people, read once and audited as one list view."""
     people = list(people_for_actor(actor=actor))
-    if people:
-        audit_record(
-            actor=actor,
-            action=AuditAction.VIEW,
-            target_type="person_list",
-            detail={"count": len(people)},
-        )
+    audit_list_view(actor=actor, target_type="person_list", count=len(people))
     return people
 
 

@@ -6,13 +6,14 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.models import Role
-from kinfolk.core.audit import audit_record
+from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.forms import add_service_errors
+from kinfolk.core.lookups import uuid_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.directory.selectors import listed_services
 from kinfolk.people.selectors import people_for_actor
@@ -66,6 +67,7 @@ def my_referrals(request):
     """The referrer's own referrals and what became of them."""
     _must(request, Role.REFERRER)
     referrals = list(selectors.my_referrals(actor=request.actor))
+    audit_list_view(actor=request.actor, target_type="my_referrals", count=len(referrals))
     return render(
         request,
         "prescribing/my_referrals.jinja",
@@ -76,12 +78,20 @@ def my_referrals(request):
 @login_required
 def inbox(request):
     _must(request, Role.LINK_WORKER)
+    inbox, caseload = (
+        list(selectors.inbox(actor=request.actor)),
+        list(selectors.caseload(actor=request.actor)),
+    )
+    audit_list_view(
+        actor=request.actor, target_type="social_prescribing_inbox",
+        count=len(inbox) + len(caseload),
+    )  # fmt: skip
     return render(
         request,
         "prescribing/inbox.jinja",
         {
-            "inbox": selectors.inbox(actor=request.actor),
-            "caseload": selectors.caseload(actor=request.actor),
+            "inbox": inbox,
+            "caseload": caseload,
             "size": selectors.caseload_size(actor=request.actor),
             "reasons": dict(Reason.choices),
             "target": selectors.contact_target_days(),
@@ -199,13 +209,10 @@ def community(request, referral_id):
 
 
 def _chosen(service_id) -> list:
-    from uuid import UUID
-
     try:
-        key = UUID(str(service_id))
-    except ValueError:
+        return list(listed_services().filter(pk=uuid_or_404(service_id)))
+    except Http404:
         return []
-    return list(listed_services().filter(pk=key))
 
 
 @login_required
@@ -247,11 +254,9 @@ def decline(request, referral_id):
 def community_requests(request):
     """A community organisation sees only the requests sent to it."""
     _must(request, Role.COMMUNITY_ORGANISATION_MEMBER)
-    return render(
-        request,
-        "prescribing/community.jinja",
-        {"sent": selectors.sent_to_my_organisations(actor=request.actor), "form": DecideForm()},
-    )
+    sent = list(selectors.sent_to_my_organisations(actor=request.actor))
+    audit_list_view(actor=request.actor, target_type="community_requests", count=len(sent))
+    return render(request, "prescribing/community.jinja", {"sent": sent, "form": DecideForm()})
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from kinfolk.core.audit import audit_list_view
 from kinfolk.core.forms import add_service_errors
 from kinfolk.people import selectors as people_selectors
 
@@ -55,11 +56,13 @@ def _must_run_scheme(request) -> None:
 def dashboard(request):
     """The scheme worker's day: who is waiting, introductions, reviews, training, places."""
     _must_run_scheme(request)
-    return render(
-        request,
-        "sharedlives/dashboard.jinja",
-        {"board": selectors.scheme_dashboard(actor=request.actor), "today": date.today()},
-    )
+    board = selectors.scheme_dashboard(actor=request.actor)
+    audit_list_view(
+        actor=request.actor, target_type="shared_lives_dashboard",
+        count=len(board.waiting) + len(board.my_introductions) + len(board.reviews_due)
+        + len(board.reviews_overdue),
+    )  # fmt: skip
+    return render(request, "sharedlives/dashboard.jinja", {"board": board, "today": date.today()})
 
 
 @login_required
@@ -254,11 +257,12 @@ def carer_requests(request):
     carer = selectors.carer_for_actor(actor=request.actor)
     if carer is None or not request.actor.acts_as("shared_lives_carer"):
         raise PermissionDenied
-    return render(
-        request,
-        "sharedlives/carer_requests.jinja",
-        {"page": carer_requests_page(request.actor, carer)},
-    )
+    page = carer_requests_page(request.actor, carer)
+    audit_list_view(
+        actor=request.actor, target_type="introduction_requests",
+        count=len(page.asking_us) + len(page.might_like) + len(page.introductions),
+    )  # fmt: skip
+    return render(request, "sharedlives/carer_requests.jinja", {"page": page})
 
 
 # --- introductions --------------------------------------------------------------------------
@@ -443,6 +447,7 @@ def arrangement_end(request, arrangement_id):
 def carers(request):
     _must_run_scheme(request)
     households = list(selectors.carers_in_scheme(area=request.actor.area))
+    flags = selectors.flags_for_carers(carers=households)
     form = CarerEnquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -455,7 +460,10 @@ def carers(request):
     return render(
         request,
         "sharedlives/carers.jinja",
-        {"carers": [CarerPresenter(carer=c) for c in households], "form": form},
+        {
+            "carers": [CarerPresenter(carer=c, flags=flags[c.pk]) for c in households],
+            "form": form,
+        },
     )
 
 
@@ -466,7 +474,7 @@ def carer_detail(request, carer_id):
         request,
         "sharedlives/carer.jinja",
         {
-            "page": CarerPresenter(carer=carer, actor=request.actor, detailed=True),
+            "page": CarerPresenter(carer=carer, actor=request.actor),
             "check_form": ApplicationCheckForm(),
             "panel_form": PanelForm(),
             "training_form": TrainingForm(),

@@ -212,3 +212,25 @@ def test_waiting_for_first_contact_is_counted_against_the_target(loop, settings)
     services.conversation_record(actor=link, referral=referral, held_on=date.today(), notes="Hi")
     referral.refresh_from_db()
     assert selectors.days_waiting_for_contact(referral) is None
+
+
+def test_pages_that_list_people_are_audited(loop):
+    from django.test import Client
+
+    from kinfolk.accounts.middleware import ACTING_MEMBERSHIP_KEY
+    from kinfolk.core.models import AuditLog
+
+    gp, _, link, group_member, *_ = loop
+    _refer(gp)
+    for actor, url, target in (
+        (link, "/social-prescribing/inbox/", "social_prescribing_inbox"),
+        (gp, "/social-prescribing/my-referrals/", "my_referrals"),
+    ):
+        client = Client()
+        client.force_login(actor.user)
+        session = client.session
+        session[ACTING_MEMBERSHIP_KEY] = actor.membership.pk
+        session.save()
+        assert client.get(url).status_code == 200
+        entry = AuditLog.objects.filter(target_type=target, actor=actor.user).get()
+        assert entry.detail == {"count": 1}
