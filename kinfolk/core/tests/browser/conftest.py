@@ -90,3 +90,16 @@ def enter_code(page, secret: str, offset_seconds: int = 0) -> None:
 
     page.get_by_label("Security code").fill(pyotp.TOTP(secret).at(time.time() + offset_seconds))
     page.get_by_role("button", name="Continue").click()
+
+
+def choose(page, question, answer: str) -> None:
+    """Tick one answer of a radio question, found by its question (the fieldset's legend)."""
+    page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+
+
+def staff_without_authenticator(make_member, area, role: str, name: str):
+    """A staff user who signs in without an authenticator (tests run them in demo mode)."""
+    member = make_member(role, area, display_name=name)
+    member.user.mfa_enabled, member.user.totp_secret = False, ""
+    member.user.save()
+    return member.user

@@ -8,11 +8,7 @@ from kinfolk.accounts.models import Role
 from kinfolk.people.tests.factories import PersonFactory
 from kinfolk.wellbeing.models import CircleSnapshot, MeasureResponse
 
-from .conftest import axe_check, sign_in
-
-
-def _choose(page, question: str, answer: str) -> None:
-    page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+from .conftest import axe_check, choose, sign_in, staff_without_authenticator
 
 
 def test_a_person_records_how_they_are_doing_and_sees_it(page, area, make_member):
@@ -26,23 +22,23 @@ def test_a_person_records_how_they_are_doing_and_sees_it(page, area, make_member
     # ONS4: leaving a question out is refused, not scored.
     page.get_by_role("button", name="How I feel about my life").click()
     axe_check(page)
-    _choose(page, "Overall, how satisfied are you with your life nowadays?", "7")
+    choose(page, "Overall, how satisfied are you with your life nowadays?", "7")
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_role("alert")).to_contain_text("There is a problem")
     axe_check(page)
     assert not MeasureResponse.objects.exists()
-    _choose(page, re.compile("things you do in your life are worthwhile"), "8")
-    _choose(page, "Overall, how happy did you feel yesterday?", "6")
-    _choose(page, "Overall, how anxious did you feel yesterday?", "3")
+    choose(page, re.compile("things you do in your life are worthwhile"), "8")
+    choose(page, "Overall, how happy did you feel yesterday?", "6")
+    choose(page, "Overall, how anxious did you feel yesterday?", "3")
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_text("Your answers have been saved.")).to_be_visible()
 
     # Loneliness: the UCLA 3-item scale and the direct question.
     page.get_by_role("button", name="Loneliness").click()
-    _choose(page, "How often do you feel that you lack companionship?", "Some of the time")
-    _choose(page, "How often do you feel left out?", "Hardly ever or never")
-    _choose(page, "How often do you feel isolated from others?", "Some of the time")
-    _choose(page, "How often do you feel lonely?", "Occasionally")
+    choose(page, "How often do you feel that you lack companionship?", "Some of the time")
+    choose(page, "How often do you feel left out?", "Hardly ever or never")
+    choose(page, "How often do you feel isolated from others?", "Some of the time")
+    choose(page, "How often do you feel lonely?", "Occasionally")
     axe_check(page)
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_text("Your answers have been saved.")).to_be_visible()
@@ -60,7 +56,7 @@ def test_a_person_records_how_they_are_doing_and_sees_it(page, area, make_member
     page.get_by_role("link", name="Change my circle").click()
     page.get_by_label("Who are they?").fill("My sister Ama")
     page.get_by_label("They are", exact=True).select_option(label="Family")
-    _choose(page, "How close are they?", "Closest")
+    choose(page, "How close are they?", "Closest")
     page.get_by_label("How often are you in touch?").select_option(label="Every week")
     page.get_by_role("button", name="Add to the circle").click()
     expect(page.get_by_text("My sister Ama is in the circle.")).to_be_visible()
@@ -83,16 +79,14 @@ def test_a_commissioner_reads_the_connection_test(page, area, make_member):
 
     from kinfolk.wellbeing.models import Episode
 
-    commissioner = make_member(Role.COMMISSIONER, area, display_name="Martin Doyle")
-    commissioner.user.mfa_enabled, commissioner.user.totp_secret = False, ""
-    commissioner.user.save()
+    commissioner = staff_without_authenticator(make_member, area, Role.COMMISSIONER, "Martin Doyle")
     for n in range(6):
         Episode.objects.create(
             area=area, person=PersonFactory(area=area), kind="service",
             service="Riverside Day Centre", started_on=date.today() - timedelta(days=100 + n),
         )  # fmt: skip
     with override_settings(KINFOLK_DEMO=True):
-        sign_in(page, commissioner.user.email)
+        sign_in(page, commissioner.email)
         page.get_by_role("link", name="The connection test").click()
         expect(page.get_by_role("heading", name="The connection test")).to_be_visible()
         expect(page.get_by_role("cell", name=re.compile("Riverside Day Centre"))).to_be_visible()

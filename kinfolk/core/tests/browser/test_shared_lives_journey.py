@@ -14,27 +14,21 @@ from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
 from kinfolk.sharedlives.models import Arrangement, ArrangementReview, Stage
 from kinfolk.sharedlives.tests.factories import CarerFactory, trained
 
-from .conftest import axe_check, sign_in
+from .conftest import axe_check, choose, sign_in, staff_without_authenticator
 
 TODAY = date.today().isoformat()
 
 
 @pytest.fixture
 def scheme(area, make_member):
-    worker = make_member(Role.SCHEME_WORKER, area, display_name="Priya Shah")
-    worker.user.mfa_enabled, worker.user.totp_secret = False, ""
-    worker.user.save()
+    worker = staff_without_authenticator(make_member, area, Role.SCHEME_WORKER, "Priya Shah")
     sam = make_member(Role.PERSON, area, display_name="Sam Okafor")
     bernadette = make_member(Role.SHARED_LIVES_CARER, area, display_name="Bernadette Hughes")
     person = PersonFactory(area=area, user=sam.user, given_name="Sam", family_name="Okafor")
-    AssignmentFactory(person=person, worker=worker.user)
+    AssignmentFactory(person=person, worker=worker)
     trained(CarerFactory(area=area, user=bernadette.user, name="The Hughes household"))
     trained(CarerFactory(area=area, name="The Ahmed household", approved_types=["short_breaks"]))
-    return worker.user, sam.user, bernadette.user, person
-
-
-def _choose(page, question: str, answer: str) -> None:
-    page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+    return worker, sam.user, bernadette.user, person
 
 
 def _visit(page, name: str, role: str = "link") -> None:
@@ -50,9 +44,9 @@ def test_from_referral_to_the_four_week_review(new_page, scheme):
         sign_in(staff, worker.email)
         _visit(staff, "Sam Okafor")
         _visit(staff, "Refer to Shared Lives", "button")
-        _choose(staff, "Who made the referral?", "A worker")
-        _choose(staff, "Does the person have their own home?", "Yes")
-        _choose(staff, "Is their family able and willing to support them there?", "Yes")
+        choose(staff, "Who made the referral?", "A worker")
+        choose(staff, "Does the person have their own home?", "Yes")
+        choose(staff, "Is their family able and willing to support them there?", "Yes")
         staff.get_by_role("button", name="Record the referral").click()
         # Home first: no suggestions until Sam's own choice is written down.
         expect(staff.get_by_text(re.compile("record Sam's own choice")).first).to_be_visible()
@@ -69,8 +63,8 @@ def test_from_referral_to_the_four_week_review(new_page, scheme):
         staff.get_by_label("Living with a household").check()
         staff.get_by_label("Learning disability").check()
         staff.get_by_label("Interests").fill("gardening, cooking")
-        _choose(staff, "What kind of home suits them?", "Either")
-        _choose(staff, "Their daily rhythm", "Flexible")
+        choose(staff, "What kind of home suits them?", "Either")
+        choose(staff, "Their daily rhythm", "Flexible")
         staff.get_by_label(re.compile("happy for suitable approved carers")).check()
         staff.get_by_role("button", name="Save the assessment").click()
         # Suggestions, with reasons; and why another household is not suggested.
@@ -109,7 +103,7 @@ def test_from_referral_to_the_four_week_review(new_page, scheme):
         for stage in ("Introduction meeting", "Tea visit", "Overnight or trial stay"):
             for side in ("The person", "The carer"):
                 staff.get_by_label("Whose view is this?").select_option(label=side)
-                _choose(staff, "Do they want to carry on to the next step?", "Yes")
+                choose(staff, "Do they want to carry on to the next step?", "Yes")
                 staff.get_by_label("What they thought, in their words").fill(f"{stage}: lovely")
                 staff.get_by_role("button", name="Record their view").click()
                 expect(staff.get_by_text("Their view has been recorded.")).to_be_visible()

@@ -10,35 +10,26 @@ from kinfolk.accounts.models import Role
 from kinfolk.directory.tests.factories import service
 from kinfolk.prescribing.models import OrganizationMember, Referral
 
-from .conftest import axe_check, sign_in
-
-
-def _staff(make_member, area, role, name):
-    member = make_member(role, area, display_name=name)
-    member.user.mfa_enabled, member.user.totp_secret = False, ""
-    member.user.save()
-    return member.user
-
-
-def _choose(page, question, answer):
-    page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+from .conftest import axe_check, choose, sign_in, staff_without_authenticator
 
 
 def _ons4(page, life: str, anxious: str):
-    _choose(page, "Who is answering?", "The person, with someone helping")
-    _choose(page, "Overall, how satisfied are you with your life nowadays?", life)
-    _choose(page, re.compile("things you do in your life are worthwhile"), life)
-    _choose(page, "Overall, how happy did you feel yesterday?", life)
-    _choose(page, "Overall, how anxious did you feel yesterday?", anxious)
+    choose(page, "Who is answering?", "The person, with someone helping")
+    choose(page, "Overall, how satisfied are you with your life nowadays?", life)
+    choose(page, re.compile("things you do in your life are worthwhile"), life)
+    choose(page, "Overall, how happy did you feel yesterday?", life)
+    choose(page, "Overall, how anxious did you feel yesterday?", anxious)
     axe_check(page)
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_text("Your answers have been saved.")).to_be_visible()
 
 
 def test_from_gp_referral_to_outcome(new_page, area, make_member):
-    gp = _staff(make_member, area, Role.REFERRER, "Dr Tom Whitfield")
-    link = _staff(make_member, area, Role.LINK_WORKER, "Kwame Mensah")
-    walker = _staff(make_member, area, Role.COMMUNITY_ORGANISATION_MEMBER, "Lucy Barker")
+    gp = staff_without_authenticator(make_member, area, Role.REFERRER, "Dr Tom Whitfield")
+    link = staff_without_authenticator(make_member, area, Role.LINK_WORKER, "Kwame Mensah")
+    walker = staff_without_authenticator(
+        make_member, area, Role.COMMUNITY_ORGANISATION_MEMBER, "Lucy Barker"
+    )
     walk = service(area, "Walking group, Halifax")
     OrganizationMember.objects.create(organization=walk.organization, user=walker)
     with override_settings(KINFOLK_DEMO=True):
