@@ -1,10 +1,12 @@
 """Users, their memberships (user x area x role), sign-in attempts and API tokens."""
 
 import hashlib
+import secrets
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.utils.crypto import salted_hmac
 
 from kinfolk.core.scoping import AreaOwned
 
@@ -37,6 +39,10 @@ STAFF_ROLES = frozenset(
 CARE_ROLES = frozenset({Role.SCHEME_WORKER, Role.LINK_WORKER, Role.REFERRER})
 
 
+def new_security_stamp() -> str:
+    return secrets.token_hex(16)
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -63,6 +69,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     mfa_enabled = models.BooleanField(default=False)
     # The last TOTP time step accepted, so a code cannot be used twice.
     totp_last_step = models.BigIntegerField(default=0)
+    # Changed whenever every signed-in session must end (two-step reset, erasure).
+    security_stamp = models.CharField(max_length=32, default=new_security_stamp)
 
     objects = UserManager()
 
@@ -72,6 +80,33 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name or self.email
+
+    def _get_session_auth_hash(self, secret=None):
+        # Sessions carry this hash; a new password or a new security stamp ends them all.
+        return salted_hmac(
+            "kinfolk.accounts.User.session",
+            f"{self.password}:{self.security_stamp}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def sessions_end(self) -> None:
+        """Sign this user out everywhere, at their next request."""
+        self.security_stamp = new_security_stamp()
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for when the authenticator app is lost. Only a hash is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    @staticmethod
+    def hash_of(code: str) -> str:
+        plain = "".join(ch for ch in (code or "").lower() if ch.isalnum())
+        return salted_hmac("kinfolk.accounts.RecoveryCode", plain, algorithm="sha256").hexdigest()
 
 
 class Membership(AreaOwned):
@@ -111,6 +146,7 @@ class ApiToken(models.Model):
     name = models.CharField(max_length=120)
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 

@@ -18,9 +18,19 @@ def is_care_worker(actor, area=None) -> bool:
 area_rules = rules.RuleSet()
 area_rules.add_rule("manage_memberships", is_area_admin)
 area_rules.add_rule("view_break_glass_report", is_area_admin)
+area_rules.add_rule("reset_two_step", is_area_admin)
 area_rules.add_rule("add_person", is_care_worker)
 
 
 def can_in_area(actor, rule: str) -> bool:
     """Whether the actor may do this in the area they are acting in."""
     return actor.is_signed_in and area_rules.test_rule(rule, actor, actor.area)
+
+
+def may_issue_api_token(actor, second_step_done: bool) -> bool:
+    """Anyone may make a token for their own role; staff only after a second step this session."""
+    if actor.membership is None:
+        return False
+    if actor.membership.is_staff_role:
+        return actor.user.mfa_enabled and second_step_done
+    return True

@@ -1,8 +1,9 @@
 """Reads of memberships and tokens, scoped to an area."""
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from .models import CARE_ROLES, ApiToken, Membership
+from .models import CARE_ROLES, ApiToken, Membership, RecoveryCode
 
 
 def memberships_in_area(*, area) -> QuerySet[Membership]:
@@ -25,7 +26,23 @@ def care_workers_in_area(*, area) -> QuerySet[Membership]:
 
 
 def live_api_tokens(*, membership) -> QuerySet[ApiToken]:
-    """The tokens a membership has issued and not revoked."""
+    """The tokens a membership has issued that still work: not revoked, not expired."""
     if membership is None:
         return ApiToken.objects.none()
-    return ApiToken.objects.filter(membership=membership, revoked_at__isnull=True)
+    return ApiToken.objects.filter(
+        membership=membership, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("-created_at")
+
+
+def api_token_of(*, user, token_id: int) -> ApiToken | None:
+    """One of the user's own tokens, or None."""
+    return (
+        ApiToken.objects.select_related("membership")
+        .filter(pk=token_id, membership__user=user)
+        .first()
+    )
+
+
+def recovery_codes_left(*, user) -> int:
+    """How many unused recovery codes the user has."""
+    return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()

@@ -175,7 +175,12 @@ def single_checkbox_params(field: forms.BoundField) -> dict:
 
 
 def add_service_errors(form: forms.Form, error) -> None:
-    """Show a service's ValidationError at the top of the form it came from."""
+    """Show a service's ValidationError by the question it is about, or at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            for problem in errors:
+                form.add_error(name if name in form.fields else None, problem.messages)
+        return
     for message in error.messages:
         form.add_error(None, message)
 

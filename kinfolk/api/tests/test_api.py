@@ -19,7 +19,11 @@ def worker(make_member, area):
 
 @pytest.fixture
 def token(worker):
-    return api_token_issue(actor=Actor(user=worker.user, membership=worker), name="Reports")
+    worker.user.mfa_enabled = True
+    worker.user.save(update_fields=["mfa_enabled"])
+    return api_token_issue(
+        actor=Actor(user=worker.user, membership=worker), name="Reports", second_step_done=True
+    )
 
 
 def _api(token=None):

@@ -114,10 +114,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sign-in throttling: this many failures for one email, or from one address, within the
-# window locks further attempts until the window has passed.
+# Sign-in throttling: after this many failures for one email within the window (four times
+# as many from one address), each further try waits longer (30 s, doubling) up to a ceiling.
+# People who have signed in from an address before are not slowed by others' failures.
 KINFOLK_SIGN_IN_MAX_FAILURES = int(os.environ.get("KINFOLK_SIGN_IN_MAX_FAILURES", "5"))
-KINFOLK_SIGN_IN_WINDOW_MINUTES = int(os.environ.get("KINFOLK_SIGN_IN_WINDOW_MINUTES", "15"))
+KINFOLK_SIGN_IN_WINDOW_MINUTES = int(os.environ.get("KINFOLK_SIGN_IN_WINDOW_MINUTES", "1440"))
+KINFOLK_SIGN_IN_MAX_WAIT_SECONDS = int(os.environ.get("KINFOLK_SIGN_IN_MAX_WAIT_SECONDS", "600"))
+# How many proxies in front of Kinfolk append to X-Forwarded-For. 0: use the connection's
+# own address and ignore the header (anyone can send it).
+KINFOLK_TRUSTED_PROXIES = int(os.environ.get("KINFOLK_TRUSTED_PROXIES", "0"))
+# A password reset link works once, within this many seconds.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("KINFOLK_PASSWORD_RESET_SECONDS", str(60 * 60)))
+
+# Email: account-security messages and password reset links. Kept as files under var/mail
+# on a local machine; production sends through SMTP (see production.py).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kinfolk <no-reply@kinfolk.invalid>")
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))},
+    }
+}
 KINFOLK_BREAK_GLASS_MINUTES = int(os.environ.get("KINFOLK_BREAK_GLASS_MINUTES", "60"))
 
 # Idle timeout: the session ends after this long without a request.

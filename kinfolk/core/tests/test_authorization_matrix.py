@@ -81,7 +81,24 @@ def world(area, other_area) -> World:
             | directory_world(where, users[COMMUNITY])
         )
         w.shared_lives[key] |= prescribing_world(person, users, w.shared_lives[key])
+        w.shared_lives[key]["token"] = _token_of(
+            w.members[PERSON] if key == "own" else w.memberships[key]
+        )
     return w
+
+
+def _token_of(membership) -> int:
+    from datetime import timedelta
+
+    from kinfolk.accounts.models import ApiToken
+
+    token = ApiToken.objects.create(
+        membership=membership,
+        name="Spreadsheet",
+        token_hash=ApiToken.hash_of(f"kf_matrix_{membership.pk}"),
+        expires_at=timezone.now() + timedelta(days=90),
+    )
+    return token.pk
 
 
 def prescribing_world(person, users, ids) -> dict:
@@ -407,6 +424,10 @@ PERSON_ENTRIES = [
         _only(*BREAKERS),
     ),
     ("POST", f"/accounts/memberships/{M}/remove/", None, _only(ADMIN)),
+    ("GET", f"/accounts/memberships/{M}/reset-two-step/", None, _only(ADMIN)),
+    ("POST", f"/accounts/memberships/{M}/reset-two-step/", None, _only(ADMIN)),
+    # A token can be stopped only by the person who made it.
+    ("POST", "/accounts/security/tokens/{token}/revoke/", None, _only(PERSON)),
 ]
 AREA_ENTRIES = [
     ("GET", "/", None, _everyone(ALLOW)),
@@ -414,6 +435,15 @@ AREA_ENTRIES = [
     ("POST", "/accounts/login/", {"email": "nobody@example.test", "password": "x"}, PUBLIC),
     ("GET", "/accounts/mfa/", None, _everyone(ALLOW)),
     ("GET", "/accounts/mfa/setup/", None, _everyone(ALLOW)),
+    ("GET", "/accounts/mfa/recovery-codes/", None, _everyone(ALLOW)),
+    ("GET", "/accounts/mfa/recovery-codes/new/", None, _everyone(ALLOW)),
+    ("POST", "/accounts/mfa/recovery-codes/new/", {"code": "123456"}, _everyone(ALLOW)),
+    ("GET", "/accounts/password/", None, _everyone(ALLOW)),
+    ("POST", "/accounts/password/", {"current_password": "x"}, _everyone(ALLOW)),
+    ("GET", "/accounts/password-reset/", None, PUBLIC),
+    ("POST", "/accounts/password-reset/", {"email": "nobody@example.test"}, PUBLIC),
+    ("GET", "/accounts/password-reset/MQ/not-a-token/", None, PUBLIC),
+    ("POST", "/accounts/password-reset/MQ/not-a-token/", {"new_password": "x"}, PUBLIC),
     # Signing out always ends at the sign-in page.
     ("POST", "/accounts/logout/", None, {a: LOGIN for a in ACTORS}),
     ("GET", "/accounts/acting-as/", None, _everyone(ALLOW)),
@@ -578,6 +608,8 @@ def _normalise(path: str) -> str:
     ):
         for kind in ("uuid", "str"):
             path = path.replace(f"<{kind}:{name}_id>", marker)
+    path = path.replace("<int:token_id>", "{token}")
+    path = path.replace("<str:uidb64>/<str:token>/", "MQ/not-a-token/")
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
 
 

@@ -1,0 +1,69 @@
+"""Memberships: which roles a user holds, which one they act in, and the admin's changes."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from kinfolk.core.audit import audit_record
+from kinfolk.core.models import AuditAction
+
+from ..actor import NOBODY, Actor
+from ..models import Membership, Role, User
+
+
+def memberships_of(user: User):
+    """The roles a user holds, in every area."""
+    return user.memberships.select_related("area").order_by("area__name", "role")
+
+
+def default_membership(user: User) -> Membership | None:
+    """The membership a user acts through when they have not chosen one."""
+    return memberships_of(user).first()
+
+
+def actor_for(user, membership_id: int | None) -> Actor:
+    """The actor for a signed-in user and their chosen membership."""
+    if user is None or not user.is_authenticated:
+        return NOBODY
+    membership = None
+    if membership_id:
+        membership = memberships_of(user).filter(pk=membership_id).first()
+    return Actor(user=user, membership=membership or default_membership(user))
+
+
+@transaction.atomic
+def membership_add(*, actor: Actor, email: str, role: str) -> Membership:
+    """Give a user a role in the area admin's area."""
+    if not actor.acts_as(Role.AREA_ADMIN):
+        raise PermissionDenied("Only an area admin can change memberships.")
+    user = User.objects.filter(email__iexact=(email or "").strip()).first()
+    if user is None:
+        raise ValidationError("There is no account with that email address.", code="email")
+    role = Role(role)
+    membership, created = Membership.objects.get_or_create(user=user, area=actor.area, role=role)
+    if not created:
+        raise ValidationError(f"{user.display_name} is already a {role.label.lower()} here.")
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        target_type="membership",
+        target_id=membership.pk,
+        detail={"user": user.pk, "role": role.value},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, actor: Actor, membership: Membership) -> None:
+    """Take a role away from a user in the area admin's area."""
+    if not actor.acts_as(Role.AREA_ADMIN) or membership.area_id != actor.area.pk:
+        raise PermissionDenied("Only this area's admin can change its memberships.")
+    if membership.pk == actor.membership.pk:
+        raise ValidationError("You cannot remove your own area admin role.")
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        target_type="membership",
+        target_id=membership.pk,
+        detail={"user": membership.user_id, "role": membership.role},
+    )
+    membership.delete()
