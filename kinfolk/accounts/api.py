@@ -1,6 +1,12 @@
-"""API: who am I, and which roles can I act in."""
+"""API: who am I, which roles can I act in, and my API tokens (list and revoke)."""
 
-from ninja import Router, Schema
+from datetime import datetime
+
+from django.http import Http404
+from ninja import Router, Schema, Status
+
+from . import services
+from .selectors import api_token_of, live_api_tokens
 
 router = Router(tags=["accounts"])
 
@@ -19,6 +25,14 @@ class MeOut(Schema):
     acting_as: MembershipOut
 
 
+class TokenOut(Schema):
+    id: int
+    name: str
+    created_at: datetime
+    expires_at: datetime
+    last_used_at: datetime | None
+
+
 @router.get("/me", response=MeOut, summary="Who the caller is and which role they act in")
 def me(request):
     actor = request.auth
@@ -34,3 +48,25 @@ def me(request):
             "role": membership.role,
         },
     }
+
+
+@router.get(
+    "/tokens",
+    response=list[TokenOut],
+    summary="The caller's working API tokens for this role, with when each was last used",
+)
+def tokens(request):
+    return list(live_api_tokens(membership=request.auth.membership))
+
+
+@router.delete(
+    "/tokens/{token_id}",
+    response={204: None},
+    summary="Stop one of the caller's own API tokens working (it may be the one in use)",
+)
+def token_revoke(request, token_id: int):
+    token = api_token_of(user=request.auth.user, token_id=token_id)
+    if token is None:
+        raise Http404
+    services.api_token_revoke(actor=request.auth, token=token)
+    return Status(204, None)

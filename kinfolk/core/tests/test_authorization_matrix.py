@@ -428,6 +428,7 @@ PERSON_ENTRIES = [
     ("POST", f"/accounts/memberships/{M}/reset-two-step/", None, _only(ADMIN)),
     # A token can be stopped only by the person who made it.
     ("POST", "/accounts/security/tokens/{token}/revoke/", None, _only(PERSON)),
+    ("DELETE", "/api/v1/tokens/{token}", None, _only(PERSON)),
 ]
 AREA_ENTRIES = [
     ("GET", "/", None, _everyone(ALLOW)),
@@ -456,6 +457,7 @@ AREA_ENTRIES = [
     ("GET", "/people/allocate/", None, _only(ADMIN)),
     ("GET", "/people/emergency-access/", None, _only(ADMIN)),
     ("GET", "/api/v1/me", None, _everyone(ALLOW)),
+    ("GET", "/api/v1/tokens", None, _everyone(ALLOW)),
     ("GET", "/api/v1/people", None, _everyone(ALLOW)),
     ("POST", "/api/v1/people", {"given_name": "Ada", "family_name": "Lovelace"}, _only(*ADDERS)),
     ("GET", f"{SL}/", None, _only(*SCHEME_WORKERS)),
@@ -608,7 +610,7 @@ def _normalise(path: str) -> str:
     ):
         for kind in ("uuid", "str"):
             path = path.replace(f"<{kind}:{name}_id>", marker)
-    path = path.replace("<int:token_id>", "{token}")
+    path = path.replace("<int:token_id>", "{token}").replace("{token_id}", "{token}")
     path = path.replace("<str:uidb64>/<str:token>/", "MQ/not-a-token/")
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
 
