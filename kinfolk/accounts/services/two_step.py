@@ -158,15 +158,16 @@ def totp_enrol(*, user: User, secret: str, code: str, current_code: str = "") ->
         target_id=user.pk,
         detail={"mfa_enabled": True, "mfa_replaced": replacing},
     )
-    if replacing:
-        tell_account_owner(
-            user=user,
-            subject="your two-step verification was changed",
-            what_happened=(
-                "The authenticator app for your Kinfolk account was changed: your "
-                "two-step verification was changed to a new app."
-            ),
-        )
+    tell_account_owner(
+        user=user,
+        subject=f"two-step verification was {'changed' if replacing else 'turned on'}",
+        what_happened=(
+            "The authenticator app for your Kinfolk account was changed: your two-step "
+            "verification was changed to a new app."
+            if replacing
+            else "Two-step verification was turned on for your Kinfolk account."
+        ),
+    )
     return True
 
 

@@ -176,3 +176,12 @@ def test_only_an_admin_of_the_same_area_can_reset(
     assert signed_in_client(elsewhere).post(url).status_code == 404
     enrolled_worker.user.refresh_from_db()
     assert enrolled_worker.user.mfa_enabled
+
+
+def test_the_owner_is_told_when_two_step_verification_is_first_turned_on(make_member, area):
+    membership = make_member(Role.LINK_WORKER, area)
+    client = _half_signed_in(membership.user)
+    client.get(SETUP)
+    client.post(SETUP, {"code": pyotp.TOTP(client.session["mfa_enrol_secret"]).now()})
+    assert mail.outbox[-1].to == [membership.user.email]
+    assert "Two-step verification was turned on" in mail.outbox[-1].body
