@@ -70,3 +70,15 @@ def test_no_demo_banner_outside_demo_mode(db):
 def test_the_nhsuk_frontend_is_served_from_the_installed_package(db, path):
     response = Client().get(path)
     assert response.status_code == 200
+
+
+def test_a_confirmation_banner_shows_words_not_markup(make_member, area, signed_in_client):
+    from kinfolk.accounts.models import Role
+
+    client = signed_in_client(make_member(Role.PERSON, area))
+    response = client.post("/accounts/security/", {"name": "My <b>app</b>", "days": "90"})
+    client.post("/accounts/logout/")
+    page = client.get("/accounts/login/").content.decode()
+    banner = page[page.index("nhsuk-notification-banner") :]
+    assert '<p class="nhsuk-notification-banner__heading">You have signed out.</p>' in banner
+    assert "&lt;p" not in page and response.status_code == 200
