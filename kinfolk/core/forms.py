@@ -4,6 +4,40 @@ from datetime import date
 
 from django import forms
 
+# Django's generic messages, which do not say which question they are about.
+GENERIC_MESSAGES = {
+    "This field is required.",
+    "Enter a valid date.",
+    "Enter a whole number.",
+    "Enter a number.",
+    "Enter a valid email address.",
+}
+
+
+def _lowered(label: str) -> str:
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def message_for(field: forms.BoundField, message) -> str:
+    """An error message that names its question, as the NHS.UK error pattern asks."""
+    message, label = str(message), str(field.label or "").strip()
+    choosing = isinstance(field.field, forms.ChoiceField | forms.BooleanField)
+    if not label:
+        return message
+    if message.startswith("Select a valid choice."):
+        return f"Choose one of the answers for \u201c{label}\u201d"
+    if message not in GENERIC_MESSAGES:
+        return message
+    if message == "This field is required.":
+        if label.endswith("?"):
+            return f"Answer \u201c{label}\u201d"
+        return f"{'Choose' if choosing else 'Enter'} {_lowered(label)}"
+    return f"{message.rstrip('.')} for \u201c{label}\u201d"
+
+
+def _error_text(field: forms.BoundField) -> str:
+    return " ".join(message_for(field, e) for e in field.errors)
+
 
 def field_params(field: forms.BoundField, **extra) -> dict:
     """Parameters for an NHS.UK input, textarea or select macro from a bound field."""
@@ -17,7 +51,7 @@ def field_params(field: forms.BoundField, **extra) -> dict:
     if field.help_text:
         params["hint"] = {"text": str(field.help_text)}
     if field.errors:
-        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+        params["errorMessage"] = {"text": _error_text(field)}
     params.update(extra)
     return params
 
@@ -41,8 +75,8 @@ def error_summary_params(form: forms.Form) -> dict | None:
     """The error summary shown at the top of a form that has problems, or None."""
     errors = [
         {
-            "text": str(message),
-            "href": f"#{form[name].auto_id}" if name in form.fields else "#maincontent",
+            "text": message_for(form[name], message) if name in form.fields else str(message),
+            "href": _anchor(form, name),
         }
         for name, messages in form.errors.items()
         for message in messages
@@ -50,6 +84,16 @@ def error_summary_params(form: forms.Form) -> dict | None:
     if not errors:
         return None
     return {"titleText": "There is a problem", "errorList": errors}
+
+
+def _anchor(form: forms.Form, name: str) -> str:
+    """Where an error summary link goes: the question's first box, or the top of the page."""
+    if name not in form.fields:
+        return "#maincontent"
+    field = form[name]
+    if isinstance(field.field, DatePartsField):
+        return f"#{field.auto_id}_day"
+    return f"#{field.auto_id}"
 
 
 class DatePartsWidget(forms.MultiWidget):
@@ -115,7 +159,7 @@ def date_params(field: forms.BoundField, legend: str, hint: str = "") -> dict:
     if hint:
         params["hint"] = {"text": hint}
     if field.errors:
-        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+        params["errorMessage"] = {"text": _error_text(field)}
     return params
 
 
@@ -156,7 +200,7 @@ def fieldset_params(field: forms.BoundField) -> dict:
     if field.help_text:
         params["hint"] = {"text": str(field.help_text)}
     if field.errors:
-        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+        params["errorMessage"] = {"text": _error_text(field)}
     return params
 
 
@@ -170,7 +214,7 @@ def single_checkbox_params(field: forms.BoundField) -> dict:
     if field.help_text:
         params["items"][0]["hint"] = {"text": str(field.help_text)}
     if field.errors:
-        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+        params["errorMessage"] = {"text": _error_text(field)}
     return params
 
 
