@@ -52,6 +52,7 @@ class EnrolForm(CodeForm):
         self.replacing = replacing
         if not replacing:
             del self.fields["current_code"]
+            self.fields["code"].label = "Security code"
         else:
             self.order_fields(["current_code", "code"])
 

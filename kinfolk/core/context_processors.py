@@ -9,4 +9,5 @@ def service(request) -> dict:
         "service_name": "Kinfolk",
         "actor": actor,
         "demo_mode": settings.KINFOLK_DEMO,
+        "contact_email": settings.KINFOLK_CONTACT_EMAIL,
     }

@@ -1,6 +1,5 @@
 """The home page and the error pages."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from kinfolk.people.selectors import people_list_for_actor
@@ -8,14 +7,26 @@ from kinfolk.people.selectors import people_list_for_actor
 from .presenters import HomePresenter
 
 
-@login_required
 def home(request):
-    """A role-aware starting point."""
+    """A role-aware starting point; for someone not signed in, what Kinfolk is."""
+    if not request.user.is_authenticated:
+        return render(request, "core/welcome.jinja")
     actor = request.actor
     if actor.membership is None:
         return render(request, "core/no_role.jinja", status=403)
     people = people_list_for_actor(actor=actor)
     return render(request, "core/home.jinja", {"page": HomePresenter(actor=actor, people=people)})
+
+
+def information(template: str):
+    """A public page of plain information (accessibility, privacy, cookies, contact)."""
+
+    def page(request):
+        return render(request, f"core/{template}.jinja")
+
+    page.__name__ = template
+    page.__doc__ = f"The {template.replace('_', ' ')} page."
+    return page
 
 
 def _error(request, status: int, template: str):

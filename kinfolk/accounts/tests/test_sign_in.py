@@ -31,7 +31,7 @@ def test_a_person_signs_in_with_email_and_password(person_member):
     client = Client()
     response = _sign_in(client, person_member.user.email)
     assert response.status_code == 302 and response.url == "/"
-    assert client.get("/").status_code == 200
+    assert client.get("/accounts/security/").status_code == 200
     assert AuditLog.objects.filter(action=AuditAction.SIGN_IN, actor=person_member.user).exists()
 
 
@@ -63,12 +63,12 @@ def test_staff_must_set_up_two_step_verification_before_they_get_in(worker_membe
     client = Client()
     response = _sign_in(client, worker_member.user.email)
     assert response.url == reverse("accounts:mfa_setup")
-    assert client.get("/").status_code == 302  # not signed in yet
+    assert client.get("/accounts/security/").status_code == 302  # not signed in yet
     assert "totp-secret" in client.get(reverse("accounts:mfa_setup")).content.decode()
     secret = client.session["mfa_enrol_secret"]
     response = client.post(reverse("accounts:mfa_setup"), {"code": pyotp.TOTP(secret).now()})
     assert response.status_code == 302
-    assert client.get("/").status_code == 200
+    assert client.get("/accounts/security/").status_code == 200
     worker_member.user.refresh_from_db()
     assert worker_member.user.mfa_enabled
 
@@ -81,9 +81,9 @@ def test_staff_with_mfa_need_a_right_code(worker_member):
     assert _sign_in(client, user.email).url == reverse("accounts:mfa_verify")
     response = client.post(reverse("accounts:mfa_verify"), {"code": "000000"})
     assert "That code is not right" in response.content.decode()
-    assert client.get("/").status_code == 302
+    assert client.get("/accounts/security/").status_code == 302
     client.post(reverse("accounts:mfa_verify"), {"code": pyotp.TOTP(user.totp_secret).now()})
-    assert client.get("/").status_code == 200
+    assert client.get("/accounts/security/").status_code == 200
 
 
 def test_a_code_cannot_be_used_twice(worker_member):
@@ -108,7 +108,7 @@ def test_sign_out_needs_a_post_and_ends_the_session(signed_in_client, person_mem
     client = signed_in_client(person_member)
     assert client.get(reverse("accounts:logout")).status_code == 405
     client.post(reverse("accounts:logout"))
-    assert client.get("/").status_code == 302
+    assert client.get("/accounts/security/").status_code == 302
 
 
 def test_next_cannot_send_people_to_another_site(person_member):

@@ -143,7 +143,7 @@ def test_changing_a_password_needs_the_current_one(person_member, signed_in_clie
     assert response.url == reverse("accounts:security")
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
-    assert client.get("/").status_code == 200  # still signed in here
+    assert client.get("/accounts/security/").status_code == 200  # still signed in here
     assert "password for your Kinfolk account was changed" in mail.outbox[-1].body
     assert AuditLog.objects.filter(target_id=str(user.pk), detail={"password": "changed"})
 

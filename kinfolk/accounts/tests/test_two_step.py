@@ -163,7 +163,7 @@ def test_an_area_admin_resets_two_step_verification_audited_and_the_owner_is_tol
     assert mail.outbox[-1].to == [user.email]
     assert "reset your two-step verification" in mail.outbox[-1].body
     # Their signed-in sessions end with the reset.
-    assert owner.get("/").status_code == 302
+    assert owner.get("/accounts/security/").status_code == 302
 
 
 def test_only_an_admin_of_the_same_area_can_reset(

@@ -29,6 +29,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 # Demo mode loads synthetic people and relaxes MFA enforcement; production refuses it.
 KINFOLK_ENVIRONMENT = os.environ.get("KINFOLK_ENVIRONMENT", "local")
 KINFOLK_DEMO = env_flag("KINFOLK_DEMO")
+# Where people write for help, their information or a complaint (shown on the contact page).
+KINFOLK_CONTACT_EMAIL = os.environ.get("KINFOLK_CONTACT_EMAIL", "kinfolk@example.invalid")
 KINFOLK_DEMO_PASSWORD = os.environ.get("KINFOLK_DEMO_PASSWORD", "kinfolk-demo")
 
 INSTALLED_APPS = [

@@ -431,7 +431,12 @@ PERSON_ENTRIES = [
     ("DELETE", "/api/v1/tokens/{token}", None, _only(PERSON)),
 ]
 AREA_ENTRIES = [
-    ("GET", "/", None, _everyone(ALLOW)),
+    # Signed in: your home page; signed out: what Kinfolk is, and the way to the directory.
+    ("GET", "/", None, PUBLIC),
+    *[
+        ("GET", f"/{page}/", None, PUBLIC)
+        for page in ("accessibility", "privacy", "cookies", "contact")
+    ],
     ("GET", "/accounts/login/", None, PUBLIC),
     ("POST", "/accounts/login/", {"email": "nobody@example.test", "password": "x"}, PUBLIC),
     ("GET", "/accounts/mfa/", None, _everyone(ALLOW)),

@@ -82,3 +82,44 @@ def test_a_confirmation_banner_shows_words_not_markup(make_member, area, signed_
     banner = page[page.index("nhsuk-notification-banner") :]
     assert '<p class="nhsuk-notification-banner__heading">You have signed out.</p>' in banner
     assert "&lt;p" not in page and response.status_code == 200
+
+
+def test_someone_not_signed_in_sees_what_kinfolk_is_and_the_way_to_the_directory(db):
+    page = Client().get("/").content.decode()
+    assert "People-powered health and care" in page
+    assert 'href="/directory/"' in page and 'href="/accounts/login/"' in page
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/accessibility/", "Accessibility statement"),
+        ("/privacy/", "Privacy notice"),
+        ("/cookies/", "Cookies"),
+        ("/contact/", "Contact us"),
+    ],
+)
+def test_the_footer_leads_to_the_pages_every_public_service_has(db, path, heading):
+    footer = Client().get("/").content.decode().split("nhsuk-footer", 1)[1]
+    assert f'href="{path}"' in footer
+    assert f"<h1>{heading}</h1>" in Client().get(path).content.decode()
+
+
+def test_kinfolk_sets_only_the_cookies_the_cookie_page_lists(make_member, area):
+    from kinfolk.accounts.models import Role
+    from kinfolk.accounts.tests.factories import PASSWORD
+
+    member = make_member(Role.PERSON, area)
+    client = Client()
+    seen = set()
+    for response in (
+        client.get("/"),
+        client.get("/accounts/login/"),
+        client.post("/accounts/login/", {"email": member.user.email, "password": PASSWORD}),
+        client.get("/"),
+        client.get("/directory/"),
+    ):
+        seen |= set(response.cookies)
+    listed = Client().get("/cookies/").content.decode()
+    assert seen == {"sessionid", "csrftoken"}
+    assert all(f">{name}<" in listed for name in seen)

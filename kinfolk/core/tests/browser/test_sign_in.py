@@ -26,6 +26,11 @@ def test_a_scheme_worker_sets_up_and_then_uses_two_step_verification(page, make_
 
     page.get_by_label("Security code").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Turn on two-step verification").click()
+    # Then they see their recovery codes once, and go on to their home page
+    expect(page.get_by_role("heading", name="Save your recovery codes")).to_be_visible()
+    expect(page.get_by_test_id("recovery-code")).to_have_count(10)
+    axe_check(page)
+    page.get_by_role("button", name="I have saved my codes").click()
     expect(page.get_by_role("heading", name="Hello, Priya")).to_be_visible()
     expect(page.get_by_role("heading", name="Your caseload")).to_be_visible()
     axe_check(page)
