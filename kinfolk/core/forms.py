@@ -91,7 +91,7 @@ def _anchor(form: forms.Form, name: str) -> str:
     if name not in form.fields:
         return "#maincontent"
     field = form[name]
-    if isinstance(field.field, DatePartsField):
+    if isinstance(field.field.widget, DateWidget | DatePartsWidget):
         return f"#{field.auto_id}_day"
     return f"#{field.auto_id}"
 
@@ -139,8 +139,8 @@ class DatePartsField(forms.MultiValueField):
 def date_params(field: forms.BoundField, legend: str, hint: str = "") -> dict:
     """Parameters for the NHS.UK date input macro from a DatePartsField."""
     values = field.value()
-    if isinstance(values, date) or values is None:
-        values = DatePartsWidget().decompress(values)
+    if not isinstance(values, list | tuple):
+        values = DateWidget().decompress(values)
     names = ("day", "month", "year")
     params = {
         "id": field.auto_id,
@@ -163,6 +163,55 @@ def date_params(field: forms.BoundField, legend: str, hint: str = "") -> dict:
     return params
 
 
+class DateWidget(forms.MultiWidget):
+    """The NHS.UK date input: day, month and year boxes (never the browser's mm/dd/yyyy box).
+
+    A client that posts the date whole (YYYY-MM-DD, as the API and scripts do) still works.
+    """
+
+    template_name = "django/forms/widgets/multiwidget.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"day": forms.TextInput, "month": forms.TextInput, "year": forms.TextInput}, attrs
+        )
+
+    def decompress(self, value):
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        if isinstance(value, str) and value.count("-") == 2:
+            year, month, day = value.split("-")
+            return [day, month, year]
+        if isinstance(value, str) and value.count("/") == 2:
+            return value.split("/")
+        return [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        whole = data.get(name)
+        if whole:
+            return whole
+        parts = [
+            str(data.get(f"{name}_{part}", "") or "").strip() for part in ("day", "month", "year")
+        ]
+        if not any(parts):
+            return ""
+        day, month, year = parts
+        if not all(part.isdigit() for part in parts):
+            return f"{day}/{month}/{year}"
+        return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and not any(
+            f"{name}_{part}" in data for part in ("day", "month", "year")
+        )
+
+
+def date_field(label: str, **kwargs) -> forms.DateField:
+    """A date question shown as the NHS.UK date input."""
+    kwargs.setdefault("help_text", "For example, 27 3 2026")
+    return forms.DateField(label=label, widget=DateWidget(), **kwargs)
+
+
 def field_kind(field: forms.BoundField) -> str:
     """Which NHS.UK component shows this field."""
     widget = field.field.widget
@@ -176,7 +225,7 @@ def field_kind(field: forms.BoundField) -> str:
         return "select"
     if isinstance(widget, forms.Textarea):
         return "textarea"
-    if isinstance(widget, forms.DateInput):
+    if isinstance(widget, DateWidget | forms.DateInput):
         return "date"
     if isinstance(widget, forms.NumberInput):
         return "number"

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from kinfolk.core.forms import date_field
+
 from .models import Evidence
 from .selectors import DAYS
 from .services import MICRO_ENTERPRISE_MAX_WORKERS, PAYMENT_METHODS
@@ -54,9 +56,7 @@ class ListingForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for value, label in Evidence.Kind.choices:
-            self.fields[f"evidence_{value}"] = forms.DateField(
-                label=f"{label}: expiry date", widget=forms.DateInput(attrs={"type": "date"})
-            )
+            self.fields[f"evidence_{value}"] = date_field(f"{label}: expiry date")
 
     def evidence(self) -> dict:
         return {k: self.cleaned_data[f"evidence_{k}"] for k in Evidence.Kind.values}

@@ -4,7 +4,7 @@ from datetime import date
 
 from django import forms
 
-from kinfolk.core.forms import DatePartsField
+from kinfolk.core.forms import DatePartsField, date_field
 
 from .models import Reason
 
@@ -45,10 +45,7 @@ class ReferForm(forms.Form):
 
 
 class ConversationForm(forms.Form):
-    held_on = forms.DateField(
-        label="When did you talk?", initial=date.today,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )  # fmt: skip
+    held_on = date_field("When did you talk?", initial=date.today)
     notes = forms.CharField(label="What you talked about", widget=forms.Textarea)
 
 

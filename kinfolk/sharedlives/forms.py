@@ -4,6 +4,8 @@ from datetime import date
 
 from django import forms
 
+from kinfolk.core.forms import date_field
+
 from .models import (
     ARRANGEMENT_CHOICES,
     ATMOSPHERE_CHOICES,
@@ -21,7 +23,7 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
 def _date(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
+    return date_field(label, **kwargs)
 
 
 def _words(label: str, required: bool = False, help_text: str = "") -> forms.CharField:

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from kinfolk.core.forms import date_field
+
 from .models import CareActArea, Contact, Episode, RecordedWith, Ring, Who
 from .scoring import DIRECT_LONELINESS, LSNS6_ANSWERS
 
@@ -164,4 +166,4 @@ class EpisodeForm(forms.Form):
         label="Service", max_length=150, help_text="e.g. Riverside Day Centre"
     )
     kind = forms.ChoiceField(label="Kind of support", choices=Episode.Kind.choices)
-    started_on = forms.DateField(label="Started on", widget=forms.DateInput(attrs={"type": "date"}))
+    started_on = date_field("Started on")

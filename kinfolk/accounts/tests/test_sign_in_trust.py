@@ -290,3 +290,19 @@ def test_an_api_token_cannot_be_used_to_make_tokens(person_member):
     )
     assert response.status_code == 405
     assert ApiToken.objects.count() == 1
+
+
+@override_settings(PASSWORD_RESET_TIMEOUT=-1)
+def test_a_reset_link_stops_working_when_it_is_too_old(person_member):
+    Client().post(reverse("accounts:password_reset"), {"email": person_member.user.email})
+    response = Client().get(_reset_link())
+    assert response.status_code == 400 and "too old" in response.content.decode()
+
+
+def test_at_most_three_reset_emails_an_hour_go_to_one_address(person_member):
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(5):
+        Client().post(reverse("accounts:password_reset"), {"email": person_member.user.email})
+    assert len(mail.outbox) == 3

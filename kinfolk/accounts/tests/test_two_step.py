@@ -185,3 +185,42 @@ def test_the_owner_is_told_when_two_step_verification_is_first_turned_on(make_me
     client.post(SETUP, {"code": pyotp.TOTP(client.session["mfa_enrol_secret"]).now()})
     assert mail.outbox[-1].to == [membership.user.email]
     assert "Two-step verification was turned on" in mail.outbox[-1].body
+
+
+def test_a_wrong_new_code_does_not_use_up_the_recovery_code(enrolled_worker, signed_in_client):
+    user = enrolled_worker.user
+    codes = recovery_codes_issue(user=user)
+    client = signed_in_client(enrolled_worker)
+    client.get(SETUP)
+    client.post(SETUP, {"code": "000000", "current_code": codes[0]})
+    assert RecoveryCode.objects.filter(user=user, used_at=None).count() == 10
+    new_secret = client.session["mfa_enrol_secret"]
+    client.post(SETUP, {"code": pyotp.TOTP(new_secret).now(), "current_code": codes[0]})
+    user.refresh_from_db()
+    assert user.totp_secret == new_secret
+
+
+def test_recovery_codes_are_keyed_so_a_stolen_database_cannot_test_guesses(enrolled_worker):
+    import hashlib
+
+    code = recovery_codes_issue(user=enrolled_worker.user)[0]
+    stored = set(RecoveryCode.objects.values_list("code_hash", flat=True))
+    for plain in (code, code.replace("-", "")):
+        assert hashlib.sha256(plain.encode()).hexdigest() not in stored
+
+
+def test_an_area_admin_cannot_reset_their_own_two_step_verification(
+    make_member, area, signed_in_client
+):
+    from kinfolk.accounts.tests.factories import MembershipFactory
+
+    admin = make_member(Role.AREA_ADMIN, area)
+    user = admin.user
+    user.totp_secret, user.mfa_enabled = pyotp.random_base32(), True
+    user.save()
+    worker_role = MembershipFactory(user=user, area=area, role=Role.SCHEME_WORKER)
+    client = signed_in_client(admin)
+    response = client.post(reverse("accounts:mfa_reset", args=[worker_role.pk]), follow=True)
+    assert "Ask another area admin" in response.content.decode()
+    user.refresh_from_db()
+    assert user.mfa_enabled

@@ -43,3 +43,37 @@ def test_a_message_written_for_the_field_is_kept():
 
     form = NamedForm({})
     assert error_summary_params(form)["errorList"][0]["text"] == "Enter your email address"
+
+
+def test_dates_are_asked_as_day_month_and_year(make_member, area, signed_in_client):
+    from kinfolk.accounts.models import Role
+    from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
+
+    worker = make_member(Role.SCHEME_WORKER, area)
+    person = PersonFactory(area=area)
+    AssignmentFactory(person=person, worker=worker.user)
+    page = signed_in_client(worker).get(f"/shared-lives/people/{person.pk}/refer/")
+    html = page.content.decode()
+    assert 'type="date"' not in html
+    for part in ("day", "month", "year"):
+        assert f'name="received_on_{part}"' in html
+
+
+def test_a_date_typed_in_parts_is_read_and_a_partial_one_is_refused():
+    from kinfolk.core.forms import date_field
+
+    class WhenForm(forms.Form):
+        started_on = date_field("Started on")
+
+    form = WhenForm({"started_on_day": "7", "started_on_month": "3", "started_on_year": "2026"})
+    assert form.is_valid() and str(form.cleaned_data["started_on"]) == "2026-03-07"
+    assert WhenForm({"started_on": "2026-03-07"}).is_valid()  # whole, as scripts send it
+    partial = WhenForm({"started_on_day": "31", "started_on_month": "2", "started_on_year": "2026"})
+    assert not partial.is_valid()
+    summary = error_summary_params(partial)["errorList"][0]
+    assert summary == {
+        "text": "Enter a valid date for \u201cStarted on\u201d",
+        "href": "#id_started_on_day",
+    }
+    missing = WhenForm({"started_on_day": "7", "started_on_year": "2026"})
+    assert not missing.is_valid()
