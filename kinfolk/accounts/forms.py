@@ -132,3 +132,10 @@ class PasswordResetForm(forms.Form):
         widget=forms.PasswordInput,
         error_messages={"required": "Enter a new password"},
     )
+
+
+class MembershipSearchForm(forms.Form):
+    words = forms.CharField(label="Name or email", required=False, max_length=100)
+    role = forms.ChoiceField(
+        label="Role", required=False, choices=[("", "Any role"), *Role.choices]
+    )

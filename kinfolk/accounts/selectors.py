@@ -1,6 +1,6 @@
 """Reads of memberships and tokens, scoped to an area."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .models import CARE_ROLES, ApiToken, Membership, RecoveryCode
@@ -13,6 +13,14 @@ def memberships_in_area(*, area) -> QuerySet[Membership]:
         .select_related("user")
         .order_by("user__display_name", "role")
     )
+
+
+def memberships_found(*, area, words: str = "", role: str = "") -> QuerySet[Membership]:
+    """Memberships in the area whose holder's name or email has these words, in this role."""
+    found = memberships_in_area(area=area)
+    for word in words.split():
+        found = found.filter(Q(user__display_name__icontains=word) | Q(user__email__icontains=word))
+    return found.filter(role=role) if role else found
 
 
 def membership_get(*, area, membership_id: int) -> Membership | None:

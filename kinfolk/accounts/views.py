@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from kinfolk.core.audit import audit_record
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
+from kinfolk.core.pagination import paginate
 
 from . import services
 from .forms import (
@@ -24,6 +25,7 @@ from .forms import (
     ApiTokenForm,
     EnrolForm,
     MembershipForm,
+    MembershipSearchForm,
     PasswordChangeForm,
     PasswordResetForm,
     PasswordResetRequestForm,
@@ -37,7 +39,7 @@ from .selectors import (
     api_token_of,
     live_api_tokens,
     membership_get,
-    memberships_in_area,
+    memberships_found,
     recovery_codes_left,
 )
 
@@ -379,7 +381,7 @@ def password_reset_confirm(request, uidb64, token):
 
 @login_required
 def memberships(request):
-    """The area admin's list of who holds which role, with a form to add one."""
+    """The area admin's list of who holds which role, searchable, with a form to add one."""
     if not can_in_area(request.actor, "manage_memberships"):
         raise PermissionDenied
     form = MembershipForm(request.POST or None)
@@ -396,25 +398,31 @@ def memberships(request):
         else:
             messages.success(request, f"Added: {membership}.")
             return redirect("accounts:memberships")
+    search = MembershipSearchForm(request.GET or None)
+    search.is_valid()
+    found = memberships_found(
+        area=request.actor.area,
+        words=search.cleaned_data.get("words", "") if search.is_bound else "",
+        role=search.cleaned_data.get("role", "") if search.is_bound else "",
+    )
+    page, pagination = paginate(request, found)
     return render(
         request,
         "accounts/memberships.jinja",
-        {
-            "form": form,
-            "memberships": memberships_in_area(area=request.actor.area),
-        },
+        {"form": form, "search": search, "page": page, "pagination": pagination},
     )
 
 
 @login_required
-@require_POST
 def membership_remove(request, membership_id):
-    """The area admin takes a role away."""
+    """The area admin takes a role away, after a page that says what will happen."""
     if not can_in_area(request.actor, "manage_memberships"):
         raise PermissionDenied
     membership = membership_get(area=request.actor.area, membership_id=membership_id)
     if membership is None:
         raise Http404
+    if request.method != "POST":
+        return render(request, "accounts/membership_remove.jinja", {"membership": membership})
     try:
         services.membership_remove(actor=request.actor, membership=membership)
     except ValidationError as error:

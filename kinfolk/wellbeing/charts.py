@@ -3,7 +3,7 @@
 import math
 from dataclasses import dataclass
 
-WIDTH, HEIGHT, PAD = 640, 240, 40
+WIDTH, HEIGHT, PAD = 400, 210, 40
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def line_chart(title: str, series: list[tuple[str, float]], low: float, high: fl
 
     points = [(x(i), y(v), label, v) for i, (label, v) in enumerate(series)]
     ticks = [(y(v), f"{v:g}") for v in (low, low + span / 2, high)]
-    step = max(1, math.ceil(n / 6))
+    step = max(1, math.ceil(n / 4))
     labels = [(x(i), label) for i, (label, _) in enumerate(series) if i % step == 0]
     latest = f" The latest is {series[-1][1]:g} ({series[-1][0]})." if series else ""
     return LineChart(title, meaning + latest, points, ticks, labels)
@@ -50,9 +50,25 @@ class MapPoint:
     x: float
     y: float
 
+    @property
+    def label_anchor(self) -> str:
+        """Labels sit beside dots on the left and right, above dots near the middle."""
+        offset = self.x - SIZE / 2
+        return "start" if offset > 40 else "end" if offset < -40 else "middle"
+
+    @property
+    def label_x(self) -> float:
+        return self.x + {"start": 11, "end": -11, "middle": 0}[self.label_anchor]
+
+    @property
+    def label_y(self) -> float:
+        return self.y + 6 if self.label_anchor != "middle" else self.y - 13
+
 
 RING_RADII = {1: 62, 2: 112, 3: 162}
 SIZE = 360
+# Room either side of the rings for names, so none is cut off.
+LABEL_ROOM = 100
 
 
 def circle_map(members) -> list[MapPoint]:

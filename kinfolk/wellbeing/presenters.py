@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .charts import RING_RADII, SIZE, circle_map, line_chart
+from .charts import LABEL_ROOM, RING_RADII, SIZE, circle_map, line_chart
 from .models import CareActArea, Ring
 from .rules import can_wellbeing
 
@@ -80,6 +80,7 @@ class HowImDoing:
         return [(Ring(r).label, radius) for r, radius in RING_RADII.items()]
 
     size = SIZE
+    label_room = LABEL_ROOM
 
     @property
     def circle_change(self) -> str | None:

@@ -424,6 +424,7 @@ PERSON_ENTRIES = [
         _only(*BREAKERS),
     ),
     ("POST", f"/accounts/memberships/{M}/remove/", None, _only(ADMIN)),
+    ("GET", f"/accounts/memberships/{M}/remove/", None, _only(ADMIN)),
     ("GET", f"/accounts/memberships/{M}/reset-two-step/", None, _only(ADMIN)),
     ("POST", f"/accounts/memberships/{M}/reset-two-step/", None, _only(ADMIN)),
     # A token can be stopped only by the person who made it.

@@ -69,13 +69,19 @@ def page(new_page):
     return new_page()
 
 
-def axe_check(page) -> None:
-    """Assert the page has no WCAG 2.2 A/AA violations that axe can find."""
+def axe_violations(page) -> str:
+    """axe's report of the page's WCAG 2.2 A/AA violations, or "" when it finds none."""
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
     )
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+    return results.generate_report() if results.violations_count else ""
+
+
+def axe_check(page) -> None:
+    """Assert the page has no WCAG 2.2 A/AA violations that axe can find."""
+    report = axe_violations(page)
+    assert not report, f"{page.url}\n{report}"
 
 
 def sign_in(page, email: str, password: str = PASSWORD) -> None:
