@@ -51,9 +51,9 @@ def new_page(browser, live_server):
     """Open a fresh browser (its own cookies) at the live server."""
     contexts = []
 
-    def open_page():
+    def open_page(viewport=None):
         context = browser.new_context(
-            base_url=live_server.url, viewport={"width": 1200, "height": 900}
+            base_url=live_server.url, viewport=viewport or {"width": 1200, "height": 900}
         )
         context.set_default_timeout(10_000)
         contexts.append(context)

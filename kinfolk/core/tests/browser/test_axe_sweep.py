@@ -34,7 +34,6 @@ SKIP = re.compile(r"^/(accounts/logout|api/|openreferral/|static/)|\.(csv|ics|js
 ID = re.compile(r"/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=/)")
 MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>|&lt;|&gt;|&amp;[a-z]+;")
 PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1200, "height": 900}
 
 
 def _seeds() -> dict[str, list[str]]:
@@ -75,23 +74,24 @@ def _links(page, origin: str) -> list[str]:
     return found
 
 
-def _problems_on(page, path: str) -> list[str]:
+def _problems_on(page, phone, path: str) -> list[str]:
     problems = []
-    text = page.inner_text("body")
-    shown = MARKUP.search(text)
+    shown = MARKUP.search(page.inner_text("body"))
     if shown:
         problems.append(f"{path}: markup shown as text: {shown.group(0)!r}")
-    page.set_viewport_size(PHONE)
-    overflow = page.evaluate(
+    phone.goto(path)
+    overflow = phone.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     if overflow > 0:
         problems.append(f"{path}: scrolls sideways by {overflow} px at 375 px wide")
-    page.set_viewport_size(DESKTOP)
+    report = axe_violations(page)
+    if report:
+        problems.append(f"{path}: axe found\n{report}")
     return problems
 
 
-def _sweep(page, role: str, seeds: list[str], origin: str) -> tuple[list[str], list[str]]:
+def _sweep(page, phone, seeds: list[str], origin: str) -> tuple[list[str], list[str]]:
     """Visit every kind of page the role can reach; the problems found and the pages seen."""
     queue, seen_shapes, problems, visited = ["/", *seeds], set(), [], []
     while queue and len(visited) < PAGES_PER_ROLE:
@@ -107,10 +107,7 @@ def _sweep(page, role: str, seeds: list[str], origin: str) -> tuple[list[str], l
             continue
         if response.status in (403, 404) or "/accounts/login/" in page.url:
             continue
-        problems += _problems_on(page, path)
-        report = axe_violations(page)
-        if report:
-            problems.append(f"{path}: axe found\n{report}")
+        problems += _problems_on(page, phone, path)
         queue += _links(page, origin)
     return problems, visited
 
@@ -122,9 +119,10 @@ def test_every_role_sees_pages_without_errors_markup_or_sideways_scrolling(new_p
         seeds = _seeds()
         problems, visited = [], {}
         for role in ROLES:
-            page = new_page()
-            sign_in(page, f"{role}@demo.kinfolk.test", settings.KINFOLK_DEMO_PASSWORD)
-            found, visited[role] = _sweep(page, role, seeds.get(role, []), live_server.url)
+            page, phone = new_page(), new_page(viewport=PHONE)
+            for each in (page, phone):
+                sign_in(each, f"{role}@demo.kinfolk.test", settings.KINFOLK_DEMO_PASSWORD)
+            found, visited[role] = _sweep(page, phone, seeds.get(role, []), live_server.url)
             problems += [f"{role} {problem}" for problem in found]
         assert not problems, "\n".join(problems)
         # The sweep really went round: every role reached more than its home page.
