@@ -2,6 +2,8 @@
 
 from django import forms
 
+from kinfolk.core.forms import ReasonField
+
 from .models import Evidence
 from .selectors import DAYS
 from .services import MICRO_ENTERPRISE_MAX_WORKERS, PAYMENT_METHODS
@@ -64,7 +66,7 @@ class ListingForm(forms.Form):
 
 class DecisionForm(forms.Form):
     approve = forms.ChoiceField(choices=[("yes", "Approve"), ("no", "Do not approve")])
-    reason = forms.CharField(label="Reason (needed if not approved)", required=False)
+    reason = ReasonField(label="Reason (needed if not approved)", required=False)
 
 
 class ShortlistForm(forms.Form):

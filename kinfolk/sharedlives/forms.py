@@ -4,6 +4,8 @@ from datetime import date
 
 from django import forms
 
+from kinfolk.core.forms import ReasonField
+
 from .models import (
     ARRANGEMENT_CHOICES,
     ATMOSPHERE_CHOICES,
@@ -28,6 +30,10 @@ def _words(label: str, required: bool = False, help_text: str = "") -> forms.Cha
     return forms.CharField(
         label=label, widget=forms.Textarea, required=required, help_text=help_text
     )
+
+
+def _reason(label: str, required: bool = False, help_text: str = "") -> ReasonField:
+    return ReasonField(label=label, widget=forms.Textarea, required=required, help_text=help_text)
 
 
 def _list(label: str, help_text: str = "Separate with commas") -> forms.CharField:
@@ -170,7 +176,7 @@ class StageViewForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = _words(
+    reason = _reason(
         "Reason (optional)",
         help_text="You do not have to give a reason. It will not count against you.",
     )
@@ -207,12 +213,12 @@ class ReviewForm(forms.Form):
 
 
 class AskForReviewForm(forms.Form):
-    reason = _words("What would you like to talk about? (optional)")
+    reason = _reason("What would you like to talk about? (optional)")
 
 
 class EndForm(forms.Form):
     side = forms.ChoiceField(label="Who asked to end it?", choices=Side.choices, required=False)
-    reason = _words("Why is the arrangement ending?", required=True)
+    reason = _reason("Why is the arrangement ending?", required=True)
     next_step = _words(
         "What happens next",
         help_text="Where the person will live and who will support them. Needed when they "
@@ -238,7 +244,7 @@ class PanelForm(forms.Form):
     decision = forms.ChoiceField(
         label="Decision", choices=PanelDecision.Decision.choices, widget=forms.RadioSelect
     )
-    reasons = _words("Reasons", help_text="Needed when the panel defers or does not approve")
+    reasons = _reason("Reasons", help_text="Needed when the panel defers or does not approve")
     approved_types = forms.MultipleChoiceField(
         label="Approved for",
         choices=ARRANGEMENT_CHOICES,

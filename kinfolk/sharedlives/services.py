@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
+from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 
 from . import selectors
@@ -434,7 +435,7 @@ def introduction_decline(*, actor, introduction: Introduction, reason: str = "")
     introduction.stage = Stage.CLOSED
     introduction.closed_at = timezone.now()
     introduction.closed_by_side = side
-    introduction.closed_reason = (reason or "").strip()
+    introduction.closed_reason = visible_text(reason)
     introduction.save()
     audit_person(
         actor=actor,
@@ -482,7 +483,7 @@ def stage_view_record(
         stage=introduction.stage,
         side=side,
         carry_on=carry_on,
-        view=(view or "").strip(),
+        view=visible_text(view),
         happened_on=happened_on,
         recorded_by=actor.user,
     )
@@ -490,7 +491,7 @@ def stage_view_record(
         introduction.stage = Stage.CLOSED
         introduction.closed_at = timezone.now()
         introduction.closed_by_side = side
-        introduction.closed_reason = (view or "").strip()
+        introduction.closed_reason = visible_text(view)
     elif (
         StageView.objects.in_area(introduction.area)
         .filter(introduction=introduction, stage=introduction.stage, carry_on=True)
@@ -688,7 +689,7 @@ def review_request(*, actor, arrangement: Arrangement, reason: str = "") -> Arra
         kind=ReviewKind.REQUESTED,
         due_on=date.today() + timedelta(days=14),
         requested_by_side=side,
-        notes=(reason or "").strip(),
+        notes=visible_text(reason),
     )
     audit_person(actor=actor, action=AuditAction.CREATE, person=arrangement.person, about=review)
     return review
@@ -714,7 +715,7 @@ def arrangement_end(
     arrangement = Arrangement.objects.select_for_update().get(pk=arrangement.pk)
     if arrangement.status != ArrangementStatus.ACTIVE:
         raise ValidationError("This arrangement has already ended.", code="ended")
-    if not (reason or "").strip():
+    if not visible_text(reason):
         raise ValidationError("Write why the arrangement is ending.", code="reason")
     if arrangement.arrangement_type == "long_term" and not (next_step or "").strip():
         raise ValidationError(
@@ -725,7 +726,7 @@ def arrangement_end(
     arrangement.status = ArrangementStatus.ENDED
     arrangement.ended_on = ended_on or date.today()
     arrangement.ended_by_side = side
-    arrangement.end_reason = reason.strip()
+    arrangement.end_reason = visible_text(reason)
     arrangement.next_step = (next_step or "").strip()
     arrangement.save()
     if arrangement.takes_a_place:
@@ -845,7 +846,7 @@ def panel_decision_record(
         raise ValidationError("Choose the panel's decision.", code="decision")
     if not (members or "").strip():
         raise ValidationError("Record who sat on the panel.", code="members")
-    if decision != PanelDecision.Decision.APPROVED and not (reasons or "").strip():
+    if decision != PanelDecision.Decision.APPROVED and not visible_text(reasons):
         raise ValidationError("Record the panel's reasons.", code="reasons")
     if decision == PanelDecision.Decision.APPROVED:
         missing = missing_steps(carer)
@@ -870,7 +871,7 @@ def panel_decision_record(
         panel_date=panel_date,
         members=members.strip(),
         decision=decision,
-        reasons=(reasons or "").strip(),
+        reasons=visible_text(reasons),
         approved_types=list(approved_types),
         approved_needs=list(approved_needs),
         places=places,
