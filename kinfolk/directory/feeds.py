@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
 
+from kinfolk.core import csv_export
+
 from . import oruk
 from .models import (
     Attribute,
@@ -404,7 +406,13 @@ TABLES = [
 
 def _rows(files: dict, name: str) -> list[dict]:
     text = files.get(f"{name}.csv")
-    return list(csv.DictReader(io.StringIO(text))) if text else []
+    if not text:
+        return []
+    return [
+        {key: csv_export.restore_cell(value) if isinstance(value, str) else value
+         for key, value in row.items()}
+        for row in csv.DictReader(io.StringIO(text))
+    ]  # fmt: skip
 
 
 def read_datapackage(path: Path) -> dict[str, str]:
@@ -509,7 +517,7 @@ def export_datapackage(services, path: Path) -> None:
         for name, rows in tables.items():
             columns = sorted({k for r in rows.values() for k in r})
             buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=columns)
+            writer = csv_export.dict_writer(buffer, fieldnames=columns)
             writer.writeheader()
             writer.writerows(rows.values())
             archive.writestr(f"{name}.csv", buffer.getvalue())

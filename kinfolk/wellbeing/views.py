@@ -1,7 +1,5 @@
 """Wellbeing pages: How I'm doing, measures, check-ins, the circle, and the connection test."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from kinfolk.core import csv_export
 from kinfolk.core.audit import audit_record
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
@@ -203,7 +202,7 @@ def connection_test(request):
         )  # fmt: skip
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="connection-test.csv"'
-        writer = csv.writer(response)
+        writer = csv_export.writer(response)
         writer.writerow(["service", "kind", "people", *connection.FIGURES])
         for row in [*rows, connection.area_row(changes)]:
             figures = [getattr(row, name) for name in connection.FIGURES]
