@@ -51,7 +51,7 @@ def response_record(
     _must(actor, "record_wellbeing", person, "You cannot record this for this person.")
     if measure not in MEASURES:
         raise ValidationError("Choose a measure Kinfolk supports.", code="measure")
-    if measure == "swemwbs" and not selectors.licensed_wording("swemwbs"):
+    if measure == "swemwbs" and not selectors.licensed_wording("swemwbs", area=person.area):
         raise ValidationError(
             "SWEMWBS is not available: its wording is licensed and your organisation has not "
             "loaded it (kinfolk load-swemwbs).",

@@ -47,9 +47,9 @@ def how_im_doing(request, person_id):
     )
 
 
-def _measure_form(measure: str):
+def _measure_form(measure: str, area):
     if measure == "swemwbs":
-        wording = selectors.licensed_wording("swemwbs")
+        wording = selectors.licensed_wording("swemwbs", area=area)
         return swemwbs_form(wording) if wording else None
     return MEASURE_FORMS.get(measure)
 
@@ -61,7 +61,7 @@ def measure(request, person_id, measure):
     person = selectors.wellbeing_person_get(
         actor=request.actor, person_id=person_id, rule="record_wellbeing"
     )
-    form_class = _measure_form(measure)
+    form_class = _measure_form(measure, person.area)
     if form_class is None:
         return render(
             request, "wellbeing/unavailable.jinja", {"person": person, "measure": MEASURES[measure]}

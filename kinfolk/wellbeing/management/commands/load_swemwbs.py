@@ -1,9 +1,11 @@
-"""Load the SWEMWBS item wording your organisation is licensed to use (University of Warwick)."""
+"""Load the SWEMWBS item wording an area's organisation is licensed to use (University of
+Warwick). The wording belongs to that area: other areas never see it."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kinfolk.core.models import Area
 from kinfolk.wellbeing.models import LicensedWording
 from kinfolk.wellbeing.scoring import SWEMWBS_ITEMS
 
@@ -17,8 +19,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--licensee", required=True, help="Who holds the licence")
+        parser.add_argument(
+            "--area", required=True, help="The slug of the area whose licence this is"
+        )
 
-    def handle(self, *args, file, licensee, **options):
+    def handle(self, *args, file, licensee, area, **options):
+        place = Area.objects.filter(slug=area).first()
+        if place is None:
+            raise CommandError(f"No area called {area!r}.")
         try:
             with open(file, encoding="utf-8") as handle:
                 items = json.load(handle)
@@ -31,6 +39,6 @@ class Command(BaseCommand):
         ):
             raise CommandError("The file must give wording for exactly item_1 to item_7.")
         LicensedWording.objects.update_or_create(
-            measure="swemwbs", defaults={"items": items, "licensee": licensee.strip()}
+            area=place, measure="swemwbs", defaults={"items": items, "licensee": licensee.strip()}
         )
-        self.stdout.write(f"SWEMWBS wording loaded for {licensee}.")
+        self.stdout.write(f"SWEMWBS wording loaded for {licensee}, for {place.name} only.")
