@@ -23,19 +23,20 @@ def without_controls(value: str) -> str:
     return INVISIBLE_CONTROLS.sub("", value or "")
 
 
-def clean_name(value: str) -> str:
-    """A person's name as it should be stored: no invisible controls, no outer spaces."""
-    return without_controls(value).strip()
-
-
 def _is_visible(ch: str) -> bool:
     return not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp"))
 
 
 def visible_text(value: str | None) -> str:
-    """The text, stripped; or "" if it has no visible character at all."""
+    """The text without invisible controls, stripped; or "" if nothing visible is left."""
     text = without_controls(value or "").strip()
     return text if any(_is_visible(ch) for ch in text) else ""
+
+
+def clean_name(value: str | None) -> str:
+    """A person's name as it should be stored: no invisible controls, no outer spaces, and
+    empty (so refused where a name is needed) if nothing visible is left."""
+    return visible_text(value)
 
 
 def date_of_birth_problem(value: date | None, today: date | None = None) -> str | None:
@@ -66,7 +67,7 @@ def check_date_of_birth(value: date | None) -> None:
 
 def _schema_name(value: str) -> str:
     cleaned = clean_name(value)
-    if not visible_text(cleaned):
+    if not cleaned:
         raise ValueError("a name must have visible characters")
     return cleaned
 

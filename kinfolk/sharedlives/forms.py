@@ -4,7 +4,7 @@ from datetime import date
 
 from django import forms
 
-from kinfolk.core.forms import ReasonField
+from kinfolk.core.forms import NameField, ReasonField
 
 from .models import (
     ARRANGEMENT_CHOICES,
@@ -48,7 +48,7 @@ class ReferralForm(forms.Form):
     source = forms.ChoiceField(
         label="Who made the referral?", choices=ReferralSource.choices, widget=forms.RadioSelect
     )
-    referrer_name = forms.CharField(label="Name of the referrer (optional)", required=False)
+    referrer_name = NameField(label="Name of the referrer (optional)", required=False)
     received_on = _date("Date the referral was received", initial=date.today)
     has_own_home = forms.ChoiceField(
         label="Does the person have their own home?", choices=YES_NO, widget=forms.RadioSelect
@@ -228,7 +228,7 @@ class EndForm(forms.Form):
 
 
 class CarerEnquiryForm(forms.Form):
-    name = forms.CharField(label="Household name", max_length=150)
+    name = NameField(label="Household name", max_length=150)
     postcode = forms.CharField(label="Postcode", max_length=10)
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
-from kinfolk.core.text import visible_text
+from kinfolk.core.text import clean_name, visible_text
 from kinfolk.people.audit import audit_person
 
 from . import selectors
@@ -106,7 +106,7 @@ def referral_create(
         area=person.area,
         person=person,
         source=source,
-        referrer_name=referrer_name.strip(),
+        referrer_name=clean_name(referrer_name),
         received_on=received_on,
         has_own_home=has_own_home,
         family_able_to_support=family_able_to_support,
@@ -717,7 +717,7 @@ def arrangement_end(
         raise ValidationError("This arrangement has already ended.", code="ended")
     if not visible_text(reason):
         raise ValidationError("Write why the arrangement is ending.", code="reason")
-    if arrangement.arrangement_type == "long_term" and not (next_step or "").strip():
+    if arrangement.arrangement_type == "long_term" and not visible_text(next_step):
         raise ValidationError(
             "Record where the person will live and who will support them next: no one is left "
             "without support.",
@@ -768,7 +768,7 @@ def _audit_carer(actor, action, carer: Carer, **detail) -> None:
 @transaction.atomic
 def carer_enquiry(*, actor, name: str, postcode: str, user=None) -> Carer:
     _must_run_scheme(actor)
-    if not (name or "").strip():
+    if not clean_name(name):
         raise ValidationError("Enter the household's name.", code="name")
     try:
         latitude, longitude = locate(postcode)
@@ -777,7 +777,7 @@ def carer_enquiry(*, actor, name: str, postcode: str, user=None) -> Carer:
     carer = Carer.objects.create(
         area=actor.area,
         user=user,
-        name=name.strip(),
+        name=clean_name(name),
         postcode=normalise_postcode(postcode),
         latitude=latitude,
         longitude=longitude,
@@ -844,7 +844,7 @@ def panel_decision_record(
     carer = _lock_carer(carer)
     if decision not in PanelDecision.Decision.values:
         raise ValidationError("Choose the panel's decision.", code="decision")
-    if not (members or "").strip():
+    if not visible_text(members):
         raise ValidationError("Record who sat on the panel.", code="members")
     if decision != PanelDecision.Decision.APPROVED and not visible_text(reasons):
         raise ValidationError("Record the panel's reasons.", code="reasons")

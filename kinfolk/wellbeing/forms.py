@@ -2,6 +2,8 @@
 
 from django import forms
 
+from kinfolk.core.forms import NameField
+
 from .models import CareActArea, Contact, Episode, RecordedWith, Ring, Who
 from .scoring import DIRECT_LONELINESS, LSNS6_ANSWERS
 
@@ -141,9 +143,7 @@ class CheckInForm(AnsweredBy):
 
 
 class CircleMemberForm(forms.Form):
-    name = forms.CharField(
-        label="Who are they?", max_length=100, help_text="A name, or 'my neighbour'"
-    )
+    name = NameField(label="Who are they?", max_length=100, help_text="A name, or 'my neighbour'")
     who = forms.ChoiceField(label="They are", choices=Who.choices)
     ring = forms.TypedChoiceField(
         label="How close are they?", choices=Ring.choices, coerce=int, widget=forms.RadioSelect
