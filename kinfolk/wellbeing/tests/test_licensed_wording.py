@@ -72,6 +72,19 @@ def test_the_other_areas_page_does_not_show_the_wording(
     assert mine_page.status_code == 200 and b"Calder wording 1" in mine_page.content
 
 
+@pytest.mark.parametrize(
+    "bad", ["Item\u0000 one", "\u200b\u00a0 ", "", 3], ids=["nul", "invisible", "empty", "number"]
+)
+def test_bad_wording_is_refused_and_nothing_is_loaded(area, tmp_path, bad):
+    import json
+
+    path = tmp_path / "swemwbs.json"
+    path.write_text(json.dumps({f"item_{n}": bad if n == 3 else f"Item {n}" for n in range(1, 8)}))
+    with pytest.raises(CommandError):
+        _load(path, area)
+    assert not LicensedWording.objects.exists()
+
+
 def test_each_area_keeps_its_own_licence(area, other_area, tmp_path):
     _load(_wording_file(tmp_path, "Calder wording"), area)
     _load(_wording_file(tmp_path, "Other wording"), other_area, licensee="Other Vale Council")

@@ -6,6 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from kinfolk.core.models import Area
+from kinfolk.core.text import visible_text
 from kinfolk.wellbeing.models import LicensedWording
 from kinfolk.wellbeing.scoring import SWEMWBS_ITEMS
 
@@ -35,9 +36,12 @@ class Command(BaseCommand):
         if (
             not isinstance(items, dict)
             or set(items) != set(SWEMWBS_ITEMS)
-            or not all(isinstance(v, str) and v.strip() for v in items.values())
+            or not all(isinstance(v, str) and visible_text(v) for v in items.values())
         ):
             raise CommandError("The file must give wording for exactly item_1 to item_7.")
+        if any("\x00" in v for v in items.values()):
+            raise CommandError("The wording contains a NUL character (\\0): remove it.")
+        items = {k: visible_text(v) for k, v in items.items()}
         LicensedWording.objects.update_or_create(
             area=place, measure="swemwbs", defaults={"items": items, "licensee": licensee.strip()}
         )
