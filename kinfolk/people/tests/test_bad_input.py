@@ -179,3 +179,14 @@ def test_null_date_of_birth_clears_it(api, worker, person):
     Person.objects.filter(pk=person.pk).update(date_of_birth=date(1958, 3, 27))
     response, data = _send(api, "PATCH", f"/api/v1/people/{person.pk}", {"date_of_birth": None})
     assert response.status_code == 200 and data["date_of_birth"] is None
+
+
+def test_nhs_numbers_already_stored_in_full_width_digits_are_normalised(person):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    Person.objects.filter(pk=person.pk).update(nhs_number="９４３４７６５９１９")
+    migration = import_module("kinfolk.people.migrations.0002_nhs_numbers_in_ascii_digits")
+    migration.nhs_numbers_in_ascii_digits(apps, None)
+    assert Person.objects.get(pk=person.pk).nhs_number == "9434765919"
