@@ -155,6 +155,21 @@ def test_signed_in_pages_are_never_stored(worker, person, signed_in_client):
         assert response["Cache-Control"] == "no-store", url
 
 
+def test_half_signed_in_pages_are_never_stored(worker):
+    import pyotp
+
+    from kinfolk.accounts.tests.factories import PASSWORD
+
+    user = worker.user
+    user.totp_secret, user.mfa_enabled = pyotp.random_base32(), True
+    user.save()
+    client = Client()
+    response = client.post("/accounts/login/", {"email": user.email, "password": PASSWORD})
+    assert response.status_code == 302  # on to the code step: a half-signed-in session
+    page = client.get(response.url)
+    assert page.status_code == 200 and page["Cache-Control"] == "no-store"
+
+
 def test_api_responses_with_a_token_are_never_stored(api, worker, person):
     AssignmentFactory(person=person, worker=worker.user)
     for url in (f"/api/v1/people/{person.pk}", "/api/v1/people", "/api/v1/me"):
