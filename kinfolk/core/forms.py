@@ -4,6 +4,8 @@ from datetime import date
 
 from django import forms
 
+from .text import clean_name, date_of_birth_problem, visible_text
+
 # Django's generic messages, which do not say which question they are about.
 GENERIC_MESSAGES = {
     "This field is required.",
@@ -131,9 +133,24 @@ class DatePartsField(forms.MultiValueField):
             raise forms.ValidationError(
                 "Date of birth must be a real date, like 27 3 1958."
             ) from error
-        if value > date.today() or value.year < 1900:
-            raise forms.ValidationError("Date of birth must be in the past, after 1900.")
+        problem = date_of_birth_problem(value)
+        if problem:
+            raise forms.ValidationError(problem)
         return value
+
+
+class NameField(forms.CharField):
+    """A person's name: bidi and zero-width controls removed before anything else."""
+
+    def to_python(self, value):
+        return clean_name(super().to_python(value))
+
+
+class ReasonField(forms.CharField):
+    """A written reason: only counts if it has visible characters (not just spaces)."""
+
+    def to_python(self, value):
+        return visible_text(super().to_python(value))
 
 
 def date_params(field: forms.BoundField, legend: str, hint: str = "") -> dict:

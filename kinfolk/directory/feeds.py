@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
 
+from kinfolk.core import csv_export
+
 from . import oruk
 from .models import (
     Attribute,
@@ -56,7 +58,10 @@ def _uuid(value, problems, record, name, required=True):
         return None
 
 
-def _text(data, name, problems, record, required=False, max_length=None):
+MAX_TEXT = 10_000  # descriptions and other free text
+
+
+def _text(data, name, problems, record, required=False, max_length=MAX_TEXT):
     value = data.get(name)
     if value in (None, ""):
         if required:
@@ -65,8 +70,12 @@ def _text(data, name, problems, record, required=False, max_length=None):
     if not isinstance(value, str):
         problems.add(record, name, "must be text")
         return ""
-    if max_length and len(value) > max_length:
+    if len(value) > max_length:
         problems.add(record, name, f"is longer than {max_length} characters")
+        return ""
+    if "\x00" in value:
+        problems.add(record, name, "contains a NUL character (\\0)")
+        return ""
     return value
 
 
@@ -102,7 +111,18 @@ def parse_json_feed(text: str) -> list[dict]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise Problems([f"feed: JSON: {error.msg} at line {error.lineno}"]) from error
+    except RecursionError as error:
+        raise Problems(["feed: JSON: nested too deeply to be a feed"]) from error
     return _services_from(data)
+
+
+def read_json_feed(path: Path) -> list[dict]:
+    """The services in a saved JSON feed file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise Problems([f"feed: the file is not UTF-8 text ({error.reason})"]) from error
+    return parse_json_feed(text)
 
 
 @dataclass
@@ -115,6 +135,7 @@ class Plan:
     services: list = field(default_factory=list)
     locations: dict = field(default_factory=dict)
     children: list = field(default_factory=list)  # (model, kwargs)
+    referenced_locations: dict = field(default_factory=dict)  # id: where, not in the feed
 
 
 def _objects(data: dict, name: str, problems: Problems, record: str) -> list[tuple[str, dict]]:
@@ -160,7 +181,11 @@ def _plan_organization(raw, oid, plan, problems, record, area) -> None:
     if not oid or oid in plan.organizations:
         return
     if not org:
-        problems.add(record, "organization", "is required (the organisation it belongs to)")
+        problems.add(
+            record,
+            "organization",
+            f"{oid} is not in the feed (give the organisation it belongs to)",
+        )
         return
     kind = org.get("kind")
     plan.organizations[oid] = dict(
@@ -211,7 +236,9 @@ def _plan_places(raw, sid, oid, plan, problems, record) -> None:
     for where, sal in _objects(raw, "service_at_locations", problems, record):
         loc = _object(sal, "location", problems, where)
         lid = _uuid(sal.get("location_id") or loc.get("id"), problems, where, "location_id")
-        if lid and lid not in plan.locations:
+        if lid and lid not in plan.locations and not loc:
+            plan.referenced_locations.setdefault(lid, where)
+        elif lid and lid not in plan.locations:
             addresses = _objects(loc, "addresses", problems, where)
             address = addresses[0][1] if addresses else {}
             plan.locations[lid] = dict(
@@ -324,7 +351,48 @@ def _age(data, name, problems, record):
     return value
 
 
-def _check_new(plan: Plan, problems: Problems) -> None:
+def _check_child_ids(plan: Plan, problems: Problems) -> None:
+    by_model: dict = {}
+    for model, kwargs in plan.children:
+        by_model.setdefault(model, []).append(kwargs)
+    for model, rows in by_model.items():
+        ids = [r["id"] for r in rows if r["id"]]
+        existing = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        seen = set()
+        for child_id in ids:
+            where = f"{model._meta.verbose_name} ({child_id})"
+            if child_id in existing:
+                problems.add(where, "id", "is already in the directory")
+            elif child_id in seen:
+                problems.add(where, "id", "appears twice in the feed")
+            seen.add(child_id)
+    pairs = [(r["service_id"], r["taxonomy_term_id"]) for r in by_model.get(Attribute, [])]
+    for service_id, term_id in {p for p in pairs if pairs.count(p) > 1}:
+        problems.add(f"services ({service_id})", "attributes", f"term {term_id} appears twice")
+
+
+def _check_area(plan: Plan, problems: Problems, area) -> None:
+    """An import adds to this area's directory only: never to another area's organisations."""
+    for org in Organization.objects.filter(pk__in=plan.organizations).exclude(area=area):
+        problems.add(
+            f"organization ({org.pk})", "id",
+            "belongs to another area; an import can only add to this area's organisations",
+        )  # fmt: skip
+    location_ids = {*plan.locations, *plan.referenced_locations}
+    for location in Location.objects.filter(pk__in=location_ids).exclude(organization__area=area):
+        problems.add(f"location ({location.pk})", "id", "belongs to another area")
+    known = set(
+        Location.objects.filter(pk__in=plan.referenced_locations).values_list("pk", flat=True)
+    )
+    for lid, where in plan.referenced_locations.items():
+        if lid not in known:
+            problems.add(where, "location_id", f"{lid} is not in the feed or the directory")
+
+
+def _check_new(plan: Plan, problems: Problems, area=None) -> None:
+    if area is not None:
+        _check_area(plan, problems, area)
+    _check_child_ids(plan, problems)
     existing = set(
         Service.objects.filter(pk__in=[s["id"] for s in plan.services if s["id"]]).values_list(
             "pk", flat=True
@@ -376,8 +444,7 @@ def import_services(raw_services: list, area) -> int:
     problems, plan = Problems(), Plan()
     for n, raw in enumerate(raw_services):
         _plan_service(raw, n, plan, problems, area)
-    if not problems.problems:
-        _check_new(plan, problems)
+    _check_new(plan, problems, area)
     if problems.problems:
         raise problems
     return _write(plan)
@@ -404,27 +471,43 @@ TABLES = [
 
 def _rows(files: dict, name: str) -> list[dict]:
     text = files.get(f"{name}.csv")
-    return list(csv.DictReader(io.StringIO(text))) if text else []
+    if not text:
+        return []
+    try:
+        return [
+            {key: csv_export.restore_cell(value) if isinstance(value, str) else value
+             for key, value in row.items() if key is not None}
+            for row in csv.DictReader(io.StringIO(text))
+        ]  # fmt: skip
+    except csv.Error as error:
+        raise Problems([f"{name}.csv: {error}"]) from error
 
 
 def read_datapackage(path: Path) -> dict[str, str]:
     """CSV files by name, from a folder or a zip holding datapackage.json."""
-    if path.is_dir():
-        return {p.name: p.read_text(encoding="utf-8-sig") for p in path.glob("*.csv")}
-    with zipfile.ZipFile(path) as archive:
-        return {
-            Path(n).name: archive.read(n).decode("utf-8-sig")
-            for n in archive.namelist()
-            if n.endswith(".csv")
-        }
+    try:
+        if path.is_dir():
+            return {p.name: p.read_text(encoding="utf-8-sig") for p in path.glob("*.csv")}
+        with zipfile.ZipFile(path) as archive:
+            return {
+                Path(n).name: archive.read(n).decode("utf-8-sig")
+                for n in archive.namelist()
+                if n.endswith(".csv")
+            }
+    except UnicodeDecodeError as error:
+        raise Problems([f"feed: a CSV file is not UTF-8 text ({error.reason})"]) from error
+    except zipfile.BadZipFile as error:
+        raise Problems(
+            ["feed: not a zip file (give a datapackage .zip, a folder of CSVs or a .json feed)"]
+        ) from error
 
 
 def services_from_datapackage(files: dict[str, str]) -> list[dict]:
     """Rebuild nested services from the tables, so one validation path serves both formats."""
-    orgs = {r["id"]: r for r in _rows(files, "organizations")}
-    locs = {r["id"]: r for r in _rows(files, "locations")}
-    taxes = {r["id"]: r for r in _rows(files, "taxonomies")}
-    terms = {r["id"]: r for r in _rows(files, "taxonomy_terms")}
+    orgs = {r.get("id"): r for r in _rows(files, "organizations")}
+    locs = {r.get("id"): r for r in _rows(files, "locations")}
+    taxes = {r.get("id"): r for r in _rows(files, "taxonomies")}
+    terms = {r.get("id"): r for r in _rows(files, "taxonomy_terms")}
     by_service: dict = {}
     for table in ("service_at_locations", "schedules", "cost_options", "attributes"):
         for row in _rows(files, table):
@@ -440,12 +523,16 @@ def services_from_datapackage(files: dict[str, str]) -> list[dict]:
                 "organization": orgs.get(s.get("organization_id")),
                 "service_at_locations": [
                     {
-                        "id": r["id"],
-                        "location_id": r["location_id"],
-                        "location": {
-                            **locs.get(r["location_id"], {}),
-                            "addresses": [locs.get(r["location_id"], {})],
-                        },
+                        "id": r.get("id"),
+                        "location_id": r.get("location_id"),
+                        "location": (
+                            {
+                                **locs[r.get("location_id")],
+                                "addresses": [locs[r.get("location_id")]],
+                            }
+                            if r.get("location_id") in locs
+                            else None
+                        ),
                     }
                     for r in by_service.get(("service_at_locations", sid), [])
                 ],
@@ -453,12 +540,12 @@ def services_from_datapackage(files: dict[str, str]) -> list[dict]:
                 "cost_options": by_service.get(("cost_options", sid), []),
                 "attributes": [
                     {
-                        "id": r["id"],
-                        "taxonomy_term_id": r["taxonomy_term_id"],
+                        "id": r.get("id"),
+                        "taxonomy_term_id": r.get("taxonomy_term_id"),
                         "taxonomy_term": {
-                            **terms.get(r["taxonomy_term_id"], {}),
+                            **terms.get(r.get("taxonomy_term_id"), {}),
                             "taxonomy": taxes.get(
-                                terms.get(r["taxonomy_term_id"], {}).get("taxonomy_id"), {}
+                                terms.get(r.get("taxonomy_term_id"), {}).get("taxonomy_id"), {}
                             ).get("name"),
                         },
                     }
@@ -509,7 +596,7 @@ def export_datapackage(services, path: Path) -> None:
         for name, rows in tables.items():
             columns = sorted({k for r in rows.values() for k in r})
             buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=columns)
+            writer = csv_export.dict_writer(buffer, fieldnames=columns)
             writer.writeheader()
             writer.writerows(rows.values())
             archive.writestr(f"{name}.csv", buffer.getvalue())

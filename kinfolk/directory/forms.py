@@ -2,7 +2,7 @@
 
 from django import forms
 
-from kinfolk.core.forms import date_field
+from kinfolk.core.forms import ReasonField, date_field
 
 from .models import Evidence
 from .selectors import DAYS
@@ -64,7 +64,7 @@ class ListingForm(forms.Form):
 
 class DecisionForm(forms.Form):
     approve = forms.ChoiceField(choices=[("yes", "Approve"), ("no", "Do not approve")])
-    reason = forms.CharField(label="Reason (needed if not approved)", required=False)
+    reason = ReasonField(label="Reason (needed if not approved)", required=False)
 
 
 class ShortlistForm(forms.Form):

@@ -1,12 +1,13 @@
 """The Open Referral UK 3.0 read API at /openreferral/: public and CORS-open, as the profile
 requires. Responses validate against the standard's compiled schemas (tested)."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import wraps
 from uuid import UUID
 
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET
 
@@ -70,9 +71,15 @@ def _modified_after(request) -> datetime | None:
     raw = request.GET.get("modified_after")
     if not raw:
         return None
-    value = parse_datetime(raw)
+    message = "modified_after must be a real date and time, like 2026-01-31T09:00:00Z."
+    try:
+        value = parse_datetime(raw)
+    except ValueError:  # well formed but impossible, like month 13
+        raise BadRequest(message) from None
     if value is None:
-        raise BadRequest("modified_after must be a date and time, like 2026-01-31T09:00:00Z.")
+        raise BadRequest(message)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
     return value
 
 

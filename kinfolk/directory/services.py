@@ -10,6 +10,7 @@ from django.utils import timezone
 from kinfolk.accounts.models import CARE_ROLES, Role
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
+from kinfolk.core.text import visible_text
 
 from .models import Evidence, ListingStatus, Organization, OrganizationKind, Service
 
@@ -116,7 +117,7 @@ def listing_decide(*, actor, org: Organization, approve: bool, reason: str = "")
         raise ValidationError(
             "Cannot approve: " + "; ".join(expired_evidence(org)) + ".", code="evidence"
         )
-    if not approve and not (reason or "").strip():
+    if not approve and not visible_text(reason):
         raise ValidationError("Say why the listing is not approved.", code="reason")
     org.listing_status = ListingStatus.APPROVED if approve else ListingStatus.REJECTED
     org.save(update_fields=["listing_status", "last_modified"])
@@ -126,7 +127,7 @@ def listing_decide(*, actor, org: Organization, approve: bool, reason: str = "")
         target_type="listing",
         target_id=org.pk,
         detail={"approved": approve},
-        reason=(reason or "").strip(),
+        reason=visible_text(reason),
     )
     return org
 

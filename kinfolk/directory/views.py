@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.models import CARE_ROLES, Role
 from kinfolk.core.forms import add_service_errors
+from kinfolk.core.redirects import same_site_path
 from kinfolk.people.selectors import people_for_actor, person_get
 from kinfolk.sharedlives.geography import UnknownPostcode, locate
 
@@ -87,7 +88,7 @@ def shortlist_send(request):
     chosen = request.POST.getlist("service")
     if not form.is_valid():
         messages.error(request, "Choose who to send the shortlist to.")
-        return redirect(request.POST.get("back") or "directory:search")
+        return redirect(same_site_path(request.POST.get("back")) or "directory:search")
     person = person_get(actor=request.actor, person_id=form.cleaned_data["person"], audit_as=None)
     try:
         services.shortlist_send(
@@ -98,7 +99,7 @@ def shortlist_send(request):
         )
     except ValidationError as error:
         messages.error(request, error.messages[0])
-        return redirect(request.POST.get("back") or "directory:search")
+        return redirect(same_site_path(request.POST.get("back")) or "directory:search")
     messages.success(request, f"The shortlist has been sent to {person.full_name}.")
     return redirect("directory:shortlists", person.pk)
 

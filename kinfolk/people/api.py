@@ -4,6 +4,9 @@ from datetime import date
 from uuid import UUID
 
 from ninja import Field, Router, Schema, Status
+from pydantic import field_validator
+
+from kinfolk.core.text import DateOfBirth, Name, OptionalName, Reason
 
 from . import selectors, services
 from .models import GrantScope, Relationship
@@ -38,10 +41,10 @@ class PersonOut(PersonSummaryOut):
 
 
 class PersonIn(Schema):
-    given_name: str = Field(..., min_length=1, max_length=100)
-    family_name: str = Field(..., min_length=1, max_length=100)
-    preferred_name: str = Field("", max_length=100)
-    date_of_birth: date | None = None
+    given_name: Name = Field(..., min_length=1, max_length=100)
+    family_name: Name = Field(..., min_length=1, max_length=100)
+    preferred_name: OptionalName = Field("", max_length=100)
+    date_of_birth: DateOfBirth | None = None
     email: str = Field("", max_length=254)
     phone: str = Field("", max_length=40)
     address: str = ""
@@ -55,10 +58,12 @@ class PersonIn(Schema):
 
 
 class PersonPatch(Schema):
-    given_name: str | None = Field(None, min_length=1, max_length=100)
-    family_name: str | None = Field(None, min_length=1, max_length=100)
-    preferred_name: str | None = Field(None, max_length=100)
-    date_of_birth: date | None = None
+    """Send only what changes. Only date_of_birth may be null (to clear it); clear text with ""."""
+
+    given_name: Name | None = Field(None, min_length=1, max_length=100)
+    family_name: Name | None = Field(None, min_length=1, max_length=100)
+    preferred_name: OptionalName | None = Field(None, max_length=100)
+    date_of_birth: DateOfBirth | None = None
     email: str | None = Field(None, max_length=254)
     phone: str | None = Field(None, max_length=40)
     address: str | None = None
@@ -69,6 +74,13 @@ class PersonPatch(Schema):
     can_do: str | None = None
     could_do_with_support: str | None = None
     rely_on_services_for: str | None = None
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_null_text(cls, value, info):
+        if value is None and info.field_name != "date_of_birth":
+            raise ValueError('cannot be null: leave it out to keep it, or send "" to clear it')
+        return value
 
 
 class GrantOut(Schema):
@@ -99,7 +111,9 @@ class GrantIn(Schema):
 
 
 class BreakGlassIn(Schema):
-    reason: str = Field(..., description="Why you need emergency access (at least 20 characters)")
+    reason: Reason = Field(
+        ..., description="Why you need emergency access (at least 20 characters)"
+    )
 
 
 class BreakGlassOut(Schema):

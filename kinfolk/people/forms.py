@@ -1,15 +1,15 @@
 from django import forms
 
-from kinfolk.core.forms import DatePartsField
+from kinfolk.core.forms import DatePartsField, NameField, ReasonField
 
 from .models import Assignment, GrantScope, Relationship
 from .nhs_number import normalise_nhs_number, validate_nhs_number
 
 
 class PersonForm(forms.Form):
-    given_name = forms.CharField(label="First name", max_length=100)
-    family_name = forms.CharField(label="Last name", max_length=100)
-    preferred_name = forms.CharField(
+    given_name = NameField(label="First name", max_length=100)
+    family_name = NameField(label="Last name", max_length=100)
+    preferred_name = NameField(
         label="What they like to be called",
         max_length=100,
         required=False,
@@ -65,7 +65,7 @@ class GrantForm(forms.Form):
 
 
 class BreakGlassForm(forms.Form):
-    reason = forms.CharField(
+    reason = ReasonField(
         label="Why do you need to see this record now?",
         help_text="Your area admin reviews every use of emergency access",
         widget=forms.Textarea,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kinfolk.accounts.models import CARE_ROLES, Membership, Role, User
 from kinfolk.core.models import AuditAction
+from kinfolk.core.text import check_date_of_birth, clean_name, visible_text
 
 from .audit import audit_person
 from .models import (
@@ -41,7 +42,13 @@ PROFILE_FIELDS = (
 BREAK_GLASS_REASON_MIN_LENGTH = 20
 
 
+NAME_FIELDS = ("given_name", "family_name", "preferred_name")
+
+
 def _clean_profile(person: Person) -> None:
+    for name in NAME_FIELDS:
+        setattr(person, name, clean_name(getattr(person, name) or ""))
+    check_date_of_birth(person.date_of_birth)
     person.nhs_number = normalise_nhs_number(person.nhs_number or "")
     person.postcode = (person.postcode or "").upper().strip()
     person.full_clean(exclude=["user", "area"])
@@ -78,7 +85,7 @@ def person_update(*, actor, person: Person, changes: dict) -> list[str]:
         setattr(person, name, changes[name])
     _clean_profile(person)
     if changed:
-        person.save(update_fields=[*changed, "nhs_number", "postcode", "updated_at"])
+        person.save(update_fields=[*changed, *NAME_FIELDS, "nhs_number", "postcode", "updated_at"])
         # Field names only: the audit log never holds a person's details.
         audit_person(
             actor=actor,
@@ -174,7 +181,7 @@ def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlassAccess:
     """Open time-limited emergency access to a record, with a written reason for the report."""
     if not can(actor, "break_glass", person):
         raise PermissionDenied("Emergency access is only for care workers in this area.")
-    reason = (reason or "").strip()
+    reason = visible_text(reason)
     if len(reason) < BREAK_GLASS_REASON_MIN_LENGTH:
         raise ValidationError(
             f"Write why you need emergency access, in at least {BREAK_GLASS_REASON_MIN_LENGTH} "

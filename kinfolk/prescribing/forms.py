@@ -4,15 +4,15 @@ from datetime import date
 
 from django import forms
 
-from kinfolk.core.forms import DatePartsField, date_field
+from kinfolk.core.forms import DatePartsField, NameField, ReasonField, date_field
 
 from .models import Reason
 
 
 class ReferForm(forms.Form):
     person = forms.ChoiceField(label="Who are you referring?", required=False)
-    given_name = forms.CharField(label="First name (someone new)", required=False, max_length=100)
-    family_name = forms.CharField(label="Last name (someone new)", required=False, max_length=100)
+    given_name = NameField(label="First name (someone new)", required=False, max_length=100)
+    family_name = NameField(label="Last name (someone new)", required=False, max_length=100)
     date_of_birth = DatePartsField(label="Date of birth", required=False)
     nhs_number = forms.CharField(label="NHS number (optional)", required=False, max_length=14)
     phone = forms.CharField(label="Phone number (optional)", required=False, max_length=40)
@@ -70,9 +70,9 @@ class CloseForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(label="Reason (optional)", required=False, widget=forms.Textarea)
+    reason = ReasonField(label="Reason (optional)", required=False, widget=forms.Textarea)
 
 
 class DecideForm(forms.Form):
     accept = forms.ChoiceField(choices=[("yes", "Accept"), ("no", "Decline")])
-    reason = forms.CharField(label="Reason (needed to decline)", required=False)
+    reason = ReasonField(label="Reason (needed to decline)", required=False)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kinfolk.accounts.models import Role
 from kinfolk.core.models import AuditAction
+from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 from kinfolk.people.models import Assignment, Person
 from kinfolk.people.rules import can
@@ -173,11 +174,11 @@ def community_decide(*, actor, sent: CommunityReferral, accept: bool, reason: st
         raise PermissionDenied("Only the organisation it was sent to can answer.")
     if sent.status != CommunityStatus.SENT:
         raise ValidationError("This has already been answered.", code="answered")
-    if not accept and not (reason or "").strip():
+    if not accept and not visible_text(reason):
         raise ValidationError("Say why you cannot take the person on.", code="reason")
     sent.status = CommunityStatus.ACCEPTED if accept else CommunityStatus.DECLINED
     sent.decided_at, sent.decided_by = timezone.now(), actor.user
-    sent.declined_reason = "" if accept else reason.strip()
+    sent.declined_reason = "" if accept else visible_text(reason)
     sent.save()
     audit_person(actor=actor, action=AuditAction.UPDATE, person=sent.referral.person, about=sent,
                  detail={"accepted": accept})  # fmt: skip
@@ -270,7 +271,7 @@ def referral_decline(*, actor, referral: Referral, reason: str = "") -> Referral
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is already closed.", code="closed")
     referral.status, referral.code = Status.DECLINED, DECLINED_CODE
-    referral.closed_at, referral.declined_reason = timezone.now(), (reason or "").strip()
+    referral.closed_at, referral.declined_reason = timezone.now(), visible_text(reason)
     referral.save(update_fields=["status", "code", "closed_at", "declined_reason"])
     _message(referral, f"{referral.person.called} decided not to take up social prescribing.")
     audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,

@@ -1,8 +1,6 @@
 """Social prescribing pages: refer, the link worker's inbox and caseload, a referral, the
 community organisation's requests, the referrer's outcomes, and reports."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.models import Role
+from kinfolk.core import csv_export
 from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.lookups import uuid_or_404
@@ -306,7 +305,7 @@ def reports(request):
                      target_type="social_prescribing_report")  # fmt: skip
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="social-prescribing.csv"'
-        writer = csv.writer(response)
+        writer = csv_export.writer(response)
         writer.writerow(["referral", "practice", "reasons", "received", "days_to_first_contact",
                          "connected", "status"])  # fmt: skip
         for r in report.rows:

@@ -9,6 +9,8 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 
+from kinfolk.core.text import OptionalReason
+
 from . import selectors, services
 from .models import Side
 from .rules import runs_the_scheme
@@ -111,7 +113,7 @@ class StageViewIn(Schema):
 
 
 class DeclineIn(Schema):
-    reason: str = Field("", description="Optional: saying no never needs a reason")
+    reason: OptionalReason = Field("", description="Optional: saying no never needs a reason")
 
 
 class ArrangementIn(Schema):

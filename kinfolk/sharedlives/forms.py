@@ -4,7 +4,7 @@ from datetime import date
 
 from django import forms
 
-from kinfolk.core.forms import date_field
+from kinfolk.core.forms import NameField, ReasonField, date_field
 
 from .models import (
     ARRANGEMENT_CHOICES,
@@ -32,6 +32,10 @@ def _words(label: str, required: bool = False, help_text: str = "") -> forms.Cha
     )
 
 
+def _reason(label: str, required: bool = False, help_text: str = "") -> ReasonField:
+    return ReasonField(label=label, widget=forms.Textarea, required=required, help_text=help_text)
+
+
 def _list(label: str, help_text: str = "Separate with commas") -> forms.CharField:
     return forms.CharField(label=label, required=False, help_text=help_text)
 
@@ -44,7 +48,7 @@ class ReferralForm(forms.Form):
     source = forms.ChoiceField(
         label="Who made the referral?", choices=ReferralSource.choices, widget=forms.RadioSelect
     )
-    referrer_name = forms.CharField(label="Name of the referrer (optional)", required=False)
+    referrer_name = NameField(label="Name of the referrer (optional)", required=False)
     received_on = _date("Date the referral was received", initial=date.today)
     has_own_home = forms.ChoiceField(
         label="Does the person have their own home?", choices=YES_NO, widget=forms.RadioSelect
@@ -172,7 +176,7 @@ class StageViewForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = _words(
+    reason = _reason(
         "Reason (optional)",
         help_text="You do not have to give a reason. It will not count against you.",
     )
@@ -209,12 +213,12 @@ class ReviewForm(forms.Form):
 
 
 class AskForReviewForm(forms.Form):
-    reason = _words("What would you like to talk about? (optional)")
+    reason = _reason("What would you like to talk about? (optional)")
 
 
 class EndForm(forms.Form):
     side = forms.ChoiceField(label="Who asked to end it?", choices=Side.choices, required=False)
-    reason = _words("Why is the arrangement ending?", required=True)
+    reason = _reason("Why is the arrangement ending?", required=True)
     next_step = _words(
         "What happens next",
         help_text="Where the person will live and who will support them. Needed when they "
@@ -224,7 +228,7 @@ class EndForm(forms.Form):
 
 
 class CarerEnquiryForm(forms.Form):
-    name = forms.CharField(label="Household name", max_length=150)
+    name = NameField(label="Household name", max_length=150)
     postcode = forms.CharField(label="Postcode", max_length=10)
 
 
@@ -240,7 +244,7 @@ class PanelForm(forms.Form):
     decision = forms.ChoiceField(
         label="Decision", choices=PanelDecision.Decision.choices, widget=forms.RadioSelect
     )
-    reasons = _words("Reasons", help_text="Needed when the panel defers or does not approve")
+    reasons = _reason("Reasons", help_text="Needed when the panel defers or does not approve")
     approved_types = forms.MultipleChoiceField(
         label="Approved for",
         choices=ARRANGEMENT_CHOICES,

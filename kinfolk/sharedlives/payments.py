@@ -89,17 +89,12 @@ def monthly_schedule(*, area, month: date) -> list[PaymentLine]:
     return lines
 
 
-def _cell(text: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 def csv_rows(lines: list[PaymentLine]):
     for line in lines:
         a = line.arrangement
         yield [
             a.pk,
-            _cell(a.carer.name),
+            a.carer.name,
             f"{a.person.given_name[:1]}{a.person.family_name[:1]}",
             a.arrangement_type,
             a.band,

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
+from kinfolk.core.text import clean_name, visible_text
 from kinfolk.people.audit import audit_person
 
 from . import selectors
@@ -105,7 +106,7 @@ def referral_create(
         area=person.area,
         person=person,
         source=source,
-        referrer_name=referrer_name.strip(),
+        referrer_name=clean_name(referrer_name),
         received_on=received_on,
         has_own_home=has_own_home,
         family_able_to_support=family_able_to_support,
@@ -434,7 +435,7 @@ def introduction_decline(*, actor, introduction: Introduction, reason: str = "")
     introduction.stage = Stage.CLOSED
     introduction.closed_at = timezone.now()
     introduction.closed_by_side = side
-    introduction.closed_reason = (reason or "").strip()
+    introduction.closed_reason = visible_text(reason)
     introduction.save()
     audit_person(
         actor=actor,
@@ -482,7 +483,7 @@ def stage_view_record(
         stage=introduction.stage,
         side=side,
         carry_on=carry_on,
-        view=(view or "").strip(),
+        view=visible_text(view),
         happened_on=happened_on,
         recorded_by=actor.user,
     )
@@ -490,7 +491,7 @@ def stage_view_record(
         introduction.stage = Stage.CLOSED
         introduction.closed_at = timezone.now()
         introduction.closed_by_side = side
-        introduction.closed_reason = (view or "").strip()
+        introduction.closed_reason = visible_text(view)
     elif (
         StageView.objects.in_area(introduction.area)
         .filter(introduction=introduction, stage=introduction.stage, carry_on=True)
@@ -688,7 +689,7 @@ def review_request(*, actor, arrangement: Arrangement, reason: str = "") -> Arra
         kind=ReviewKind.REQUESTED,
         due_on=date.today() + timedelta(days=14),
         requested_by_side=side,
-        notes=(reason or "").strip(),
+        notes=visible_text(reason),
     )
     audit_person(actor=actor, action=AuditAction.CREATE, person=arrangement.person, about=review)
     return review
@@ -714,9 +715,9 @@ def arrangement_end(
     arrangement = Arrangement.objects.select_for_update().get(pk=arrangement.pk)
     if arrangement.status != ArrangementStatus.ACTIVE:
         raise ValidationError("This arrangement has already ended.", code="ended")
-    if not (reason or "").strip():
+    if not visible_text(reason):
         raise ValidationError("Write why the arrangement is ending.", code="reason")
-    if arrangement.arrangement_type == "long_term" and not (next_step or "").strip():
+    if arrangement.arrangement_type == "long_term" and not visible_text(next_step):
         raise ValidationError(
             "Record where the person will live and who will support them next: no one is left "
             "without support.",
@@ -725,7 +726,7 @@ def arrangement_end(
     arrangement.status = ArrangementStatus.ENDED
     arrangement.ended_on = ended_on or date.today()
     arrangement.ended_by_side = side
-    arrangement.end_reason = reason.strip()
+    arrangement.end_reason = visible_text(reason)
     arrangement.next_step = (next_step or "").strip()
     arrangement.save()
     if arrangement.takes_a_place:
@@ -767,7 +768,7 @@ def _audit_carer(actor, action, carer: Carer, **detail) -> None:
 @transaction.atomic
 def carer_enquiry(*, actor, name: str, postcode: str, user=None) -> Carer:
     _must_run_scheme(actor)
-    if not (name or "").strip():
+    if not clean_name(name):
         raise ValidationError("Enter the household's name.", code="name")
     try:
         latitude, longitude = locate(postcode)
@@ -776,7 +777,7 @@ def carer_enquiry(*, actor, name: str, postcode: str, user=None) -> Carer:
     carer = Carer.objects.create(
         area=actor.area,
         user=user,
-        name=name.strip(),
+        name=clean_name(name),
         postcode=normalise_postcode(postcode),
         latitude=latitude,
         longitude=longitude,
@@ -843,9 +844,9 @@ def panel_decision_record(
     carer = _lock_carer(carer)
     if decision not in PanelDecision.Decision.values:
         raise ValidationError("Choose the panel's decision.", code="decision")
-    if not (members or "").strip():
+    if not visible_text(members):
         raise ValidationError("Record who sat on the panel.", code="members")
-    if decision != PanelDecision.Decision.APPROVED and not (reasons or "").strip():
+    if decision != PanelDecision.Decision.APPROVED and not visible_text(reasons):
         raise ValidationError("Record the panel's reasons.", code="reasons")
     if decision == PanelDecision.Decision.APPROVED:
         missing = missing_steps(carer)
@@ -870,7 +871,7 @@ def panel_decision_record(
         panel_date=panel_date,
         members=members.strip(),
         decision=decision,
-        reasons=(reasons or "").strip(),
+        reasons=visible_text(reasons),
         approved_types=list(approved_types),
         approved_needs=list(approved_needs),
         places=places,

@@ -1,6 +1,5 @@
 """Shared Lives pages: thin views over selectors, services and presenters."""
 
-import csv
 from datetime import date
 
 from django.contrib import messages
@@ -10,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from kinfolk.core import csv_export
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.forms import add_service_errors
 from kinfolk.people import selectors as people_selectors
@@ -582,7 +582,7 @@ def payment_schedule(request):
         response["Content-Disposition"] = (
             f'attachment; filename="shared-lives-payments-{month:%Y-%m}.csv"'
         )
-        writer = csv.writer(response)
+        writer = csv_export.writer(response)
         writer.writerow(payments.CSV_HEADER)
         writer.writerows(payments.csv_rows(rows))
         return response

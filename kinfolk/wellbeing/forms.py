@@ -2,7 +2,7 @@
 
 from django import forms
 
-from kinfolk.core.forms import date_field
+from kinfolk.core.forms import NameField, date_field
 
 from .models import CareActArea, Contact, Episode, RecordedWith, Ring, Who
 from .scoring import DIRECT_LONELINESS, LSNS6_ANSWERS
@@ -143,9 +143,7 @@ class CheckInForm(AnsweredBy):
 
 
 class CircleMemberForm(forms.Form):
-    name = forms.CharField(
-        label="Who are they?", max_length=100, help_text="A name, or 'my neighbour'"
-    )
+    name = NameField(label="Who are they?", max_length=100, help_text="A name, or 'my neighbour'")
     who = forms.ChoiceField(label="They are", choices=Who.choices)
     ring = forms.TypedChoiceField(
         label="How close are they?", choices=Ring.choices, coerce=int, widget=forms.RadioSelect

@@ -31,13 +31,19 @@ class MeasureResponse(AreaOwned):
         indexes = [models.Index(fields=["area", "person", "measure", "completed_at"])]
 
 
-class LicensedWording(models.Model):
-    """Item wording an organisation is licensed to use (e.g. SWEMWBS), loaded by a command."""
+class LicensedWording(AreaOwned):
+    """Item wording an area's organisation is licensed to use (e.g. SWEMWBS), loaded by a
+    command for that area; other areas never see it."""
 
-    measure = models.CharField(max_length=20, unique=True)
+    measure = models.CharField(max_length=20)
     items = models.JSONField()  # {"item_1": "wording", ...}
     licensee = models.CharField(max_length=200)
     loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["area", "measure"], name="one_wording_per_area")
+        ]
 
 
 class CareActArea(models.TextChoices):

@@ -64,6 +64,7 @@ def visibility_for(*, person) -> Visibility:
     )
 
 
-def licensed_wording(measure: str) -> dict | None:
-    wording = LicensedWording.objects.filter(measure=measure).first()
+def licensed_wording(measure: str, *, area) -> dict | None:
+    """The wording this area is licensed to use for a measure, or None if it has none."""
+    wording = LicensedWording.objects.in_area(area).filter(measure=measure).first()
     return wording.items if wording else None

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinfolk.core.models import AuditAction
+from kinfolk.core.text import clean_name
 from kinfolk.people.audit import audit_person
 
 from . import selectors
@@ -51,7 +52,7 @@ def response_record(
     _must(actor, "record_wellbeing", person, "You cannot record this for this person.")
     if measure not in MEASURES:
         raise ValidationError("Choose a measure Kinfolk supports.", code="measure")
-    if measure == "swemwbs" and not selectors.licensed_wording("swemwbs"):
+    if measure == "swemwbs" and not selectors.licensed_wording("swemwbs", area=person.area):
         raise ValidationError(
             "SWEMWBS is not available: its wording is licensed and your organisation has not "
             "loaded it (kinfolk load-swemwbs).",
@@ -140,7 +141,7 @@ def _todays_circle(actor, person) -> CircleSnapshot:
 @transaction.atomic
 def circle_add(*, actor, person, name: str, who: str, ring: int, contact: str, paid: bool):
     _must(actor, "record_wellbeing", person, "You cannot change this person's circle.")
-    name = (name or "").strip()
+    name = clean_name(name)
     if not name:
         raise ValidationError("Write who they are (a name, or 'my neighbour').", code="name")
     if who not in Who.values or ring not in Ring.values or contact not in Contact.values:

@@ -1,7 +1,5 @@
 """Wellbeing pages: How I'm doing, measures, check-ins, the circle, and the connection test."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from kinfolk.core import csv_export
 from kinfolk.core.audit import audit_record
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
@@ -48,9 +47,9 @@ def how_im_doing(request, person_id):
     )
 
 
-def _measure_form(measure: str):
+def _measure_form(measure: str, area):
     if measure == "swemwbs":
-        wording = selectors.licensed_wording("swemwbs")
+        wording = selectors.licensed_wording("swemwbs", area=area)
         return swemwbs_form(wording) if wording else None
     return MEASURE_FORMS.get(measure)
 
@@ -62,7 +61,7 @@ def measure(request, person_id, measure):
     person = selectors.wellbeing_person_get(
         actor=request.actor, person_id=person_id, rule="record_wellbeing"
     )
-    form_class = _measure_form(measure)
+    form_class = _measure_form(measure, person.area)
     if form_class is None:
         return render(
             request, "wellbeing/unavailable.jinja", {"person": person, "measure": MEASURES[measure]}
@@ -203,7 +202,7 @@ def connection_test(request):
         )  # fmt: skip
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="connection-test.csv"'
-        writer = csv.writer(response)
+        writer = csv_export.writer(response)
         writer.writerow(["service", "kind", "people", *connection.FIGURES])
         for row in [*rows, connection.area_row(changes)]:
             figures = [getattr(row, name) for name in connection.FIGURES]

@@ -28,3 +28,15 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     area = factory.SubFactory(AreaFactory)
     role = Role.SCHEME_WORKER
+
+
+def api_token_for(membership, name: str = "Tests") -> str:
+    """A live API token for a membership, made as its holder would (staff after a second step)."""
+    from kinfolk.accounts.actor import Actor
+    from kinfolk.accounts.services import api_token_issue
+
+    if membership.is_staff_role and not membership.user.mfa_enabled:
+        membership.user.mfa_enabled = True
+        membership.user.save(update_fields=["mfa_enabled"])
+    actor = Actor(user=membership.user, membership=membership)
+    return api_token_issue(actor=actor, name=name, second_step_done=True)

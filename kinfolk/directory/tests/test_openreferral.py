@@ -133,7 +133,7 @@ def test_paging(directory):
         ({"page": "x"}, "page must be a whole number"),
         ({"per_page": "1000"}, "per_page must be from 1 to 100"),
         ({"taxonomy_term_id": "nope"}, "taxonomy_term_id must be a UUID"),
-        ({"modified_after": "yesterday"}, "modified_after must be a date"),
+        ({"modified_after": "yesterday"}, "modified_after must be a real date"),
     ],
 )
 def test_bad_parameters_get_a_clear_400(db, params, message):

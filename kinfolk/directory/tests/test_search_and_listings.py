@@ -90,6 +90,10 @@ def test_a_micro_enterprise_listing_waits_for_the_area_admin(area, make_member, 
         services.listing_decide(actor=member, org=org, approve=True)
     with pytest.raises(ValidationError, match="Say why"):
         services.listing_decide(actor=admin, org=org, approve=False)
+    with pytest.raises(ValidationError, match="Say why"):  # invisible characters are not a reason
+        services.listing_decide(
+            actor=admin, org=org, approve=False, reason="\u200b \u00a0\u2066\u2069\ufeff"
+        )
     services.listing_decide(actor=admin, org=org, approve=True)
     assert selectors.listed_services().filter(organization=org).exists()
 

@@ -75,6 +75,10 @@ def test_the_loop_closes_with_messages_to_the_referrer(loop):
     assert list(selectors.sent_to_my_organisations(actor=other_group)) == []
     with pytest.raises(ValidationError, match="why"):
         services.community_decide(actor=group_member, sent=sent, accept=False)
+    with pytest.raises(ValidationError, match="why"):  # invisible characters are not a reason
+        services.community_decide(
+            actor=group_member, sent=sent, accept=False, reason="\u200b \u00a0\u2066\u2069\ufeff"
+        )
     services.community_decide(actor=group_member, sent=sent, accept=True)
     services.community_started(actor=group_member, sent=sent)
     referral.refresh_from_db()

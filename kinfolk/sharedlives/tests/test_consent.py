@@ -347,8 +347,19 @@ def test_reviews_are_scheduled_at_four_weeks_monthly_then_annually(scheme):
 def test_ending_a_live_in_arrangement_needs_a_next_step(scheme):
     s = scheme
     arrangement = start(s, agreed(s))
+    with pytest.raises(ValidationError, match="why the arrangement is ending"):
+        services.arrangement_end(
+            actor=s.you, arrangement=arrangement, reason="\u200b \u00a0\u2066\u2069\ufeff"
+        )
     with pytest.raises(ValidationError, match="no one is left without support"):
         services.arrangement_end(actor=s.you, arrangement=arrangement, reason="I want to move")
+    with pytest.raises(ValidationError, match="no one is left without support"):
+        services.arrangement_end(
+            actor=s.you,
+            arrangement=arrangement,
+            reason="I want to move",
+            next_step="\u200b \u00a0\u2066\u2069\ufeff",
+        )
     ended = services.arrangement_end(
         actor=s.you,
         arrangement=arrangement,
@@ -412,6 +423,15 @@ def test_panel_approves_only_a_complete_application_and_never_more_than_three_pl
             panel_date=TODAY,
             members="A Chair (independent)",
             decision="deferred",
+        )
+    with pytest.raises(ValidationError, match="reasons"):  # invisible characters are not reasons
+        services.panel_decision_record(
+            actor=s.worker,
+            carer=carer,
+            panel_date=TODAY,
+            members="A Chair (independent)",
+            decision="deferred",
+            reasons="\u200b \u00a0\u2066\u2069\ufeff",
         )
     services.panel_decision_record(
         actor=s.worker,

@@ -58,12 +58,14 @@ def test_swemwbs_is_unavailable_until_licensed_wording_is_loaded(people, tmp_pat
     bad = tmp_path / "bad.json"
     bad.write_text('{"item_1": "x"}')
     with pytest.raises(CommandError):
-        call_command("load_swemwbs", str(bad), licensee="Calder Vale Council")
+        call_command(
+            "load_swemwbs", str(bad), licensee="Calder Vale Council", area=person.area.slug
+        )
     good = tmp_path / "swemwbs.json"
     good.write_text(
         "{" + ", ".join(f'"item_{n}": "Licensed wording {n}"' for n in range(1, 8)) + "}"
     )
-    call_command("load_swemwbs", str(good), licensee="Calder Vale Council")
+    call_command("load_swemwbs", str(good), licensee="Calder Vale Council", area=person.area.slug)
     response = services.response_record(
         actor=you, person=person, measure="swemwbs", answers=answers
     )

@@ -25,7 +25,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path} does not exist.")
         try:
             if source.suffix == ".json":
-                services = feeds.parse_json_feed(source.read_text(encoding="utf-8"))
+                services = feeds.read_json_feed(source)
             else:
                 services = feeds.services_from_datapackage(feeds.read_datapackage(source))
             count = feeds.import_services(services, place)
