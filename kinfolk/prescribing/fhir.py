@@ -201,11 +201,16 @@ class _Resources:
 
     def resolve(self, reference, container: dict) -> dict | None:
         target = _str(_obj(reference).get("reference"))
+        if not target:
+            return None
         if target.startswith("#"):
             contained = [_obj(r) for r in _items(container.get("contained"))]
             return next((r for r in contained if _str(r.get("id")) == target[1:]), None)
         if target in self.by_url:
             return self.by_url[target]
+        if ":" in target or target.count("/") != 1:
+            return None
+        # A relative Type/id against entries whose fullUrl is the sender's absolute URL.
         return next((r for url, r in self.by_url.items() if url.endswith(f"/{target}")), None)
 
 

@@ -207,6 +207,19 @@ def test_a_patient_by_identifier_and_display_is_accepted(gp):
     }  # fmt: skip
 
 
+def test_a_patient_by_relative_reference_to_an_absolute_full_url_is_accepted(gp):
+    data = uk_bundle()
+    data["entry"][0]["fullUrl"] = "https://gp.example.nhs.uk/fhir/Patient/123"
+    data["entry"][0]["resource"]["id"] = "123"
+    _resources(data)["ServiceRequest"]["resource"]["subject"] = {"reference": "Patient/123"}
+    _resources(data)["Consent"]["resource"]["patient"] = {"reference": "Patient/123"}
+    _resources(data)["Consent"]["resource"]["performer"] = [{"reference": "Patient/123"}]
+    Bundle.model_validate(data)
+    details = fhir.referral_from_bundle(data)
+    assert details["new_person"]["nhs_number"] == "9434765919"
+    assert details["consent_given_by"] == "person"
+
+
 def test_a_subject_that_points_nowhere_is_refused(gp):
     data = uk_bundle(**{"ServiceRequest.subject": {"reference": "urn:uuid:missing"}})
     with pytest.raises(ValidationError, match="Patient"):
@@ -319,6 +332,7 @@ def test_import_finds_the_person_by_nhs_number(gp, area, signed_in_client):
         IMPORT, json.dumps(uk_bundle()), content_type="application/json"
     )
     assert response.status_code == 201, response.content
+    Bundle.model_validate(response.json())
     assert Referral.objects.get().person == joan
     assert Person.objects.count() == 1
 
