@@ -118,8 +118,14 @@ def test_the_bundle_uses_real_uuids_that_resolve_and_are_stable(gp):
     for url in urls:
         assert url.startswith("urn:uuid:")
         assert str(uuid.UUID(url.removeprefix("urn:uuid:"))) == url.removeprefix("urn:uuid:")
-    for reference in _references(data):
-        assert reference in urls or reference.startswith("#"), reference
+    for entry in data["entry"]:
+        assert entry["fullUrl"] == f"urn:uuid:{entry['resource']['id']}"
+        contained = {f"#{r['id']}" for r in entry["resource"].get("contained", [])}
+        for reference in _references(entry["resource"]):
+            assert reference in urls or reference in contained, reference
+    request = _resources(data)["ServiceRequest"]["resource"]
+    assert request["requester"]["reference"] == "#requester"
+    assert request["contained"][0]["resourceType"] == "PractitionerRole"
     assert fhir.bundle(referral)["entry"] == data["entry"]  # stable per record
     other = _refer(gp, new_person={"given_name": "Ann", "family_name": "Lee"})
     assert not set(urls) & {e["fullUrl"] for e in fhir.bundle(other)["entry"]}
@@ -141,6 +147,11 @@ def test_the_bundle_declares_uk_core_profiles(gp):
     data = fhir.bundle(_refer(gp))
     for kind, entry in _resources(data).items():
         assert entry["resource"]["meta"]["profile"] == [f"{UK_CORE}{kind}"]
+    reasons = _resources(data)["ServiceRequest"]["resource"]["reasonCode"]
+    assert [r["coding"][0] for r in reasons] == [
+        {"system": REASON, "code": "loneliness", "display": "Loneliness or isolation"},
+        {"system": REASON, "code": "money", "display": "Money, debt or benefits"},
+    ]
 
 
 def test_a_decline_is_on_the_task_and_the_request_keeps_its_referral_code(gp, link):
@@ -152,6 +163,7 @@ def test_a_decline_is_on_the_task_and_the_request_keeps_its_referral_code(gp, li
     found = _resources(data)
     request, task = found["ServiceRequest"]["resource"], found["Task"]["resource"]
     assert [c["code"] for c in request["code"]["coding"]] == [REFERRAL_CODE]
+    assert request["status"] == "revoked"
     assert task["status"] == "rejected"
     assert task["statusReason"]["coding"][0] == {
         "system": SNOMED, "code": DECLINED_CODE, "display": "Social prescribing declined",
@@ -240,7 +252,7 @@ def test_an_unknown_or_missing_reason_is_refused_never_loneliness(gp, reasons):
     data = uk_bundle(**{"ServiceRequest.reasonCode": reasons})
     with pytest.raises(ValidationError) as error:
         fhir.referral_from_bundle(data)
-    assert "reason" in str(error.value)
+    assert "reason" in str(error.value) and "Housing" in str(error.value)
     assert not Referral.objects.exists()
 
 
@@ -351,6 +363,21 @@ def test_an_nhs_number_held_for_someone_with_another_surname_is_refused(gp, area
     with pytest.raises(ValidationError, match="different"):
         _refer(gp)
     assert not Referral.objects.exists() and Person.objects.count() == 1
+
+
+def test_an_nhs_number_held_for_someone_born_on_another_day_is_refused(gp, area):
+    from datetime import date
+
+    joan = _joan(area)
+    joan.date_of_birth = date(1950, 1, 1)
+    joan.save()
+    with pytest.raises(ValidationError, match="date of birth"):
+        services.referral_create(actor=gp, **fhir.referral_from_bundle(uk_bundle()))
+    assert not Referral.objects.exists() and Person.objects.count() == 1
+    joan.date_of_birth = date(1948, 3, 2)
+    joan.save()
+    referral = services.referral_create(actor=gp, **fhir.referral_from_bundle(uk_bundle()))
+    assert referral.person == joan
 
 
 # --- Round trip -------------------------------------------------------------------------------
