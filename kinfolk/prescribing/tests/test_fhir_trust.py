@@ -315,12 +315,16 @@ def _joan(area):
 
 
 def test_referral_finds_the_person_by_nhs_number(gp, area):
+    from kinfolk.core.models import AuditLog
+
     joan = _joan(area)
     referral = _refer(gp, new_person={
         "given_name": "Joan", "family_name": "Pickles", "nhs_number": "943 476 5919",
     })  # fmt: skip
     assert referral.person == joan
     assert Person.objects.count() == 1
+    found = AuditLog.objects.get(person_id=joan.pk, action="view")
+    assert found.detail == {"found_by": "nhs_number"} and found.actor_id == gp.user.pk
 
 
 def test_the_gp_form_finds_the_person_by_nhs_number(gp, area, signed_in_client):
@@ -336,6 +340,24 @@ def test_the_gp_form_finds_the_person_by_nhs_number(gp, area, signed_in_client):
     assert response.status_code == 302, response.content
     assert Referral.objects.get().person == joan
     assert Person.objects.count() == 1
+
+
+def test_the_gp_form_shows_a_clear_error_when_the_nhs_number_is_someone_else(
+    gp, area, signed_in_client
+):
+    PersonFactory(area=area, given_name="Bill", family_name="Smith", nhs_number="9434765919")
+    response = signed_in_client(gp.membership).post(
+        "/social-prescribing/refer/",
+        {
+            "given_name": "Joan", "family_name": "Pickles", "nhs_number": "9434765919",
+            "practice": "Calder Health Centre", "reasons": ["loneliness"],
+            "consent_recorded": "on", "consent_given_by": "person",
+        },
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "different surname or date of birth" in response.content.decode()
+    assert "Smith" not in response.content.decode()
+    assert not Referral.objects.exists()
 
 
 def test_import_finds_the_person_by_nhs_number(gp, area, signed_in_client):
