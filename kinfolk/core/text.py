@@ -39,10 +39,15 @@ def clean_name(value: str | None) -> str:
     return visible_text(value)
 
 
-def date_of_birth_problem(value: date | None, today: date | None = None) -> str | None:
+def date_of_birth_problem(value: date | str | None, today: date | None = None) -> str | None:
     """What is wrong with a date of birth, or None if it is plausible (or not given)."""
-    if value is None:
+    if value is None or value == "":
         return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return "Date of birth must be a real date, like 1958-03-27."
     today = today or date.today()
     if value > today:
         return "Date of birth must be today or in the past."

@@ -1,4 +1,5 @@
-"""Social prescribing FHIR interop: a referral as a ServiceRequest + Task bundle, both ways."""
+"""Social prescribing FHIR interop: a referral as a ServiceRequest, Patient, Task and Consent
+bundle, both ways."""
 
 from typing import Annotated
 
@@ -15,7 +16,7 @@ router = Router(tags=["social prescribing"])
 @router.get(
     "/referrals/{referral_id}/fhir",
     response=dict,
-    summary="A referral as a FHIR R4 Bundle (ServiceRequest, Task, Consent)",
+    summary="A referral as a FHIR R4 Bundle (ServiceRequest, Patient, Task, Consent; UK Core)",
 )
 def export_bundle(request, referral_id: int):
     return fhir.bundle(selectors.referral_get(actor=request.auth, referral_id=referral_id))

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinfolk.accounts.models import Role
-from kinfolk.core.models import AuditAction
+from kinfolk.core.models import Area, AuditAction
 from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 from kinfolk.people.models import Assignment, Person
@@ -28,6 +28,7 @@ from .models import (
     Status,
 )
 
+PRACTICE_MAX = Referral._meta.get_field("practice").max_length
 PERSON_FIELDS = ("given_name", "family_name", "date_of_birth", "nhs_number", "phone", "postcode")
 
 
@@ -43,6 +44,51 @@ def _must_be_link_worker(actor, referral: Referral) -> None:
     if not _is_link_worker(actor, referral):
         audit_person(actor=actor, action=AuditAction.DENIED, person=referral.person, about=referral)
         raise PermissionDenied("Only the person's link worker can do this.")
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _person_referred(*, actor, details: dict) -> Person:
+    """The person a referral is for: the one in the area with this NHS number, or someone new."""
+    fields = {k: v for k, v in details.items() if k in PERSON_FIELDS and v}
+    if not fields.get("given_name") or not fields.get("family_name"):
+        raise ValidationError("Enter the person's first and last name.", code="name")
+    person = Person(area=actor.area, **fields)
+    _clean_profile(person)
+    if person.nhs_number:
+        # One person per NHS number in an area: the area row lock makes two referrals for the
+        # same new person, arriving at once, find each other rather than create two records.
+        Area.objects.select_for_update().filter(pk=actor.area.pk).first()
+        known = (
+            Person.objects.filter(area=actor.area, nhs_number=person.nhs_number, erased_at=None)
+            .order_by("created_at")
+            .first()
+        )
+        if known is not None:
+            _must_be_the_same_person(known, person)
+            audit_person(actor=actor, action=AuditAction.VIEW, person=known,
+                         detail={"found_by": "nhs_number"})  # fmt: skip
+            return known
+    person.save(force_insert=True)
+    audit_person(actor=actor, action=AuditAction.CREATE, person=person)
+    return person
+
+
+def _must_be_the_same_person(known: Person, referred: Person) -> None:
+    """An NHS number finds a record only when the surname (and date of birth, if both have
+    one) agree, so a mistyped number never joins a referral to someone else's record."""
+    dates = (known.date_of_birth, referred.date_of_birth)
+    if not _same_name(known.family_name, referred.family_name) or (
+        all(dates) and dates[0] != dates[1]
+    ):
+        raise ValidationError(
+            "This NHS number is already recorded in this area for someone with a different "
+            "surname or date of birth. Check the NHS number, surname and date of birth; if the "
+            "person's details have changed, ask their link worker to update their record first.",
+            code="nhs_number_mismatch",
+        )
 
 
 @transaction.atomic
@@ -71,14 +117,14 @@ def referral_create(
         raise ValidationError("Choose at least one reason for the referral.", code="reasons")
     if not (practice or "").strip():
         raise ValidationError("Enter the practice or team making the referral.", code="practice")
+    if len(practice.strip()) > PRACTICE_MAX:
+        raise ValidationError(
+            f"The practice or team name must be {PRACTICE_MAX} characters or fewer. "
+            "Shorten it and send the referral again.",
+            code="practice",
+        )
     if person is None:
-        fields = {k: v for k, v in (new_person or {}).items() if k in PERSON_FIELDS and v}
-        if not fields.get("given_name") or not fields.get("family_name"):
-            raise ValidationError("Enter the person's first and last name.", code="name")
-        person = Person(area=actor.area, **fields)
-        _clean_profile(person)
-        person.save(force_insert=True)
-        audit_person(actor=actor, action=AuditAction.CREATE, person=person)
+        person = _person_referred(actor=actor, details=new_person or {})
     elif not can(actor, "view_person", person):
         raise PermissionDenied("You can refer only people you are working with.")
     Assignment.objects.get_or_create(

@@ -2,6 +2,7 @@
 
 QUESTIONNAIRE_BASE = "urn:kinfolk:questionnaire:"
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
+UK_CORE_PROFILE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-QuestionnaireResponse"
 
 
 def _answer(value) -> dict:
@@ -20,6 +21,7 @@ def questionnaire_response(response) -> dict:
     resource = {
         "resourceType": "QuestionnaireResponse",
         "id": str(response.pk),
+        "meta": {"profile": [UK_CORE_PROFILE]},
         "questionnaire": f"{QUESTIONNAIRE_BASE}{response.measure}",
         "status": "completed",
         "subject": subject,

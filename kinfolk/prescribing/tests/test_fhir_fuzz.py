@@ -22,14 +22,28 @@ resource = st.fixed_dictionaries(
         "reasonCode": json_values,
         "note": json_values,
         "requester": json_values,
+        "id": json_values,
+        "name": json_values,
+        "identifier": json_values,
+        "birthDate": json_values,
+        "telecom": json_values,
+        "address": json_values,
+        "patient": json_values,
+        "performer": json_values,
+        "contained": json_values,
     },
 )
+entries = st.fixed_dictionaries({"resource": resource}, optional={"fullUrl": json_values})
 bundles = (
     st.fixed_dictionaries(
         {"resourceType": st.just("Bundle")},
         optional={
             "entry": st.lists(
-                st.one_of(json_values, st.fixed_dictionaries({"resource": resource})), max_size=4
+                st.one_of(
+                    json_values,
+                    entries,
+                ),
+                max_size=4,
             )
         },
     )
@@ -46,3 +60,24 @@ def test_any_input_is_a_referral_or_a_clear_refusal(data):
         assert error.messages and all(isinstance(m, str) and m for m in error.messages)
     else:
         assert result["new_person"]["given_name"] and result["consent_recorded"] is True
+
+
+FIELDS = [
+    "Patient.name", "Patient.identifier", "Patient.birthDate", "Patient.telecom",
+    "Patient.address", "Patient.id", "ServiceRequest.subject", "ServiceRequest.reasonCode",
+    "ServiceRequest.requester", "ServiceRequest.contained", "ServiceRequest.status",
+    "ServiceRequest.note", "Consent.patient", "Consent.performer", "Consent.status",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(FIELDS), json_values)
+def test_a_good_bundle_with_any_one_field_spoiled_is_a_referral_or_a_clear_refusal(field, value):
+    from kinfolk.prescribing.tests.test_fhir_trust import uk_bundle
+
+    try:
+        result = referral_from_bundle(uk_bundle(**{field: value}))
+    except ValidationError as error:
+        assert error.messages and all(isinstance(m, str) and m for m in error.messages)
+    else:
+        assert result["new_person"]["family_name"] and result["reasons"]

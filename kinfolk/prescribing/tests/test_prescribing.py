@@ -135,7 +135,7 @@ def test_fhir_bundle_is_valid_and_round_trips(loop):
     data = fhir.bundle(referral)
     parsed = Bundle.model_validate(data)
     kinds = [e.resource.get_resource_type() for e in parsed.entry]
-    assert kinds == ["ServiceRequest", "Task", "Consent"]
+    assert kinds == ["ServiceRequest", "Patient", "Task", "Consent"]
     request = parsed.entry[0].resource
     assert request.code.coding[0].code == REFERRAL_CODE
     assert request.subject.identifier.value == "9434765919"
@@ -153,7 +153,7 @@ def test_fhir_bundle_is_valid_and_round_trips(loop):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda b: b["entry"].pop(2), "Consent"),
+        (lambda b: b["entry"].pop(3), "Consent"),
         (
             lambda b: b["entry"][0]["resource"]["code"]["coding"][0].update(code="123"),
             "871731000000106",

@@ -156,6 +156,18 @@ def test_a_response_exports_as_a_valid_fhir_questionnaire_response(people):
     assert resource["subject"]["identifier"]["value"] == "9434765919"
 
 
+def test_a_questionnaire_response_declares_the_uk_core_profile(people):
+    from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+
+    person, you, *_ = people
+    response = services.response_record(actor=you, person=person, measure="ons4", answers=ONS4)
+    resource = questionnaire_response(response)
+    QuestionnaireResponse.model_validate(resource)
+    assert resource["meta"]["profile"] == [
+        "https://fhir.hl7.org.uk/StructureDefinition/UKCore-QuestionnaireResponse"
+    ]
+
+
 def test_subject_access_exports_and_erasure_removes_wellbeing(people):
     from kinfolk.people.subject_access import person_erase, person_export
 
