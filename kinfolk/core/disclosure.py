@@ -159,6 +159,7 @@ class Mean:
     value: float | None
     people: int | None
     total: float = 0.0  # the exact sum behind a published mean, for the area row
+    signed: bool = True  # a change (+1.0) rather than a level (5.0)
 
     @property
     def suppressed(self) -> bool:
@@ -170,7 +171,7 @@ class Mean:
             return SUPPRESSED
         if self.people == 0:
             return "No data"
-        return f"{self.value:+.1f} ({self.people} people)"
+        return f"{self.value:{'+' if self.signed else ''}.1f} ({self.people} people)"
 
 
 NO_DATA = Mean(None, 0)
@@ -181,7 +182,7 @@ def count_shown(count: int) -> int | None:
     return None if is_small(count) else count
 
 
-def mean_of(values: Sequence[float], people: int | None) -> Mean:
+def mean_of(values: Sequence[float], people: int | None, signed: bool = True) -> Mean:
     """The mean of the values, given how many people they rest on as published (None when
     that count was suppressed). Only published for 5 or more people."""
     if people is None or (people and people < SUPPRESS_BELOW):
@@ -191,7 +192,7 @@ def mean_of(values: Sequence[float], people: int | None) -> Mean:
     if people == 0:
         return NO_DATA
     total = float(sum(values))
-    return Mean(round(total / people, 2), people, total)
+    return Mean(round(total / people, 2), people, total, signed)
 
 
 def mean_of_shown(means: Iterable[Mean]) -> Mean:

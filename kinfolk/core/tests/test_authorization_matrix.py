@@ -471,6 +471,12 @@ AREA_ENTRIES = [
         None,
         _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER),
     ),
+    (
+        "GET",
+        "/api/v1/wellbeing/connection-test/months",
+        None,
+        _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER),
+    ),
     ("GET", f"{API_SL}/carers", None, _only(*SCHEME_WORKERS)),
 ]
 # Pages anyone may see: documentation, not data.
