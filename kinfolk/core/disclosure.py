@@ -214,3 +214,41 @@ def median_of(values: Sequence[float]) -> float | None:
     if len(ordered) % 2:
         return float(ordered[middle])
     return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+@dataclass(frozen=True)
+class Line:
+    """One published figure of a report: the same on the page, in the CSV and in the API."""
+
+    section: str
+    label: str
+    value: int | float | None  # None when suppressed (or not enough yet)
+    shown: str  # in words: the number, or "Suppressed"
+
+
+def count_line(section: str, label: str, value: int | None) -> Line:
+    """A published count (already through `protect`) as a line of a report."""
+    return Line(section, label, value, words(value))
+
+
+CSV_HEADER = ["section", "figure", "value"]
+
+
+def csv_rows(lines: Iterable[Line]) -> list[list[str]]:
+    """A report's lines as CSV rows, suppressed figures in words."""
+    return [[line.section, line.label, line.shown] for line in lines]
+
+
+def api_rows(lines: Iterable[Line]) -> list[dict]:
+    """A report's lines for the API: the value (null when suppressed) and the words."""
+    return [
+        {"section": x.section, "figure": x.label, "value": x.value, "shown": x.shown} for x in lines
+    ]
+
+
+def sections(lines: Iterable[Line]) -> list[tuple[str, list[Line]]]:
+    """Lines grouped by section, in order, for a page."""
+    grouped: dict[str, list[Line]] = {}
+    for line in lines:
+        grouped.setdefault(line.section, []).append(line)
+    return list(grouped.items())

@@ -458,6 +458,7 @@ AREA_ENTRIES = [
     ("GET", f"{SP}/inbox/", None, _only(LINK_WORKER)),
     ("GET", f"{SP}/community/", None, _only(COMMUNITY)),
     ("GET", f"{SP}/reports/", None, _only(LINK_WORKER, COMMISSIONER)),
+    ("GET", "/api/v1/social-prescribing/report", None, _only(LINK_WORKER, COMMISSIONER)),
     (
         "POST",
         "/api/v1/social-prescribing/referrals/fhir",
@@ -478,6 +479,7 @@ AREA_ENTRIES = [
         _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER),
     ),
     ("GET", f"{API_SL}/carers", None, _only(*SCHEME_WORKERS)),
+    ("GET", f"{API_SL}/report", None, _only(*SCHEME_WORKERS, COMMISSIONER)),
 ]
 # Pages anyone may see: documentation, not data.
 PUBLIC_DOCS = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}
