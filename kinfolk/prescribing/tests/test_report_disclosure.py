@@ -52,6 +52,9 @@ def test_no_count_of_one_to_four_and_none_that_can_be_worked_out(referrals):
     assert lines[("By practice or team", "Riverside Surgery")].value is None
     # With Riverside hidden, the total less the others would give it away: one more goes.
     assert lines[("By practice or team", "Hill Top Practice")].value is None
+    assert lines[("By practice or team", "Hill Top Practice")].shown == SUPPRESSED
+    practices = [x.label for x in selectors.report(area=referrals) if x.section.startswith("By")]
+    assert practices == sorted(practices)  # by name, never by size
     assert lines[("Referrals", "Referrals")].value == 18
     assert lines[("Reasons", "Bereavement")].shown == SUPPRESSED
     assert not [x for x in lines.values() if isinstance(x.value, int) and is_small(x.value)]

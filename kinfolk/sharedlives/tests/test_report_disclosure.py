@@ -7,6 +7,7 @@ import pytest
 
 from kinfolk.accounts.models import Role
 from kinfolk.core.disclosure import SUPPRESSED, is_small
+from kinfolk.core.models import AuditLog
 from kinfolk.sharedlives import selectors
 from kinfolk.sharedlives.models import CarerStatus
 from kinfolk.sharedlives.tests.factories import CarerFactory
@@ -45,3 +46,6 @@ def test_page_csv_and_api_show_the_same_figures(households, make_member, signed_
         assert f'{a["figure"]}</dt><dd class="nhsuk-summary-list__value">{a["shown"]}<' in page
     assert {"section": "Carer households", "figure": "No longer a carer", "value": None,
             "shown": SUPPRESSED} in api  # fmt: skip
+    statuses = [a["figure"] for a in api if a["section"] == "Carer households"]
+    assert statuses == CarerStatus.labels  # their usual order, never by size
+    assert AuditLog.objects.filter(target_type="shared_lives_scheme_report").exists()

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from kinfolk.accounts.models import Role
 from kinfolk.core.disclosure import SUPPRESSED, is_small
+from kinfolk.core.models import AuditLog
 from kinfolk.core.tests.test_disclosure import attack
 from kinfolk.people.tests.factories import PersonFactory
 from kinfolk.wellbeing import connection
@@ -103,6 +104,9 @@ def test_page_csv_and_api_show_the_same_suppressed_figures(
             assert sheet[service][f"{name}"] == shown[name]["shown"]
             assert shown[name]["shown"] in page
     assert sheet["Men's shed"]["ucla3_change"] == SUPPRESSED
+    services = list(api)[:-1]  # the last is the area row
+    assert services == sorted(services)  # by name, never by size
+    assert AuditLog.objects.filter(target_type="connection_test").count() == 1
     assert f"<td{_cell()}Change in loneliness (UCLA-3; lower is less lonely) </span>Suppressed" in (
         page
     )
