@@ -184,6 +184,7 @@ def report(*, area) -> list[Line]:
         "not paired": total - len(paired),
         **{("practice", p): n for p, n in practices.items()},
         **{("reason", value): reasons.get(value, 0) for value in Reason.values},
+        "reasons given": sum(reasons.values()),  # near the referrals: treated as known
     }
     shown = protect(
         counts,
@@ -191,6 +192,7 @@ def report(*, area) -> list[Line]:
             ("referrals", [("practice", p) for p in practices]),
             ("referrals", ["connected", "not connected"]),
             ("referrals", ["paired", "not paired"]),
+            ("reasons given", [("reason", value) for value in Reason.values]),
         ],
         unpublished=["not paired"],
     )

@@ -395,18 +395,23 @@ def scheme_report(*, area) -> list[Line]:
         "active": active_count,
         "made": len(made),
         "ended": len(made) - active_count,
+        "households": sum(carers.values()),
         "people": active.values("person").distinct().count(),
     }
+    counts["more than one"] = counts["active"] - counts["people"]  # arrangements beyond one
     shown = protect(
         counts,
         [
             ("active", [("kind", value) for value, _ in ARRANGEMENT_CHOICES]),
             ("made", ["active", "ended"]),
+            ("households", [("carers", value) for value in CarerStatus.values]),
+            ("active", ["people", "more than one"]),
         ],
-        unpublished=["ended"],
+        unpublished=["ended", "more than one"],
     )
     return [
         *(count_line(HOUSEHOLDS, label, shown[("carers", v)]) for v, label in CarerStatus.choices),
+        count_line(HOUSEHOLDS, "All carer households", shown["households"]),
         count_line("People supported", "People supported now", shown["people"]),
         *(count_line(ACTIVE, label, shown[("kind", v)]) for v, label in ARRANGEMENT_CHOICES),
         count_line(ACTIVE, "All active arrangements", shown["active"]),

@@ -90,3 +90,14 @@ def test_page_csv_and_api_show_the_same_figures(referrals, make_member, signed_i
         assert f'{a["figure"]}</dt><dd class="nhsuk-summary-list__value">{a["shown"]}<' in page
     assert {"section": "By practice or team", "figure": "Riverside Surgery", "value": None,
             "shown": SUPPRESSED} in api  # fmt: skip
+
+
+def test_one_small_reason_takes_another_with_it(area):
+    """Most referrals give one reason, so the reasons nearly add up to the referrals: one
+    hidden reason alone could be worked out from the total."""
+    for _ in range(6):
+        _referral(area, "Calder Health Centre", ["loneliness"])
+    for _ in range(2):
+        _referral(area, "Calder Health Centre", ["housing"])
+    reasons = {x.label: x.value for x in selectors.report(area=area) if x.section == "Reasons"}
+    assert reasons["Housing"] is None and reasons["Loneliness or isolation"] is None
