@@ -94,15 +94,27 @@ def _single_unknowns(counts, relations, unknown, guarded):
 
 
 def _recoverable_neighbour(counts, relations, unknown, guarded):
-    """A cell to suppress because a protected unknown can be solved from all relations."""
-    for key in sorted(recoverable(relations, unknown) & guarded, key=repr):
+    """A cell to suppress because a protected unknown can be solved from all relations: a
+    shown figure in a relation with it or, failing that, in any relation with an unknown.
+    Each step hides one more non-zero figure, and once every non-zero figure beside an
+    unknown is hidden nothing non-zero can be solved, so this ends."""
+    solvable = sorted(recoverable(relations, unknown) & guarded, key=repr)
+    if not solvable:
+        return None
+    for key in solvable:
         for total, parts in relations:
             cells = (total, *parts)
             if key in cells:
                 found = _smallest_shown(counts, cells, unknown)
                 if found is not None:
                     return found
-    return None
+    beside_unknowns = {
+        c
+        for total, parts in relations
+        if any(c in unknown for c in (total, *parts))
+        for c in (total, *parts)
+    }
+    return _smallest_shown(counts, beside_unknowns, unknown)
 
 
 def recoverable(relations: Iterable[Relation], unknown: set) -> set:

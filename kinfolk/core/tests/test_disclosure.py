@@ -112,6 +112,14 @@ def test_a_chain_of_relations_cannot_be_solved():
     assert_nothing_found_out(counts, relations)
 
 
+def test_sums_that_share_a_never_shown_count_are_solved_together():
+    # "u" is never shown and appears in two sums; the attacker may combine them.
+    counts = {"t": 3, "a": 3, "z": 0, "u": 0, "t2": 9, "b": 9}
+    relations = [("t", ["a", "z", "u"]), ("t2", ["u", "b"])]
+    published = assert_nothing_found_out(counts, relations, unpublished=["u"])
+    assert published["a"] is None
+
+
 def test_a_relation_naming_a_missing_count_is_refused():
     with pytest.raises(ValueError, match="no count"):
         protect({"a": 1}, [("total", ["a"])])
