@@ -37,7 +37,7 @@ def import_bundle(request, payload: Annotated[dict, Body()]):
 class ReportLineOut(Schema):
     section: str
     figure: str
-    value: float | None = Field(None, description="Null when suppressed or not enough yet")
+    value: int | float | None = Field(None, description="Null when suppressed or not enough yet")
     shown: str = Field(..., description="The figure in words, as on the page and in the CSV")
 
 

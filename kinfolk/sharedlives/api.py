@@ -275,7 +275,7 @@ def arrangement(request, arrangement_id: int):
 class ReportLineOut(Schema):
     section: str
     figure: str
-    value: float | None = Field(None, description="Null when suppressed or not enough yet")
+    value: int | float | None = Field(None, description="Null when suppressed or not enough yet")
     shown: str = Field(..., description="The figure in words, as on the page and in the CSV")
 
 

@@ -51,6 +51,8 @@ def test_page_csv_and_api_show_the_same_figures(households, make_member, signed_
         assert f'{a["figure"]}</dt><dd class="nhsuk-summary-list__value">{a["shown"]}<' in page
     assert {"section": "Carer households", "figure": "No longer a carer", "value": None,
             "shown": SUPPRESSED} in api  # fmt: skip
+    assert {"section": "Carer households", "figure": "Approved", "value": 6, "shown": "6"} in api
+    assert [type(a["value"]) for a in api if a["figure"] == "Approved"] == [int]
     statuses = [a["figure"] for a in api if a["section"] == "Carer households"]
     assert statuses == [*CarerStatus.labels, "All carer households"]  # never by size
     assert AuditLog.objects.filter(target_type="shared_lives_scheme_report").exists()
