@@ -100,6 +100,8 @@ def test_page_csv_and_api_show_the_same_suppressed_figures(
     sheet = {r["service"]: r for r in _csv(client.get(PAGE, {"format": "csv"}))}
     assert set(api) == set(sheet)
     for service, shown in api.items():
+        people = "Suppressed" if shown["people"] is None else str(shown["people"])
+        assert sheet[service]["people"] == people
         for name in connection.FIGURES:
             assert sheet[service][f"{name}"] == shown[name]["shown"]
             assert shown[name]["shown"] in page
