@@ -4,9 +4,10 @@ bundle, both ways."""
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
-from ninja import Body, Router, Status
+from ninja import Body, Field, Router, Schema, Status
 
 from kinfolk.accounts.models import Role
+from kinfolk.core import disclosure
 
 from . import fhir, selectors, services
 
@@ -32,3 +33,21 @@ def import_bundle(request, payload: Annotated[dict, Body()]):
         raise PermissionDenied("Only referrers can send referrals.")
     referral = services.referral_create(actor=request.auth, **fhir.referral_from_bundle(payload))
     return Status(201, fhir.bundle(referral))
+
+
+class ReportLineOut(Schema):
+    section: str
+    figure: str
+    value: int | float | None = Field(None, description="Null when suppressed or not enough yet")
+    shown: str = Field(..., description="The figure in words, as on the page and in the CSV")
+
+
+@router.get(
+    "/report",
+    response=list[ReportLineOut],
+    summary="The area's social prescribing figures: aggregates under the disclosure rule",
+)
+def report(request):
+    if not request.auth.acts_as(Role.COMMISSIONER, Role.LINK_WORKER):
+        raise PermissionDenied("Only commissioners and link workers see the area's figures.")
+    return disclosure.api_rows(selectors.report(area=request.auth.area))

@@ -1,15 +1,16 @@
 """Reads for social prescribing: each person sees only their part of the loop."""
 
-import statistics
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from kinfolk.accounts.models import Role
+from kinfolk.core.disclosure import Line, count_line, mean_of, median_of, protect, words
 from kinfolk.core.lookups import int_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
@@ -158,46 +159,84 @@ def community_referral_for_link_worker(*, actor, sent_id) -> CommunityReferral:
     return sent
 
 
-@dataclass
-class Report:
-    by_practice: list
-    by_reason: list
-    median_days_to_first_contact: float | None
-    referrals: int
-    connected_share: float | None
-    wellbeing_change: dict  # item -> (mean change, people) or None if < 5
-    rows: list
+ONS4_ITEMS = {
+    "life_satisfaction": "Life satisfaction",
+    "worthwhile": "Feeling what you do is worthwhile",
+    "happiness": "Happiness yesterday",
+    "anxiety": "Anxiety yesterday (lower is better)",
+}
+WELLBEING = "Wellbeing change (ONS4), start to follow-up"
 
 
-def report(*, area) -> Report:
-    referrals = list(
-        Referral.objects.in_area(area).select_related("baseline", "follow_up", "person")
+def report(*, area) -> list[Line]:
+    """The area's social prescribing figures: aggregates only, under the disclosure rule."""
+    referrals = list(Referral.objects.in_area(area).select_related("baseline", "follow_up"))
+    total = len(referrals)
+    practices = Counter(r.practice for r in referrals)
+    reasons = Counter(reason for r in referrals for reason in set(r.reasons))
+    paired = [r for r in referrals if r.baseline and r.follow_up]
+    connected = sum(1 for r in referrals if r.connected_at)
+    counts = {
+        "referrals": total,
+        "connected": connected,
+        "not connected": total - connected,
+        "paired": len(paired),
+        "not paired": total - len(paired),
+        **{("practice", p): n for p, n in practices.items()},
+        **{("reason", value): reasons.get(value, 0) for value in Reason.values},
+        "reasons given": sum(reasons.values()),  # near the referrals: treated as known
+    }
+    shown = protect(
+        counts,
+        [
+            ("referrals", [("practice", p) for p in practices]),
+            ("referrals", ["connected", "not connected"]),
+            ("referrals", ["paired", "not paired"]),
+            ("reasons given", [("reason", value) for value in Reason.values]),
+        ],
+        unpublished=["not paired"],
     )
-    practices = dict(Referral.objects.in_area(area).values_list("practice").annotate(n=Count("id")))
-    reasons: dict = {}
-    for r in referrals:
-        for reason in r.reasons:
-            reasons[reason] = reasons.get(reason, 0) + 1
+    return [
+        *_referral_lines(shown, referrals),
+        *(count_line("By practice or team", p, shown[("practice", p)]) for p in sorted(practices)),
+        *(count_line("Reasons", label, shown[("reason", v)]) for v, label in Reason.choices),
+        *_wellbeing_lines(paired, shown["paired"]),
+    ]
+
+
+def _referral_lines(shown: dict, referrals: list) -> list[Line]:
+    section = "Referrals"
     days = [
         (r.first_contact_at - r.received_at).total_seconds() / 86400
         for r in referrals
         if r.first_contact_at
     ]
-    change: dict = {}
-    pairs = [r for r in referrals if r.baseline and r.follow_up]
-    for item in ("life_satisfaction", "worthwhile", "happiness", "anxiety"):
-        values = [r.follow_up.score[item]["value"] - r.baseline.score[item]["value"] for r in pairs]
-        change[item] = (
-            (round(statistics.fmean(values), 2), len(values)) if len(values) >= 5 else None
-        )
-    return Report(
-        by_practice=sorted(practices.items(), key=lambda kv: -kv[1]),
-        by_reason=[(Reason(k).label, n) for k, n in sorted(reasons.items(), key=lambda kv: -kv[1])],
-        median_days_to_first_contact=round(statistics.median(days), 1) if days else None,
-        referrals=len(referrals),
-        connected_share=round(sum(1 for r in referrals if r.connected_at) / len(referrals), 3)
-        if referrals
-        else None,
-        wellbeing_change=change,
-        rows=referrals,
-    )
+    median = median_of(days)
+    share = None
+    if shown["connected"] is not None and shown["not connected"] is not None and referrals:
+        share = round(100 * shown["connected"] / len(referrals))
+    return [
+        count_line(section, "Referrals", shown["referrals"]),
+        count_line(section, "Connected to a community activity", shown["connected"]),
+        count_line(section, "Not yet connected", shown["not connected"]),
+        Line(section, "Share connected", share, words(share, "%") if referrals else "No data"),
+        Line(
+            section,
+            "Median days to first contact",
+            None if median is None else round(median, 1),
+            "No data" if not days else words(None if median is None else round(median, 1)),
+        ),
+    ]
+
+
+def _change(referral, item: str) -> float:
+    return referral.follow_up.score[item]["value"] - referral.baseline.score[item]["value"]
+
+
+def _wellbeing_lines(paired: list, people: int | None) -> list[Line]:
+    lines = [count_line(WELLBEING, "People with a start and a follow-up score", people)]
+    for item, label in ONS4_ITEMS.items():
+        values = [_change(r, item) for r in paired]
+        mean = mean_of(values, people)
+        lines.append(Line(WELLBEING, label, mean.value, mean.shown))
+    return lines

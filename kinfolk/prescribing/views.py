@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.models import Role
-from kinfolk.core import csv_export
+from kinfolk.core import csv_export, disclosure
 from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.lookups import uuid_or_404
@@ -298,23 +298,20 @@ def community_started(request, sent_id):
 
 @login_required
 def reports(request):
+    """The area's figures, aggregate only: the CSV holds the same lines as the page."""
     _must(request, Role.COMMISSIONER, Role.LINK_WORKER)
-    report = selectors.report(area=request.actor.area)
+    lines = selectors.report(area=request.actor.area)
     if request.GET.get("format") == "csv":
         audit_record(actor=request.actor, action=AuditAction.EXPORT,
                      target_type="social_prescribing_report")  # fmt: skip
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="social-prescribing.csv"'
         writer = csv_export.writer(response)
-        writer.writerow(["referral", "practice", "reasons", "received", "days_to_first_contact",
-                         "connected", "status"])  # fmt: skip
-        for r in report.rows:
-            days = (
-                round((r.first_contact_at - r.received_at).total_seconds() / 86400, 1)
-                if r.first_contact_at
-                else ""
-            )
-            writer.writerow([r.pk, r.practice, ";".join(r.reasons), r.received_at.date(), days,
-                             "yes" if r.connected_at else "no", r.status])  # fmt: skip
+        writer.writerow(disclosure.CSV_HEADER)
+        writer.writerows(disclosure.csv_rows(lines))
         return response
-    return render(request, "prescribing/reports.jinja", {"report": report})
+    return render(
+        request,
+        "prescribing/reports.jinja",
+        {"sections": disclosure.sections(lines), "explanation": disclosure.EXPLANATION},
+    )

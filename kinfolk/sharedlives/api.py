@@ -9,11 +9,12 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 
+from kinfolk.core import disclosure
 from kinfolk.core.text import OptionalReason
 
 from . import selectors, services
 from .models import Side
-from .rules import runs_the_scheme
+from .rules import runs_the_scheme, sees_scheme_reports
 
 router = Router(tags=["shared lives"])
 
@@ -270,3 +271,21 @@ def start_arrangement(request, introduction_id: int, payload: ArrangementIn):
 @router.get("/arrangements/{arrangement_id}", response=ArrangementOut, summary="One arrangement")
 def arrangement(request, arrangement_id: int):
     return selectors.arrangement_get(actor=request.auth, arrangement_id=arrangement_id)
+
+
+class ReportLineOut(Schema):
+    section: str
+    figure: str
+    value: int | float | None = Field(None, description="Null when suppressed or not enough yet")
+    shown: str = Field(..., description="The figure in words, as on the page and in the CSV")
+
+
+@router.get(
+    "/report",
+    response=list[ReportLineOut],
+    summary="The scheme's figures: aggregates under the disclosure rule",
+)
+def scheme_report(request):
+    if not sees_scheme_reports(request.auth):
+        raise PermissionDenied("Only scheme workers and commissioners see the scheme's figures.")
+    return disclosure.api_rows(selectors.scheme_report(area=request.auth.area))

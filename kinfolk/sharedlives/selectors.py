@@ -8,6 +8,14 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from kinfolk.accounts.models import Role
+from kinfolk.core.disclosure import (
+    SUPPRESSED,
+    Line,
+    count_line,
+    count_shown,
+    median_of,
+    protect,
+)
 from kinfolk.core.lookups import int_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
@@ -367,38 +375,75 @@ def scheme_dashboard(*, actor, today: date | None = None) -> Dashboard:
     )
 
 
-@dataclass
-class SchemeReport:
-    carers_by_status: list
-    people_supported: int
-    arrangements_by_type: list
-    median_days_referral_to_arrangement: float | None
-    introductions_per_arrangement: float | None
-    arrangements_made: int
+HOUSEHOLDS = "Carer households"
+ACTIVE = "Active arrangements by kind"
+MAKING = "Making arrangements"
 
 
-def scheme_report(*, area) -> SchemeReport:
-    """Aggregates only: no one's name."""
-    from statistics import median
+def scheme_report(*, area) -> list[Line]:
+    """The scheme's figures: aggregates only, no one named, under the disclosure rule."""
+    from .models import ARRANGEMENT_CHOICES
 
     carers = dict(Carer.objects.in_area(area).values_list("status").annotate(n=Count("id")))
     active = Arrangement.objects.in_area(area).filter(status=ArrangementStatus.ACTIVE)
     by_type = dict(active.values_list("arrangement_type").annotate(n=Count("id")))
     made = list(Arrangement.objects.in_area(area).select_related("introduction__referral"))
-    days = [(a.starts_on - a.introduction.referral.received_on).days for a in made]
-    introductions = Introduction.objects.in_area(area).filter(Q(proposed_at__isnull=False)).count()
-    from .models import ARRANGEMENT_CHOICES
-
-    return SchemeReport(
-        carers_by_status=[(label, carers.get(value, 0)) for value, label in CarerStatus.choices],
-        people_supported=active.values("person").distinct().count(),
-        arrangements_by_type=[
-            (label, by_type.get(value, 0)) for value, label in ARRANGEMENT_CHOICES
+    active_count = sum(by_type.values())
+    counts = {
+        **{("carers", value): carers.get(value, 0) for value in CarerStatus.values},
+        **{("kind", value): by_type.get(value, 0) for value, _ in ARRANGEMENT_CHOICES},
+        "active": active_count,
+        "made": len(made),
+        "ended": len(made) - active_count,
+        "households": sum(carers.values()),
+        "people": active.values("person").distinct().count(),
+    }
+    counts["more than one"] = counts["active"] - counts["people"]  # arrangements beyond one
+    shown = protect(
+        counts,
+        [
+            ("active", [("kind", value) for value, _ in ARRANGEMENT_CHOICES]),
+            ("made", ["active", "ended"]),
+            ("households", [("carers", value) for value in CarerStatus.values]),
+            ("active", ["people", "more than one"]),
         ],
-        median_days_referral_to_arrangement=median(days) if days else None,
-        introductions_per_arrangement=round(introductions / len(made), 1) if made else None,
-        arrangements_made=len(made),
+        unpublished=["ended", "more than one"],
     )
+    return [
+        *(count_line(HOUSEHOLDS, label, shown[("carers", v)]) for v, label in CarerStatus.choices),
+        count_line(HOUSEHOLDS, "All carer households", shown["households"]),
+        count_line("People supported", "People supported now", shown["people"]),
+        *(count_line(ACTIVE, label, shown[("kind", v)]) for v, label in ARRANGEMENT_CHOICES),
+        count_line(ACTIVE, "All active arrangements", shown["active"]),
+        *_making_lines(area, made, shown["made"]),
+    ]
+
+
+def _making_lines(area, made: list, made_shown: int | None) -> list[Line]:
+    days = [(a.starts_on - a.introduction.referral.received_on).days for a in made]
+    middle = median_of(days)
+    introductions = count_shown(
+        Introduction.objects.in_area(area).filter(Q(proposed_at__isnull=False)).count()
+    )
+    ratio = None
+    if made_shown and introductions is not None:
+        ratio = round(introductions / made_shown, 1)
+    enough = "No data" if not made else SUPPRESSED
+    return [
+        count_line(MAKING, "Arrangements made", made_shown),
+        Line(
+            MAKING,
+            "Median days from referral to arrangement",
+            middle,
+            enough if middle is None else f"{middle:g}",
+        ),  # fmt: skip
+        Line(
+            MAKING,
+            "Introductions per arrangement made",
+            ratio,
+            enough if ratio is None else f"{ratio:g}",
+        ),  # fmt: skip
+    ]
 
 
 def referral_for_interest(*, actor, referral_id) -> Referral:

@@ -944,6 +944,16 @@ def carer_check_done(*, actor, check: CarerCheck, done_on: date, notes: str = ""
     return check
 
 
+def scheme_report_exported(*, actor, lines: int) -> None:
+    """The scheme report leaves Kinfolk as a CSV: record who took it."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT,
+        target_type="shared_lives_scheme_report",
+        detail={"lines": lines},
+    )
+
+
 def payments_exported(*, actor, month: date, rows: int) -> None:
     """An export of carers' payments leaves Kinfolk: record who took it."""
     audit_record(

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from kinfolk.core import csv_export
+from kinfolk.core import csv_export, disclosure
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.forms import add_service_errors
 from kinfolk.people import selectors as people_selectors
@@ -562,12 +562,22 @@ def carer_check_done(request, carer_id, check_id):
 
 @login_required
 def reports(request):
+    """The scheme's figures under the disclosure rule; the CSV holds the same lines."""
     if not sees_scheme_reports(request.actor):
         raise PermissionDenied
+    lines = selectors.scheme_report(area=request.actor.area)
+    if request.GET.get("format") == "csv":
+        services.scheme_report_exported(actor=request.actor, lines=len(lines))
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="shared-lives-scheme.csv"'
+        writer = csv_export.writer(response)
+        writer.writerow(disclosure.CSV_HEADER)
+        writer.writerows(disclosure.csv_rows(lines))
+        return response
     return render(
         request,
         "sharedlives/reports.jinja",
-        {"report": selectors.scheme_report(area=request.actor.area)},
+        {"sections": disclosure.sections(lines), "explanation": disclosure.EXPLANATION},
     )
 
 

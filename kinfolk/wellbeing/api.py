@@ -29,15 +29,19 @@ class ResponseIn(Schema):
     recorded_with: RecordedWith = RecordedWith.SELF
 
 
+SUPPRESSED_NOTE = "Null when suppressed: fewer than 5 people, or a figure that would reveal one"
+
+
 class FigureOut(Schema):
-    people: int
-    mean: float | None = Field(None, description="Null when fewer than 5 people (suppressed)")
+    people: int | None = Field(None, description=SUPPRESSED_NOTE)
+    mean: float | None = Field(None, description=SUPPRESSED_NOTE)
+    shown: str = Field(..., description="The figure in words, as on the page and in the CSV")
 
 
 class ServiceOut(Schema):
     service: str
     kind: str
-    people: int | None = Field(None, description="Null when fewer than 5 people (suppressed)")
+    people: int | None = Field(None, description=SUPPRESSED_NOTE)
     made: FigureOut
     lost: FigureOut
     unpaid_change: FigureOut
@@ -45,11 +49,25 @@ class ServiceOut(Schema):
     lsns6_change: FigureOut
 
 
+class MonthOut(Schema):
+    month: str = Field(..., description="YYYY-MM")
+    people: int | None = Field(None, description=SUPPRESSED_NOTE)
+    mean: float | None = Field(None, description="Mean UCLA-3 score; " + SUPPRESSED_NOTE)
+    shown: str
+
+
+def _figure_out(figure) -> dict:
+    return {"people": figure.people, "mean": figure.value, "shown": figure.shown}
+
+
 def _service_out(row) -> dict:
-    out = {name: {"people": getattr(row, name).people, "mean": getattr(row, name).mean}
-           for name in connection.FIGURES}  # fmt: skip
-    return {**out, "service": row.service, "kind": row.kind,
-            "people": None if row.suppressed else row.people}  # fmt: skip
+    out = {name: _figure_out(getattr(row, name)) for name in connection.FIGURES}
+    return {**out, "service": row.service, "kind": row.kind, "people": row.people}
+
+
+def _must_see_reports(actor):
+    if not sees_connection_reports(actor):
+        raise PermissionDenied("Only commissioners and workers see area reports.")
 
 
 @router.get(
@@ -93,12 +111,22 @@ def fhir_response(request, response_id: int):
 @router.get(
     "/connection-test",
     response=list[ServiceOut],
-    summary="Per service and for the area: mean changes, suppressed below 5 people",
+    summary="Per service and for the area: mean changes, under the disclosure rule",
 )
 def connection_test(request):
-    if not sees_connection_reports(request.auth):
-        raise PermissionDenied("Only commissioners and workers see area reports.")
-    changes = connection.changes_in_area(request.auth.area)
+    _must_see_reports(request.auth)
+    rows = connection.service_rows(connection.changes_in_area(request.auth.area))
+    return [_service_out(r) for r in [*rows, connection.area_row(rows)]]
+
+
+@router.get(
+    "/connection-test/months",
+    response=list[MonthOut],
+    summary="The area's mean loneliness (UCLA-3) each month, suppressed below 5 people",
+)
+def connection_test_months(request):
+    _must_see_reports(request.auth)
     return [
-        _service_out(r) for r in [*connection.service_rows(changes), connection.area_row(changes)]
+        {"month": f"{m.month:%Y-%m}", **_figure_out(m.figure)}
+        for m in connection.monthly_loneliness(request.auth.area)
     ]

@@ -2,16 +2,16 @@
 
 For each episode, compare the person's circle and loneliness (UCLA-3) and network (LSNS-6)
 scores at the start with later. Show the figures, not a verdict, and how many people they
-rest on; groups smaller than 5 people are suppressed in area reports.
+rest on, under the one disclosure rule in kinfolk.core.disclosure.
 """
 
-import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+
+from kinfolk.core.disclosure import Mean, count_shown, mean_of, mean_of_shown, protect, words
 
 from .models import CircleSnapshot, Episode, MeasureResponse
 
-SUPPRESS_BELOW = 5
 BASELINE_BEFORE = timedelta(days=120)  # a baseline may be this long before the start...
 BASELINE_AFTER = timedelta(days=31)  # ...or this soon after it
 
@@ -95,52 +95,6 @@ def changes_in_area(area, today: date | None = None) -> list[EpisodeChange]:
     ]
 
 
-@dataclass
-class Figure:
-    """A mean change and how many people it rests on; suppressed when fewer than 5."""
-
-    people: int
-    mean: float | None
-
-    @property
-    def suppressed(self) -> bool:
-        return self.people < SUPPRESS_BELOW
-
-    @property
-    def shown(self) -> str:
-        if self.people == 0:
-            return "No data"
-        if self.suppressed:
-            return "Fewer than 5 people"
-        return f"{self.mean:+.1f} ({self.people} people)"
-
-
-def _figure(changes: list[EpisodeChange], name: str) -> Figure:
-    values = {
-        c.episode.person_id: getattr(c, name) for c in changes if getattr(c, name) is not None
-    }
-    if len(values) < SUPPRESS_BELOW:
-        return Figure(len(values), None)
-    return Figure(len(values), round(statistics.fmean(values.values()), 2))
-
-
-@dataclass
-class ServiceRow:
-    service: str
-    kind: str
-    people: int
-    made: Figure
-    lost: Figure
-    unpaid_change: Figure
-    ucla3_change: Figure
-    lsns6_change: Figure
-    figures: list = field(default_factory=list)
-
-    @property
-    def suppressed(self) -> bool:
-        return self.people < SUPPRESS_BELOW
-
-
 FIGURES = ("made", "lost", "unpaid_change", "ucla3_change", "lsns6_change")
 FIGURE_LABELS = {
     "made": "Relationships made",
@@ -149,42 +103,89 @@ FIGURE_LABELS = {
     "ucla3_change": "Change in loneliness (UCLA-3; lower is less lonely)",
     "lsns6_change": "Change in family and friends network (LSNS-6; higher is bigger)",
 }
+AREA = "All services shown (a person in two services counts in each)"
 
 
-def service_rows(changes: list[EpisodeChange]) -> list[ServiceRow]:
-    """Per service, the mean changes, each with the number of people behind it."""
-    by_service: dict = {}
-    for change in changes:
-        by_service.setdefault((change.episode.service, change.episode.kind), []).append(change)
-    rows = [
-        ServiceRow(
-            service,
-            kind,
-            len({c.episode.person_id for c in group}),
-            *(_figure(group, name) for name in FIGURES),
-        )
-        for (service, kind), group in sorted(by_service.items())
-    ]
-    return rows
+@dataclass
+class ServiceRow:
+    """A service's people and mean changes, as published (None where suppressed)."""
+
+    service: str
+    kind: str
+    people: int | None
+    made: Mean
+    lost: Mean
+    unpaid_change: Mean
+    ucla3_change: Mean
+    lsns6_change: Mean
+
+    @property
+    def suppressed(self) -> bool:
+        return self.people is None
+
+    @property
+    def people_shown(self) -> str:
+        return words(self.people)
 
 
-def area_row(changes: list[EpisodeChange]) -> ServiceRow:
-    """All services shown. Suppressed services are left out of the total too, or they could
-    be worked out by subtracting the others from it."""
-    sizes: dict = {}
-    for c in changes:
-        sizes.setdefault(c.episode.service, set()).add(c.episode.person_id)
-    shown = [c for c in changes if len(sizes[c.episode.service]) >= SUPPRESS_BELOW]
+def _values(group: list[EpisodeChange], name: str) -> list:
+    """One value per person (their latest spell in the service with this figure)."""
+    by_person = {
+        c.episode.person_id: getattr(c, name) for c in group if getattr(c, name) is not None
+    }
+    return list(by_person.values())
+
+
+def _service_row(service: str, kind: str, group: list[EpisodeChange]) -> ServiceRow:
+    people = len({c.episode.person_id for c in group})
+    values = {name: _values(group, name) for name in FIGURES}
+    counts = {"people": people}
+    for name in FIGURES:
+        counts[(name, "answered")] = len(values[name])
+        counts[(name, "not answered")] = people - len(values[name])
+    published = protect(
+        counts,
+        [("people", [(name, "answered"), (name, "not answered")]) for name in FIGURES],
+        unpublished=[(name, "not answered") for name in FIGURES],
+    )
     return ServiceRow(
-        "All services shown",
-        "",
-        len({c.episode.person_id for c in shown}),
-        *(_figure(shown, name) for name in FIGURES),
+        service,
+        kind,
+        published["people"],
+        *(mean_of(values[name], published[(name, "answered")]) for name in FIGURES),
     )
 
 
-def monthly_loneliness(area, months: int = 12, today: date | None = None) -> list[tuple]:
-    """(month, mean UCLA-3, responses) for the area, suppressed below 5 responses."""
+def service_rows(changes: list[EpisodeChange]) -> list[ServiceRow]:
+    """Per service, the mean changes, each with the number of people behind it, under the
+    disclosure rule (kinfolk.core.disclosure): no count of 1 to 4, none that can be worked out."""
+    by_service: dict = {}
+    for change in changes:
+        by_service.setdefault((change.episode.service, change.episode.kind), []).append(change)
+    return [
+        _service_row(service, kind, group) for (service, kind), group in sorted(by_service.items())
+    ]
+
+
+def area_row(rows: list[ServiceRow]) -> ServiceRow:
+    """The area, made only from the figures shown for each service, so subtracting the
+    services from it reveals nothing that is suppressed."""
+    return ServiceRow(
+        AREA,
+        "",
+        sum(r.people for r in rows if r.people is not None),
+        *(mean_of_shown(getattr(r, name) for r in rows) for name in FIGURES),
+    )
+
+
+@dataclass(frozen=True)
+class Month:
+    month: date
+    figure: Mean
+
+
+def monthly_loneliness(area, months: int = 12, today: date | None = None) -> list[Month]:
+    """The area's mean UCLA-3 each month, with no count or mean for months under 5 people."""
     today = today or date.today()
     first = (today.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
     buckets: dict = {}
@@ -195,10 +196,6 @@ def monthly_loneliness(area, months: int = 12, today: date | None = None) -> lis
             response.score["ucla3"]
         )
     return [
-        (
-            month,
-            round(statistics.fmean(values.values()), 2) if len(values) >= SUPPRESS_BELOW else None,
-            len(values),
-        )
+        Month(month, mean_of(list(values.values()), count_shown(len(values)), signed=False))
         for month, values in sorted(buckets.items())
     ]

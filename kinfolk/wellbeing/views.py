@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from kinfolk.core import csv_export
 from kinfolk.core.audit import audit_record
+from kinfolk.core.disclosure import EXPLANATION
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
 
@@ -187,43 +188,56 @@ def sharing(request, person_id):
     return render(request, "wellbeing/sharing.jinja", {"form": form, "person": person})
 
 
+def _connection_csv(actor, name: str, header: list, lines: list) -> HttpResponse:
+    audit_record(actor=actor, action=AuditAction.EXPORT, target_type="connection_test",
+                 detail={"table": name, "rows": len(lines)})  # fmt: skip
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv_export.writer(response)
+    writer.writerow(header)
+    writer.writerows(lines)
+    return response
+
+
+def _service_lines(rows) -> list:
+    return [
+        [row.service, row.kind, row.people_shown]
+        + [getattr(row, name).shown for name in connection.FIGURES]
+        for row in rows
+    ]
+
+
 @login_required
 def connection_test(request):
-    """The area's connection test: figures, not verdicts; groups under 5 people suppressed."""
+    """The area's connection test: figures, not verdicts, under the disclosure rule."""
     if not sees_connection_reports(request.actor):
         raise PermissionDenied
     area = request.actor.area
-    changes = connection.changes_in_area(area)
-    rows = connection.service_rows(changes)
+    rows = connection.service_rows(connection.changes_in_area(area))
+    area_row = connection.area_row(rows)
+    monthly = connection.monthly_loneliness(area)
+    if request.GET.get("format") == "csv" and request.GET.get("table") == "months":
+        lines = [[f"{m.month:%Y-%m}", m.figure.shown] for m in monthly]
+        return _connection_csv(
+            request.actor, "connection-test-months", ["month", "loneliness"], lines
+        )
     if request.GET.get("format") == "csv":
-        audit_record(
-            actor=request.actor, action=AuditAction.EXPORT, target_type="connection_test",
-            detail={"services": len(rows)},
-        )  # fmt: skip
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="connection-test.csv"'
-        writer = csv_export.writer(response)
-        writer.writerow(["service", "kind", "people", *connection.FIGURES])
-        for row in [*rows, connection.area_row(changes)]:
-            figures = [getattr(row, name) for name in connection.FIGURES]
-            writer.writerow(
-                [row.service, row.kind, row.people if not row.suppressed else "<5"]
-                + ["" if f.mean is None else f.mean for f in figures]
-            )
-        return response
+        header = ["service", "kind", "people", *connection.FIGURES]
+        lines = _service_lines([*rows, area_row])
+        return _connection_csv(request.actor, "connection-test", header, lines)
     from .charts import line_chart
 
-    monthly = connection.monthly_loneliness(area)
-    shown = [(f"{m:%b %Y}", v) for m, v, _ in monthly if v is not None]
+    shown = [(f"{m.month:%b %Y}", m.figure.value) for m in monthly if m.figure.value is not None]
     return render(
         request,
         "wellbeing/connection_test.jinja",
         {
             "rows": rows,
-            "area_row": connection.area_row(changes),
+            "area_row": area_row,
             "labels": connection.FIGURE_LABELS,
             "figures": connection.FIGURES,
             "monthly": monthly,
+            "explanation": EXPLANATION,
             "chart": line_chart(
                 "Loneliness across the area",
                 shown,

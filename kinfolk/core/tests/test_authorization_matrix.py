@@ -496,6 +496,7 @@ AREA_ENTRIES = [
     ("GET", f"{SP}/inbox/", None, _only(LINK_WORKER)),
     ("GET", f"{SP}/community/", None, _only(COMMUNITY)),
     ("GET", f"{SP}/reports/", None, _only(LINK_WORKER, COMMISSIONER)),
+    ("GET", "/api/v1/social-prescribing/report", None, _only(LINK_WORKER, COMMISSIONER)),
     (
         "POST",
         "/api/v1/social-prescribing/referrals/fhir",
@@ -509,7 +510,14 @@ AREA_ENTRIES = [
         None,
         _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER),
     ),
+    (
+        "GET",
+        "/api/v1/wellbeing/connection-test/months",
+        None,
+        _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER),
+    ),
     ("GET", f"{API_SL}/carers", None, _only(*SCHEME_WORKERS)),
+    ("GET", f"{API_SL}/report", None, _only(*SCHEME_WORKERS, COMMISSIONER)),
 ]
 # Pages anyone may see: documentation, not data.
 PUBLIC_DOCS = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}

@@ -134,11 +134,12 @@ def test_the_connection_test_suppresses_groups_under_five(area):
     for _ in range(4):
         _episode_with_change(area, "Men's shed", PersonFactory(area=area), 8, 8)
     rows = {r.service: r for r in connection.service_rows(connection.changes_in_area(area))}
-    assert rows["Walking group"].ucla3_change.mean == -3.0
+    assert rows["Walking group"].ucla3_change.value == -3.0
     assert rows["Walking group"].ucla3_change.shown == "-3.0 (5 people)"
-    assert rows["Men's shed"].suppressed and rows["Men's shed"].ucla3_change.mean is None
-    assert rows["Men's shed"].ucla3_change.shown == "Fewer than 5 people"
-    total = connection.area_row(connection.changes_in_area(area))
+    assert rows["Men's shed"].suppressed and rows["Men's shed"].ucla3_change.value is None
+    assert rows["Men's shed"].ucla3_change.shown == "Suppressed"
+    assert rows["Men's shed"].people_shown == "Suppressed"
+    total = connection.area_row(list(rows.values()))
     assert total.people == 5  # the suppressed group is not in the total either
 
 
