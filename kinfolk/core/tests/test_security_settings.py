@@ -82,3 +82,23 @@ def test_production_settings_refuse_demo_mode_and_a_missing_secret():
         "check", DJANGO_SETTINGS_MODULE="kinfolk.config.settings.production", DJANGO_SECRET_KEY=""
     )
     assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_email_is_written_to_files_under_var_mail_on_a_local_machine():
+    from kinfolk.config.settings import base
+
+    mailer = base.MAILERS["default"]
+    assert mailer["BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
+    assert Path(mailer["OPTIONS"]["file_path"]) == base.BASE_DIR / "var" / "mail"
+
+
+def test_production_sends_email_through_smtp():
+    env = {**os.environ, "DJANGO_SECRET_KEY": "x" * 50, "KINFOLK_DEMO": ""}
+    script = (
+        "import kinfolk.config.settings.production as p;"
+        "print(p.MAILERS['default']['BACKEND'])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
