@@ -94,10 +94,7 @@ def test_email_is_written_to_files_under_var_mail_on_a_local_machine():
 
 def test_production_sends_email_through_smtp():
     env = {**os.environ, "DJANGO_SECRET_KEY": "x" * 50, "KINFOLK_DEMO": ""}
-    script = (
-        "import kinfolk.config.settings.production as p;"
-        "print(p.MAILERS['default']['BACKEND'])"
-    )
+    script = "import kinfolk.config.settings.production as p;print(p.MAILERS['default']['BACKEND'])"
     out = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )

@@ -85,3 +85,34 @@ def test_sign_in_works_with_the_keyboard_alone(page, make_member, area):
     # Then they are signed in
     expect(page.get_by_role("heading", name=re.compile("^Hello"))).to_be_visible()
     axe_check(page)
+
+
+def test_a_person_who_forgot_their_password_resets_it_from_an_email(page, make_member, area):
+    import re as regex
+
+    from django.core import mail
+
+    # Given a person who has forgotten their password
+    person = make_member(Role.PERSON, area, display_name="Sam Okafor")
+    page.goto("/accounts/login/")
+    page.get_by_role("link", name="Forgotten your password?").click()
+    axe_check(page)
+    # When they ask for a link
+    page.get_by_label("Email address").fill(person.user.email)
+    page.get_by_role("button", name="Send me a link").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    # And open the link from the email and choose a new password
+    link = regex.search(r"https?://\S+/accounts/password-reset/\S+/", mail.outbox[-1].body)[0]
+    page.goto(link)
+    page.get_by_label("New password").fill("short")
+    page.get_by_role("button", name="Save new password").click()
+    expect(page.get_by_role("alert").get_by_text("There is a problem")).to_be_visible()
+    axe_check(page)
+    page.get_by_label("New password").fill("heron-lantern-quietly-42")
+    page.get_by_role("button", name="Save new password").click()
+    # Then they can sign in with it, and the link does not work again
+    expect(page.get_by_text("Your password has been changed")).to_be_visible()
+    sign_in(page, person.user.email, "heron-lantern-quietly-42")
+    expect(page.get_by_role("heading", name=re.compile("^Hello"))).to_be_visible()
+    page.goto(link)
+    expect(page.get_by_role("heading", name="This link no longer works")).to_be_visible()
