@@ -97,6 +97,16 @@ class MembershipForm(forms.Form):
     role = forms.ChoiceField(label="Role", choices=Role.choices)
 
 
+def new_password_field() -> forms.CharField:
+    return forms.CharField(
+        label="New password",
+        help_text="At least 12 characters. A few unrelated words together work well.",
+        strip=False,
+        widget=forms.PasswordInput,
+        error_messages={"required": "Enter a new password"},
+    )
+
+
 class PasswordChangeForm(forms.Form):
     current_password = forms.CharField(
         label="Current password",
@@ -104,13 +114,7 @@ class PasswordChangeForm(forms.Form):
         widget=forms.PasswordInput,
         error_messages={"required": "Enter your current password"},
     )
-    new_password = forms.CharField(
-        label="New password",
-        help_text="At least 12 characters. A few unrelated words together work well.",
-        strip=False,
-        widget=forms.PasswordInput,
-        error_messages={"required": "Enter a new password"},
-    )
+    new_password = new_password_field()
 
 
 class PasswordResetRequestForm(forms.Form):
@@ -125,13 +129,7 @@ class PasswordResetRequestForm(forms.Form):
 
 
 class PasswordResetForm(forms.Form):
-    new_password = forms.CharField(
-        label="New password",
-        help_text="At least 12 characters. A few unrelated words together work well.",
-        strip=False,
-        widget=forms.PasswordInput,
-        error_messages={"required": "Enter a new password"},
-    )
+    new_password = new_password_field()
 
 
 class MembershipSearchForm(forms.Form):

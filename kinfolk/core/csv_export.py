@@ -70,3 +70,11 @@ def csv_response(filename: str) -> tuple[HttpResponse, SafeWriter]:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response, writer(response)
+
+
+def csv_download(filename: str, header: list, rows) -> HttpResponse:
+    """A downloadable CSV of a header and rows, every cell made safe."""
+    response, out = csv_response(filename)
+    out.writerow(header)
+    out.writerows(rows)
+    return response

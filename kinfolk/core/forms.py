@@ -98,7 +98,7 @@ def _anchor(form: forms.Form, name: str) -> str:
     return f"#{field.auto_id}"
 
 
-class DatePartsWidget(forms.MultiWidget):
+class DayMonthYearWidget(forms.MultiWidget):
     """Day, month and year boxes, as the NHS.UK date input shows them."""
 
     def __init__(self, attrs=None):
@@ -109,7 +109,16 @@ class DatePartsWidget(forms.MultiWidget):
     def decompress(self, value):
         if isinstance(value, date):
             return [value.day, value.month, value.year]
+        if isinstance(value, str) and value.count("-") == 2:
+            year, month, day = value.split("-")
+            return [day, month, year]
+        if isinstance(value, str) and value.count("/") == 2:
+            return value.split("/")
         return [None, None, None]
+
+
+class DatePartsWidget(DayMonthYearWidget):
+    """The boxes of a DatePartsField, which checks each part itself."""
 
 
 class DatePartsField(forms.MultiValueField):
@@ -157,7 +166,7 @@ def date_params(field: forms.BoundField, legend: str, hint: str = "") -> dict:
     """Parameters for the NHS.UK date input macro from a DatePartsField."""
     values = field.value()
     if not isinstance(values, list | tuple):
-        values = DateWidget().decompress(values)
+        values = DayMonthYearWidget().decompress(values)
     names = ("day", "month", "year")
     params = {
         "id": field.auto_id,
@@ -180,28 +189,13 @@ def date_params(field: forms.BoundField, legend: str, hint: str = "") -> dict:
     return params
 
 
-class DateWidget(forms.MultiWidget):
-    """The NHS.UK date input: day, month and year boxes (never the browser's mm/dd/yyyy box).
+class DateWidget(DayMonthYearWidget):
+    """The NHS.UK date input for a plain DateField (never the browser's mm/dd/yyyy box).
 
     A client that posts the date whole (YYYY-MM-DD, as the API and scripts do) still works.
     """
 
     template_name = "django/forms/widgets/multiwidget.html"
-
-    def __init__(self, attrs=None):
-        super().__init__(
-            {"day": forms.TextInput, "month": forms.TextInput, "year": forms.TextInput}, attrs
-        )
-
-    def decompress(self, value):
-        if isinstance(value, date):
-            return [value.day, value.month, value.year]
-        if isinstance(value, str) and value.count("-") == 2:
-            year, month, day = value.split("-")
-            return [day, month, year]
-        if isinstance(value, str) and value.count("/") == 2:
-            return value.split("/")
-        return [None, None, None]
 
     def value_from_datadict(self, data, files, name):
         whole = data.get(name)

@@ -4,10 +4,11 @@ bundle, both ways."""
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
-from ninja import Body, Field, Router, Schema, Status
+from ninja import Body, Router, Status
 
 from kinfolk.accounts.models import Role
 from kinfolk.core import disclosure
+from kinfolk.core.schemas import ReportLineOut
 
 from . import fhir, selectors, services
 
@@ -33,13 +34,6 @@ def import_bundle(request, payload: Annotated[dict, Body()]):
         raise PermissionDenied("Only referrers can send referrals.")
     referral = services.referral_create(actor=request.auth, **fhir.referral_from_bundle(payload))
     return Status(201, fhir.bundle(referral))
-
-
-class ReportLineOut(Schema):
-    section: str
-    figure: str
-    value: int | float | None = Field(None, description="Null when suppressed or not enough yet")
-    shown: str = Field(..., description="The figure in words, as on the page and in the CSV")
 
 
 @router.get(

@@ -4,7 +4,7 @@ community organisation's requests, the referrer's outcomes, and reports."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -304,12 +304,9 @@ def reports(request):
     if request.GET.get("format") == "csv":
         audit_record(actor=request.actor, action=AuditAction.EXPORT,
                      target_type="social_prescribing_report")  # fmt: skip
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="social-prescribing.csv"'
-        writer = csv_export.writer(response)
-        writer.writerow(disclosure.CSV_HEADER)
-        writer.writerows(disclosure.csv_rows(lines))
-        return response
+        return csv_export.csv_download(
+            "social-prescribing.csv", disclosure.CSV_HEADER, disclosure.csv_rows(lines)
+        )
     return render(
         request,
         "prescribing/reports.jinja",

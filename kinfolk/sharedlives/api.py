@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 
 from kinfolk.core import disclosure
+from kinfolk.core.schemas import ReportLineOut
 from kinfolk.core.text import OptionalReason
 
 from . import selectors, services
@@ -271,13 +272,6 @@ def start_arrangement(request, introduction_id: int, payload: ArrangementIn):
 @router.get("/arrangements/{arrangement_id}", response=ArrangementOut, summary="One arrangement")
 def arrangement(request, arrangement_id: int):
     return selectors.arrangement_get(actor=request.auth, arrangement_id=arrangement_id)
-
-
-class ReportLineOut(Schema):
-    section: str
-    figure: str
-    value: int | float | None = Field(None, description="Null when suppressed or not enough yet")
-    shown: str = Field(..., description="The figure in words, as on the page and in the CSV")
 
 
 @router.get(

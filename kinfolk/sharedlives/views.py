@@ -5,7 +5,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -568,12 +567,9 @@ def reports(request):
     lines = selectors.scheme_report(area=request.actor.area)
     if request.GET.get("format") == "csv":
         services.scheme_report_exported(actor=request.actor, lines=len(lines))
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="shared-lives-scheme.csv"'
-        writer = csv_export.writer(response)
-        writer.writerow(disclosure.CSV_HEADER)
-        writer.writerows(disclosure.csv_rows(lines))
-        return response
+        return csv_export.csv_download(
+            "shared-lives-scheme.csv", disclosure.CSV_HEADER, disclosure.csv_rows(lines)
+        )
     return render(
         request,
         "sharedlives/reports.jinja",
@@ -588,14 +584,9 @@ def payment_schedule(request):
     rows = payments.monthly_schedule(area=request.actor.area, month=month)
     if request.GET.get("format") == "csv":
         services.payments_exported(actor=request.actor, month=month, rows=len(rows))
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="shared-lives-payments-{month:%Y-%m}.csv"'
+        return csv_export.csv_download(
+            f"shared-lives-payments-{month:%Y-%m}.csv", payments.CSV_HEADER, payments.csv_rows(rows)
         )
-        writer = csv_export.writer(response)
-        writer.writerow(payments.CSV_HEADER)
-        writer.writerows(payments.csv_rows(rows))
-        return response
     return render(
         request,
         "sharedlives/payments.jinja",

@@ -191,12 +191,7 @@ def sharing(request, person_id):
 def _connection_csv(actor, name: str, header: list, lines: list) -> HttpResponse:
     audit_record(actor=actor, action=AuditAction.EXPORT, target_type="connection_test",
                  detail={"table": name, "rows": len(lines)})  # fmt: skip
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv_export.writer(response)
-    writer.writerow(header)
-    writer.writerows(lines)
-    return response
+    return csv_export.csv_download(f"{name}.csv", header, lines)
 
 
 def _service_lines(rows) -> list:
