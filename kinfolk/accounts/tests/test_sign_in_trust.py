@@ -306,3 +306,27 @@ def test_at_most_three_reset_emails_an_hour_go_to_one_address(person_member):
     for _ in range(5):
         Client().post(reverse("accounts:password_reset"), {"email": person_member.user.email})
     assert len(mail.outbox) == 3
+
+
+def test_a_common_or_all_number_password_is_refused(person_member, signed_in_client):
+    client = signed_in_client(person_member)
+    url = reverse("accounts:password_change")
+    for weak, says in (("password1234", "too common"), ("918273645546", "entirely numeric")):
+        page = client.post(url, {"current_password": PASSWORD, "new_password": weak})
+        assert says in page.content.decode()
+    person_member.user.refresh_from_db()
+    assert person_member.user.check_password(PASSWORD)
+
+
+def test_each_sign_in_step_gets_a_new_session_key(make_member, area):
+    member = make_member(Role.SCHEME_WORKER, area)
+    user = member.user
+    user.totp_secret, user.mfa_enabled = pyotp.random_base32(), True
+    user.save()
+    client = Client()
+    client.get(LOGIN)
+    before = client.session.session_key
+    client.post(LOGIN, {"email": user.email, "password": PASSWORD})
+    half = client.session.session_key
+    client.post(reverse("accounts:mfa_verify"), {"code": pyotp.TOTP(user.totp_secret).now()})
+    assert len({before, half, client.session.session_key}) == 3
