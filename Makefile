@@ -1,6 +1,8 @@
 # Kinfolk: `make run` serves a demo area; `make test` runs the whole suite.
 SHELL := /bin/bash
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
@@ -15,7 +17,7 @@ run: $(VENV)/.installed-run assets
 
 test: $(VENV)/.installed-test assets
 	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m kinfolk.matching bench --people 15000 --carers 10000 --seed 1
