@@ -149,7 +149,7 @@ class HomePresenter:
                     "People waiting, introductions, reviews, training and free places.",
                 )
             ]
-        if self.actor.acts_as(Role.COMMISSIONER):
+        if self.actor.acts_as(Role.COMMISSIONER, Role.EXPERT_BY_EXPERIENCE):
             return [
                 HomeLink(
                     "Shared Lives report",
@@ -168,7 +168,9 @@ class HomePresenter:
                     "How you feel about life, your circle of people, your check-ins.",
                 )
             ]
-        if self.actor.acts_as(Role.COMMISSIONER, Role.SCHEME_WORKER, Role.LINK_WORKER):
+        if self.actor.acts_as(
+            Role.COMMISSIONER, Role.SCHEME_WORKER, Role.LINK_WORKER, Role.EXPERT_BY_EXPERIENCE
+        ):
             return [
                 HomeLink(
                     "The connection test",
@@ -220,7 +222,7 @@ class HomePresenter:
                     "For micro-enterprises of up to 8 workers.",
                 ),
             ]
-        if self.actor.acts_as(Role.COMMISSIONER):
+        if self.actor.acts_as(Role.COMMISSIONER, Role.EXPERT_BY_EXPERIENCE):
             links.append(
                 HomeLink(
                     "Social prescribing report",

@@ -11,6 +11,7 @@ from kinfolk.core import disclosure
 from kinfolk.core.schemas import ReportLineOut
 
 from . import fhir, selectors, services
+from .rules import sees_prescribing_reports
 
 router = Router(tags=["social prescribing"])
 
@@ -42,6 +43,8 @@ def import_bundle(request, payload: Annotated[dict, Body()]):
     summary="The area's social prescribing figures: aggregates under the disclosure rule",
 )
 def report(request):
-    if not request.auth.acts_as(Role.COMMISSIONER, Role.LINK_WORKER):
-        raise PermissionDenied("Only commissioners and link workers see the area's figures.")
+    if not sees_prescribing_reports(request.auth):
+        raise PermissionDenied(
+            "Only commissioners, link workers and experts by experience see the area's figures."
+        )
     return disclosure.api_rows(selectors.report(area=request.auth.area))

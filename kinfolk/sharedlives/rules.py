@@ -57,4 +57,7 @@ def runs_the_scheme(actor, carer=None) -> bool:
 
 
 def sees_scheme_reports(actor) -> bool:
-    return actor.is_signed_in and actor.acts_as(Role.SCHEME_WORKER, Role.COMMISSIONER)
+    """The published scheme figures: scheme workers, commissioners and experts by experience."""
+    return actor.is_signed_in and actor.acts_as(
+        Role.SCHEME_WORKER, Role.COMMISSIONER, Role.EXPERT_BY_EXPERIENCE
+    )

@@ -62,5 +62,5 @@ def can_wellbeing(actor, rule: str, person) -> bool:
 def sees_connection_reports(actor) -> bool:
     """Aggregates only, suppressed below 5 people."""
     return actor.is_signed_in and actor.acts_as(
-        Role.COMMISSIONER, Role.SCHEME_WORKER, Role.LINK_WORKER
+        Role.COMMISSIONER, Role.SCHEME_WORKER, Role.LINK_WORKER, Role.EXPERT_BY_EXPERIENCE
     )

@@ -232,6 +232,8 @@ P, G, M = "{person}", "{grant}", "{membership}"
 R, C, N, A = "{referral}", "{carer}", "{introduction}", "{arrangement}"
 V, K = "{review}", "{check}"
 SCHEME_WORKERS = (ALLOCATED, UNALLOCATED)
+# Published figures (under the disclosure rule) for the people who hold services to account.
+REPORT_READERS = (*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER, EXPERT)
 DECIDERS = (PERSON, REPRESENTATIVE)  # the person, or someone they chose to act for them
 SIDES = (PERSON, REPRESENTATIVE, CARER)
 PARTIES = (PERSON, REPRESENTATIVE, ALLOCATED, CARER)
@@ -470,10 +472,10 @@ AREA_ENTRIES = [
     ("GET", f"{SL}/introduction-requests/", None, _only(CARER)),
     ("GET", f"{SL}/carers/", None, _only(*SCHEME_WORKERS)),
     ("POST", f"{SL}/carers/", {"name": "The Khans", "postcode": "HX1 1AA"}, _only(*SCHEME_WORKERS)),
-    ("GET", f"{SL}/reports/", None, _only(*SCHEME_WORKERS, COMMISSIONER)),
+    ("GET", f"{SL}/reports/", None, _only(*SCHEME_WORKERS, COMMISSIONER, EXPERT)),
     ("GET", f"{SL}/payments/", None, _only(*SCHEME_WORKERS)),
     ("GET", f"{API_SL}/referrals", None, _everyone(ALLOW)),
-    ("GET", f"{WB}/connection-test/", None, _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER)),
+    ("GET", f"{WB}/connection-test/", None, _only(*REPORT_READERS)),
     ("GET", "/directory/", None, PUBLIC),
     ("GET", f"/directory/services/{SVC}/", None, PUBLIC),
     (
@@ -495,8 +497,8 @@ AREA_ENTRIES = [
     ("GET", f"{SP}/my-referrals/", None, _only(REFERRER)),
     ("GET", f"{SP}/inbox/", None, _only(LINK_WORKER)),
     ("GET", f"{SP}/community/", None, _only(COMMUNITY)),
-    ("GET", f"{SP}/reports/", None, _only(LINK_WORKER, COMMISSIONER)),
-    ("GET", "/api/v1/social-prescribing/report", None, _only(LINK_WORKER, COMMISSIONER)),
+    ("GET", f"{SP}/reports/", None, _only(LINK_WORKER, COMMISSIONER, EXPERT)),
+    ("GET", "/api/v1/social-prescribing/report", None, _only(LINK_WORKER, COMMISSIONER, EXPERT)),
     (
         "POST",
         "/api/v1/social-prescribing/referrals/fhir",
@@ -508,16 +510,16 @@ AREA_ENTRIES = [
         "GET",
         "/api/v1/wellbeing/connection-test",
         None,
-        _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER),
+        _only(*REPORT_READERS),
     ),
     (
         "GET",
         "/api/v1/wellbeing/connection-test/months",
         None,
-        _only(*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER),
+        _only(*REPORT_READERS),
     ),
     ("GET", f"{API_SL}/carers", None, _only(*SCHEME_WORKERS)),
-    ("GET", f"{API_SL}/report", None, _only(*SCHEME_WORKERS, COMMISSIONER)),
+    ("GET", f"{API_SL}/report", None, _only(*SCHEME_WORKERS, COMMISSIONER, EXPERT)),
 ]
 # Pages anyone may see: documentation, not data.
 PUBLIC_DOCS = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}

@@ -123,3 +123,15 @@ def test_kinfolk_sets_only_the_cookies_the_cookie_page_lists(make_member, area):
     listed = Client().get("/cookies/").content.decode()
     assert seen == {"sessionid", "csrftoken"}
     assert all(f">{name}<" in listed for name in seen)
+
+
+def test_an_expert_by_experience_reaches_the_published_reports(make_member, area, signed_in_client):
+    client = signed_in_client(make_member(Role.EXPERT_BY_EXPERIENCE, area))
+    home = client.get("/").content.decode()
+    for path in (
+        "/shared-lives/reports/",
+        "/wellbeing/connection-test/",
+        "/social-prescribing/reports/",
+    ):
+        assert f'href="{path}"' in home
+        assert client.get(path).status_code == 200
