@@ -13,11 +13,13 @@ def audit_key_check(app_configs, **kwargs) -> list[Error]:
         return []
     key = getattr(settings, "KINFOLK_AUDIT_KEY", "")
     if not key:
-        return [_error("KINFOLK_AUDIT_KEY is not set.", "kinfolk.E001")]
+        return [_error("KINFOLK_AUDIT_KEY is not set.", "kinfolk.audit.E001")]
     if len(key) < MINIMUM_KEY_LENGTH:
-        return [_error(f"KINFOLK_AUDIT_KEY is shorter than {MINIMUM_KEY_LENGTH}.", "kinfolk.E002")]
+        too_short = f"KINFOLK_AUDIT_KEY is shorter than {MINIMUM_KEY_LENGTH} characters."
+        return [_error(too_short, "kinfolk.audit.E002")]
     if key == settings.SECRET_KEY:
-        return [_error("KINFOLK_AUDIT_KEY is the same as DJANGO_SECRET_KEY.", "kinfolk.E003")]
+        same = "KINFOLK_AUDIT_KEY is the same as DJANGO_SECRET_KEY."
+        return [_error(same, "kinfolk.audit.E003")]
     return []
 
 
