@@ -189,6 +189,7 @@ def test_production_settings_refuse_to_start_without_an_audit_key():
 
     result = _manage(
         "check",
+        "--deploy",
         DJANGO_SETTINGS_MODULE="kinfolk.config.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "k3y" * 20,
         KINFOLK_AUDIT_KEY="",
@@ -408,10 +409,15 @@ def test_the_app_role_can_only_insert_and_read_the_audit_log(actor):
         app = f"kinfolk_app_test_{uuid4().hex}"
         for statement in database_roles_sql(app_role=app, owner_role=owner, database=database):
             cursor.execute(statement)
+        # A table a later migration adds gets the everyday grants by default.
+        cursor.execute("CREATE TABLE core_added_later (id integer)")
         cursor.execute(f"SET ROLE {app}")
     try:
         entry = _write(actor, 1)[0]
         assert AuditLog.objects.filter(sequence=entry.sequence).exists()
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO core_added_later VALUES (1)")
+            cursor.execute("DELETE FROM core_added_later")
         for statement in (
             "UPDATE core_auditlog SET reason = 'changed'",
             "DELETE FROM core_auditlog",
