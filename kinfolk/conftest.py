@@ -11,6 +11,26 @@ from kinfolk.core.tests.factories import AreaFactory
 from kinfolk.people.tests.factories import PersonFactory
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _flush_past_the_audit_triggers():
+    """Between transactional tests Django empties every table, which the audit log's
+    append-only triggers refuse; the suite switches them off for that, as the tables' owner
+    can (kinfolk/core/tests/tamper.py). Nothing outside the test suite does this."""
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    from kinfolk.core.tests.tamper import audit_triggers_off
+
+    flush = BaseDatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        with audit_triggers_off(self.connection):
+            flush(self, sql_list)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BaseDatabaseOperations, "execute_sql_flush", execute_sql_flush)
+        yield
+
+
 @pytest.fixture
 def area(db):
     return AreaFactory(name="Calder Vale", slug="calder-vale")

@@ -1,7 +1,24 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
     name = "kinfolk.core"
     label = "core"
     verbose_name = "Kinfolk core"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
+
+        post_migrate.connect(_start_the_audit_chain, sender=self)
+
+
+def _start_the_audit_chain(sender, using, **kwargs):
+    """`migrate` (and the test suite's flush) creates the chain head of an empty audit log.
+
+    The head is never created anywhere else once entries exist, so a missing head is always
+    a sign of tampering (ADR 0004).
+    """
+    from .audit import start_chain
+
+    start_chain(using=using)

@@ -1,6 +1,7 @@
 """Areas (a local system: council, NHS and community) and the append-only audit log."""
 
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
@@ -78,8 +79,8 @@ class AuditLog(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit entries cannot be deleted.")
 
-    def computed_hash(self) -> str:
-        """The hash this entry should carry, from its content and the previous hash."""
+    def canonical(self) -> bytes:
+        """The entry's content and the previous hash, as the bytes its seal is made from."""
         content = {
             "sequence": self.sequence,
             "at": self.at.isoformat(),
@@ -95,12 +96,18 @@ class AuditLog(models.Model):
             "detail": self.detail,
             "previous_hash": self.previous_hash,
         }
-        canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        return json.dumps(content, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+    def computed_hash(self, key: bytes) -> str:
+        """The seal this entry should carry: HMAC-SHA256 of its content under the audit key."""
+        return hmac.new(key, self.canonical(), hashlib.sha256).hexdigest()
 
 
 class AuditChainHead(models.Model):
-    """The last entry's sequence and hash: a lock for writers, and proof against truncation."""
+    """The last entry's sequence and hash: a lock for writers, and proof against truncation.
+
+    One row, created by `migrate`; a trigger lets it move only forward to the newest entry.
+    """
 
     sequence = models.PositiveBigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default="0" * 64)

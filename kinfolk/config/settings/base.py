@@ -141,6 +141,15 @@ MAILERS = {
 }
 KINFOLK_BREAK_GLASS_MINUTES = int(os.environ.get("KINFOLK_BREAK_GLASS_MINUTES", "60"))
 
+# The audit log: entries are sealed with HMAC-SHA256 under this key, kept outside the
+# database (production requires it; elsewhere it is derived from SECRET_KEY, see
+# kinfolk/core/audit_keys.py). `kinfolk audit-anchor` appends the chain head to this file,
+# which in production must be a write-once store on another host (docs/deployment.md).
+KINFOLK_AUDIT_KEY = os.environ.get("KINFOLK_AUDIT_KEY", "")
+KINFOLK_AUDIT_ANCHOR_PATH = os.environ.get(
+    "KINFOLK_AUDIT_ANCHOR_PATH", str(BASE_DIR / "var" / "audit-anchors.jsonl")
+)
+
 # Idle timeout: the session ends after this long without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("KINFOLK_IDLE_TIMEOUT_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True

@@ -9,6 +9,10 @@ from .base import env_flag
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a long random value.")
+if not KINFOLK_AUDIT_KEY:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set KINFOLK_AUDIT_KEY to a long random value, different from DJANGO_SECRET_KEY."
+    )
 if env_flag("KINFOLK_DEMO"):
     raise ImproperlyConfigured("Demo mode cannot run with production settings.")
 KINFOLK_ENVIRONMENT = "production"

@@ -1,6 +1,8 @@
 """Settings for the test suite: SQLite by default, PostgreSQL when DATABASE_URL says so."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -15,3 +17,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3"}  # noqa: F405
 # Look static files up per request instead of scanning node_modules for every test client.
 WHITENOISE_AUTOREFRESH = True
+# Anchors written by tests never land in var/ (tests that anchor use their own tmp_path).
+KINFOLK_AUDIT_ANCHOR_PATH = str(
+    Path(tempfile.gettempdir()) / f"kinfolk-test-{os.getpid()}" / "audit-anchors.jsonl"
+)

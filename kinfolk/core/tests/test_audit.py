@@ -8,6 +8,8 @@ from django.db import DatabaseError, connection, transaction
 from kinfolk.core.audit import audit_record, audit_verify
 from kinfolk.core.models import AppendOnlyError, AuditAction, AuditLog
 
+from .tamper import raw_as_owner
+
 
 def _write_entries(actor, count=3):
     return [
@@ -18,13 +20,7 @@ def _write_entries(actor, count=3):
 
 def _raw(sql: str, params=()):
     """Run SQL with the append-only triggers out of the way, as an attacker with DB access."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE core_auditlog DISABLE TRIGGER core_auditlog_append_only")
-            cursor.execute(sql, params)
-            cursor.execute("ALTER TABLE core_auditlog ENABLE TRIGGER core_auditlog_append_only")
-        else:
-            cursor.execute(sql, params)
+    raw_as_owner(connection, sql, params)
 
 
 @pytest.fixture
@@ -80,7 +76,7 @@ def test_verify_detects_an_edited_entry(actor):
     checked, problems = audit_verify()
     assert checked == 3
     assert [(p.sequence, p.problem) for p in problems] == [
-        (2, "has been edited since it was written")
+        (2, "has been edited or forged: its keyed hash does not match")
     ]
     assert entries
 

@@ -65,6 +65,7 @@ def test_check_deploy_is_clean_with_production_settings():
         DJANGO_SETTINGS_MODULE="kinfolk.config.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "k3y" * 20,
         ALLOWED_HOSTS="kinfolk.example.nhs.uk",
+        KINFOLK_AUDIT_KEY="a-long-random-audit-key-of-its-own-" + "4ud1t" * 10,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -75,6 +76,7 @@ def test_production_settings_refuse_demo_mode_and_a_missing_secret():
         "check",
         DJANGO_SETTINGS_MODULE="kinfolk.config.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "k3y" * 20,
+        KINFOLK_AUDIT_KEY="a-long-random-audit-key-of-its-own-" + "4ud1t" * 10,
         KINFOLK_DEMO="1",
     )
     assert result.returncode != 0 and "Demo mode cannot run" in result.stderr
@@ -93,7 +95,12 @@ def test_email_is_written_to_files_under_var_mail_on_a_local_machine():
 
 
 def test_production_sends_email_through_smtp():
-    env = {**os.environ, "DJANGO_SECRET_KEY": "x" * 50, "KINFOLK_DEMO": ""}
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "KINFOLK_AUDIT_KEY": "y" * 50,
+        "KINFOLK_DEMO": "",
+    }
     script = "import kinfolk.config.settings.production as p;print(p.MAILERS['default']['BACKEND'])"
     out = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
