@@ -99,13 +99,20 @@ def person_sharing(request, person_id):
     )
 
 
+BG = "breakglassaccess"
+
+
 @login_required
 def record_activity(request, person_id):
     """Who has looked at or changed the record: the person can always find out."""
     person = selectors.person_get(
         actor=request.actor, person_id=person_id, rule="manage_sharing", audit_as=None
     )
-    entries = [ActivityPresenter(e) for e in selectors.record_activity(person=person)]
+    reasons = selectors.break_glass_reasons(person=person)
+    entries = [
+        ActivityPresenter(e, reason=reasons.get(e.target_id, "") if e.target_type == BG else "")
+        for e in selectors.record_activity(person=person)
+    ]
     return render(
         request,
         "people/activity.jinja",
