@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from kinfolk.core.audit import audit_record
+from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.models import AuditAction
 
 from . import services
@@ -220,14 +220,9 @@ def memberships(request):
         else:
             messages.success(request, f"Added: {membership}.")
             return redirect("accounts:memberships")
-    return render(
-        request,
-        "accounts/memberships.jinja",
-        {
-            "form": form,
-            "memberships": memberships_in_area(area=request.actor.area),
-        },
-    )
+    shown = list(memberships_in_area(area=request.actor.area))
+    audit_list_view(actor=request.actor, target_type="memberships", count=len(shown))
+    return render(request, "accounts/memberships.jinja", {"form": form, "memberships": shown})
 
 
 @login_required

@@ -60,7 +60,7 @@ def dashboard(request):
     audit_list_view(
         actor=request.actor, target_type="shared_lives_dashboard",
         count=len(board.waiting) + len(board.my_introductions) + len(board.reviews_due)
-        + len(board.reviews_overdue),
+        + len(board.reviews_overdue) + len(board.carers_flagged) + len(board.carers_with_places),
     )  # fmt: skip
     return render(request, "sharedlives/dashboard.jinja", {"board": board, "today": date.today()})
 
@@ -446,7 +446,7 @@ def arrangement_end(request, arrangement_id):
 @login_required
 def carers(request):
     _must_run_scheme(request)
-    households = list(selectors.carers_in_scheme(area=request.actor.area))
+    households = selectors.carers_list(actor=request.actor)
     flags = selectors.flags_for_carers(carers=households)
     form = CarerEnquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -484,7 +484,7 @@ def carer_detail(request, carer_id):
 
 
 def _carer_action(request, carer_id, form_class, action, success):
-    carer = selectors.carer_get(actor=request.actor, carer_id=carer_id)
+    carer = selectors.carer_get(actor=request.actor, carer_id=carer_id, audit=False)
     if not runs_the_scheme(request.actor, carer):
         raise PermissionDenied
     form = form_class(request.POST)
@@ -586,6 +586,7 @@ def payment_schedule(request):
         writer.writerow(payments.CSV_HEADER)
         writer.writerows(payments.csv_rows(rows))
         return response
+    audit_list_view(actor=request.actor, target_type="shared_lives_payments", count=len(rows))
     return render(
         request,
         "sharedlives/payments.jinja",
