@@ -12,6 +12,7 @@ from kinfolk.core.subject_access import (
     ERASED,
     FIRST,
     Part,
+    erase_words,
     register,
     when,
 )
@@ -79,9 +80,9 @@ def account_close(user: User) -> None:
     user.set_unusable_password()
     user.totp_secret, user.mfa_enabled = "", False
     user.save()
-    ApiToken.objects.filter(membership__user=user, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    tokens = ApiToken.objects.filter(membership__user=user)
+    tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    erase_words(tokens, "name")
     sessions_end(user)
 
 

@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kinfolk.accounts.models import Role, SignInAttempt
+from kinfolk.accounts.services import api_token_issue
 from kinfolk.accounts.tests.factories import PASSWORD
 from kinfolk.core.audit import audit_verify
 from kinfolk.core.tests.test_audit_holds_no_free_text import assert_audit_holds_only_codes
@@ -153,7 +154,8 @@ def everywhere(area, make_member, actor_for):
     people.break_glass_open(actor=nurse, person=person, reason=_says("A&E called at 2am"))
     people_selectors.person_get(actor=nurse, person_id=person.pk)
     signed_in = _sign_ins(you)
-    return SimpleNamespace(person=person, you=you, signed_in=signed_in)
+    token = api_token_issue(actor=you, name=f"{GIVEN}'s phone")
+    return SimpleNamespace(person=person, you=you, signed_in=signed_in, token=token)
 
 
 def _text_cells_holding(secrets) -> list[str]:
@@ -215,6 +217,8 @@ def test_after_erasure_nothing_in_the_database_names_the_person(everywhere, caps
 
 def test_after_erasure_the_account_cannot_sign_in(everywhere):
     user = everywhere.you.user
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {everywhere.token}"}
+    assert Client().get("/api/v1/me", **bearer).status_code == 200
     call_command("erase_person", str(everywhere.person.pk), yes=True)
     user.refresh_from_db()
     assert not user.is_active and not user.has_usable_password()
@@ -222,6 +226,8 @@ def test_after_erasure_the_account_cannot_sign_in(everywhere):
     client = Client()
     client.post(reverse("accounts:login"), {"email": EMAIL, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
-    # A session that was already signed in has ended.
+    # Its API token no longer works, and a session that was already signed in has ended.
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {everywhere.token}"}
+    assert Client().get("/api/v1/me", **bearer).status_code == 401
     response = everywhere.signed_in.get(reverse("accounts:security"))
     assert response.status_code == 302 and "login" in response["Location"]
