@@ -222,6 +222,7 @@ def test_after_erasure_the_account_cannot_sign_in(everywhere):
     call_command("erase_person", str(everywhere.person.pk), yes=True)
     user.refresh_from_db()
     assert not user.is_active and not user.has_usable_password()
+    assert (user.email, user.display_name) == (f"erased-{user.pk}@erased.invalid", "Erased")
     assert authenticate(username=EMAIL, password=PASSWORD) is None
     client = Client()
     client.post(reverse("accounts:login"), {"email": EMAIL, "password": PASSWORD})
