@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from kinfolk.core.audit import audit_record
+from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
 from kinfolk.core.pagination import paginate
@@ -406,6 +406,7 @@ def memberships(request):
         role=search.cleaned_data.get("role", "") if search.is_bound else "",
     )
     page, pagination = paginate(request, found)
+    audit_list_view(actor=request.actor, target_type="memberships", count=len(page.object_list))
     return render(
         request,
         "accounts/memberships.jinja",
@@ -422,6 +423,7 @@ def membership_remove(request, membership_id):
     if membership is None:
         raise Http404
     if request.method != "POST":
+        _audit_seen(request, membership)
         return render(request, "accounts/membership_remove.jinja", {"membership": membership})
     try:
         services.membership_remove(actor=request.actor, membership=membership)
@@ -452,4 +454,14 @@ def mfa_reset(request, membership_id):
                 "They have been told by email.",
             )
         return redirect("accounts:memberships")
+    _audit_seen(request, membership)
     return render(request, "accounts/mfa_reset.jinja", {"membership": membership})
+
+
+def _audit_seen(request, membership) -> None:
+    audit_record(
+        actor=request.actor,
+        action=AuditAction.VIEW,
+        target_type="membership",
+        target_id=membership.pk,
+    )

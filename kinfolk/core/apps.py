@@ -9,7 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .subject_access import register_core
 
+        register_core()
         post_migrate.connect(_start_the_audit_chain, sender=self)
 
 

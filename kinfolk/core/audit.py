@@ -7,6 +7,7 @@ head outside the database so a shortened log is noticed too (ADR 0004, docs/depl
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import UUID
@@ -27,6 +28,29 @@ class AuditChainBroken(Exception):
     """The audit log cannot be appended to safely: its chain head has gone."""
 
 
+# What an audit entry may hold as text: ids, codes, counts, ISO dates. No spaces, no "@", no
+# capitals: so no sentence, no email and no name can get in (the log is kept for ever; ADR 0015).
+CODE = re.compile(r"[a-z0-9_.:+-]{0,64}")
+
+
+class NotACode(ValueError):
+    """An audit entry was given free text; keep it in its own table and refer to it by id."""
+
+
+def _must_be_codes(value, where: str) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _must_be_codes(key, where)
+            _must_be_codes(item, f"{where}.{key}")
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _must_be_codes(item, where)
+    elif isinstance(value, str) and not CODE.fullmatch(value):
+        raise NotACode(f"Audit {where} must be an id or a short code, not free text.")
+    elif not isinstance(value, str | int | float | bool | UUID | type(None)):
+        raise NotACode(f"Audit {where} must be an id or a short code, not a {type(value)}.")
+
+
 def audit_record(
     *,
     actor,
@@ -40,6 +64,10 @@ def audit_record(
 ) -> AuditLog:
     """Append one entry to the audit log, chained to the entry before it."""
     user = getattr(actor, "user", None)
+    target_id = str(target_id)
+    for where, value in {"target_type": target_type, "target_id": target_id, "reason": reason,
+                         "detail": detail or {}}.items():  # fmt: skip
+        _must_be_codes(value, where)
     key = audit_key()
     with transaction.atomic():
         head = _locked_chain_head()
@@ -47,12 +75,12 @@ def audit_record(
             sequence=head.sequence + 1,
             at=timezone.now(),
             actor=user if user is not None and user.pk else None,
-            actor_label=getattr(user, "email", "") or "",
+            actor_label="",  # who acted is the actor's id; never their email or name
             role=getattr(actor, "role", "") or "",
             area=area if area is not None else getattr(actor, "area", None),
             action=AuditAction(action),
             target_type=target_type,
-            target_id=str(target_id),
+            target_id=target_id,
             person_id=person_id,
             reason=reason,
             detail=detail or {},

@@ -45,6 +45,8 @@ class Organization(AreaOwned):
     payment_methods = models.JSONField(default=list, blank=True)  # direct payment, budget, self
     capacity = models.CharField(max_length=200, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)  # last said "still true"
+    # Why the area admin did not approve the listing (kept here; the audit log refers to it).
+    listing_decision_reason = models.TextField(blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -111,6 +111,7 @@ def micro_enterprise_submit(
 
 @transaction.atomic
 def listing_decide(*, actor, org: Organization, approve: bool, reason: str = "") -> Organization:
+    """Approve or turn down a listing; a refusal says why (kept on the organisation)."""
     if not actor.acts_as(Role.AREA_ADMIN) or org.area_id != actor.area.pk:
         raise PermissionDenied("Only the area admin approves listings.")
     if approve and expired_evidence(org):
@@ -120,14 +121,14 @@ def listing_decide(*, actor, org: Organization, approve: bool, reason: str = "")
     if not approve and not visible_text(reason):
         raise ValidationError("Say why the listing is not approved.", code="reason")
     org.listing_status = ListingStatus.APPROVED if approve else ListingStatus.REJECTED
-    org.save(update_fields=["listing_status", "last_modified"])
+    org.listing_decision_reason = "" if approve else reason.strip()
+    org.save(update_fields=["listing_status", "listing_decision_reason", "last_modified"])
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
         target_type="listing",
         target_id=org.pk,
         detail={"approved": approve},
-        reason=visible_text(reason),
     )
     return org
 

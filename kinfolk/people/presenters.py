@@ -154,6 +154,7 @@ class ActivityPresenter:
     """One line of 'who has seen my record', in plain words."""
 
     entry: object
+    reason: str = ""  # for emergency access: the reason kept on the access itself
 
     @property
     def when(self) -> str:
@@ -176,4 +177,4 @@ class ActivityPresenter:
 
     @property
     def why(self) -> str:
-        return self.entry.reason
+        return self.reason

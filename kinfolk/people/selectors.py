@@ -111,6 +111,12 @@ def people_in_area_for_admin(*, area) -> QuerySet[Person]:
     return Person.objects.in_area(area).only("id", "given_name", "family_name", "area")
 
 
+def break_glass_reasons(*, person: Person) -> dict[str, str]:
+    """Why each emergency access to this person was opened, by the access's id."""
+    accesses = BreakGlassAccess.objects.in_area(person.area).filter(person=person)
+    return {str(pk): reason for pk, reason in accesses.values_list("pk", "reason")}
+
+
 def record_activity(*, person: Person, limit: int = 200):
     """Who has looked at or changed this person's record, newest first."""
     from kinfolk.core.models import AuditLog

@@ -198,13 +198,8 @@ def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlassAccess:
         started_at=now,
         expires_at=now + timedelta(minutes=settings.KINFOLK_BREAK_GLASS_MINUTES),
     )
-    audit_person(
-        actor=actor,
-        action=AuditAction.BREAK_GLASS,
-        person=person,
-        reason=reason,
-        detail={"expires_at": access.expires_at.isoformat()},
-    )
+    # The reason stays on the access record; the audit entry refers to it by id.
+    audit_person(actor=actor, action=AuditAction.BREAK_GLASS, person=person, about=access)
     return access
 
 

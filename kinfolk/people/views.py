@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.rules import can_in_area
 from kinfolk.accounts.selectors import care_workers_in_area
+from kinfolk.core.audit import audit_list_view
 from kinfolk.core.forms import add_service_errors
 
 from . import selectors, services
@@ -99,13 +100,18 @@ def person_sharing(request, person_id):
     )
 
 
+BG = "breakglassaccess"
+
+
 @login_required
 def record_activity(request, person_id):
     """Who has looked at or changed the record: the person can always find out."""
-    person = selectors.person_get(
-        actor=request.actor, person_id=person_id, rule="manage_sharing", audit_as=None
-    )
-    entries = [ActivityPresenter(e) for e in selectors.record_activity(person=person)]
+    person = selectors.person_get(actor=request.actor, person_id=person_id, rule="manage_sharing")
+    reasons = selectors.break_glass_reasons(person=person)
+    entries = [
+        ActivityPresenter(e, reason=reasons.get(e.target_id, "") if e.target_type == BG else "")
+        for e in selectors.record_activity(person=person)
+    ]
     return render(
         request,
         "people/activity.jinja",
@@ -158,6 +164,7 @@ def allocate(request):
     area = request.actor.area
     people = list(selectors.people_in_area_for_admin(area=area))
     workers = list(care_workers_in_area(area=area))
+    audit_list_view(actor=request.actor, target_type="allocation", count=len(people))
     form = AllocateForm(request.POST or None, people=people, workers=workers)
     if request.method == "POST" and form.is_valid():
         person = next(p for p in people if str(p.pk) == form.cleaned_data["person"])
@@ -181,10 +188,6 @@ def break_glass_report(request):
     """Every use of emergency access in the area, for review."""
     if not can_in_area(request.actor, "view_break_glass_report"):
         raise PermissionDenied
-    return render(
-        request,
-        "people/break_glass_report.jinja",
-        {
-            "accesses": selectors.break_glass_report(area=request.actor.area),
-        },
-    )
+    accesses = list(selectors.break_glass_report(area=request.actor.area))
+    audit_list_view(actor=request.actor, target_type="emergency_access_report", count=len(accesses))
+    return render(request, "people/break_glass_report.jinja", {"accesses": accesses})

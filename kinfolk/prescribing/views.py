@@ -15,7 +15,7 @@ from kinfolk.core.forms import add_service_errors
 from kinfolk.core.lookups import uuid_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.directory.selectors import listed_services
-from kinfolk.people.selectors import people_for_actor
+from kinfolk.people.selectors import people_list_for_actor
 from kinfolk.wellbeing.selectors import responses_for
 
 from . import selectors, services
@@ -40,7 +40,7 @@ def _must(request, *roles):
 @login_required
 def refer(request):
     _must(request, Role.REFERRER)
-    people = list(people_for_actor(actor=request.actor))
+    people = people_list_for_actor(actor=request.actor)
     form = ReferForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 
 from kinfolk.core import disclosure
+from kinfolk.core.audit import audit_list_view
 from kinfolk.core.schemas import ReportLineOut
 from kinfolk.core.text import OptionalReason
 
@@ -159,7 +160,9 @@ def _carer_out(carer, flags: list[str] | None = None) -> dict:
 
 @router.get("/referrals", response=list[ReferralOut], summary="Open referrals you may see")
 def referrals(request):
-    return list(selectors.my_referrals(actor=request.auth))
+    found = list(selectors.my_referrals(actor=request.auth))
+    audit_list_view(actor=request.auth, target_type="shared_lives_referrals", count=len(found))
+    return found
 
 
 @router.get("/referrals/{referral_id}", response=ReferralOut, summary="One referral")
@@ -203,7 +206,7 @@ def interest(request, referral_id: int, payload: InterestIn):
 def carers(request):
     if not runs_the_scheme(request.auth):
         raise PermissionDenied("Only scheme workers can list carer households.")
-    households = list(selectors.carers_in_scheme(area=request.auth.area))
+    households = selectors.carers_list(actor=request.auth)
     flags = selectors.flags_for_carers(carers=households)
     return [_carer_out(c, flags[c.pk]) for c in households]
 

@@ -5,3 +5,8 @@ class SharedLivesConfig(AppConfig):
     name = "kinfolk.sharedlives"
     label = "sharedlives"
     verbose_name = "Shared Lives"
+
+    def ready(self):
+        from .subject_access import register_parts
+
+        register_parts()

@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from kinfolk.accounts.models import Role
+from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.disclosure import (
     SUPPRESSED,
     Line,
@@ -104,14 +105,26 @@ def approved_carers(*, area) -> list[Carer]:
     return list(Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED))
 
 
-def carer_get(*, actor, carer_id) -> Carer:
-    """A carer household, for its own carer or a scheme worker in its area."""
+def carer_get(*, actor, carer_id, audit: bool = True) -> Carer:
+    """A carer household, for its own carer or a scheme worker in its area; the read is audited."""
     carer = Carer.objects.filter(pk=int_or_404(carer_id)).select_related("area").first()
     if carer is None:
         raise Http404("No such carer")
     if not (runs_the_scheme(actor, carer) or is_the_carer(actor, carer)):
         raise PermissionDenied("Only the carer and their scheme can see this household's record.")
+    if audit:
+        audit_record(
+            actor=actor, action=AuditAction.VIEW, target_type="carer", target_id=carer.pk,
+            area=carer.area,
+        )  # fmt: skip
     return carer
+
+
+def carers_list(*, actor) -> list[Carer]:
+    """Every carer household in the scheme, read once and audited as one list view."""
+    households = list(Carer.objects.in_area(actor.area))
+    audit_list_view(actor=actor, target_type="carer_households", count=len(households))
+    return households
 
 
 def carer_for_actor(*, actor) -> Carer | None:

@@ -1,10 +1,15 @@
-"""A person's Shared Lives records in their subject access export; free text blanked on erasure.
+"""A person's Shared Lives records in their subject access export; their words erased.
 
-Arrangements, agreements and endings are kept (the scheme is a regulated service and must keep
-its records); what the person said in their own words is removed.
+The facts of referrals, introductions, arrangements and reviews are kept (dates, types,
+status: the scheme is a regulated service and its reports count them); everything written in
+words about the person is replaced by "Erased". Carer households' own records are about the
+carers, not the person, and are declared as such.
 """
 
-from .models import Arrangement, Introduction, Referral
+from kinfolk.core.subject_access import Part, erase_words, holds_nothing_about_a_person, register
+from kinfolk.core.subject_access import when as _when
+
+from .models import Arrangement, ArrangementReview, Introduction, Referral, StageView
 
 KEY = "shared_lives"
 OWN_WORDS = ("persons_choice", "wishes", "hobbies", "risks", "easy_read", "referrer_name")
@@ -30,8 +35,9 @@ def export(person) -> dict:
         "arrangements": [
             {"household": a.carer.name, "type": a.arrangement_type,
              "starts_on": a.starts_on.isoformat(), "status": a.status,
-             "ended_on": a.ended_on.isoformat() if a.ended_on else None,
-             "end_reason": a.end_reason, "next_step": a.next_step}
+             "ended_on": _when(a.ended_on), "end_reason": a.end_reason, "next_step": a.next_step,
+             "reviews": [{"kind": r.kind, "due_on": _when(r.due_on), "done_on": _when(r.done_on),
+                          "notes": r.notes} for r in a.reviews.all()]}
             for a in Arrangement.objects.in_area(area).filter(person=person).select_related("carer")
         ],
     }  # fmt: skip
@@ -39,10 +45,28 @@ def export(person) -> dict:
 
 def erase(person) -> None:
     area = person.area
-    Referral.objects.in_area(area).filter(person=person).update(
-        **dict.fromkeys(OWN_WORDS, ""), places_that_matter=[], interests=[]
-    )
-    Introduction.objects.in_area(area).filter(person=person).update(closed_reason="")
-    from .models import StageView
+    referrals = Referral.objects.in_area(area).filter(person=person)
+    erase_words(referrals, *OWN_WORDS)
+    referrals.update(places_that_matter=[], interests=[])
+    erase_words(Introduction.objects.in_area(area).filter(person=person), "closed_reason")
+    erase_words(StageView.objects.in_area(area).filter(introduction__person=person), "view")
+    arrangements = Arrangement.objects.in_area(area).filter(person=person)
+    erase_words(arrangements, "end_reason", "next_step")
+    erase_words(ArrangementReview.objects.in_area(area).filter(arrangement__person=person), "notes")
 
-    StageView.objects.in_area(area).filter(introduction__person=person).update(view="")
+
+CARERS_OWN = "a carer household's own record (about the carers, not a person who uses support)"
+
+
+def register_parts() -> None:
+    register(
+        Part(
+            KEY,
+            ("sharedlives.Referral", "sharedlives.Introduction", "sharedlives.StageView",
+             "sharedlives.Arrangement", "sharedlives.ArrangementReview"),
+            export,
+            erase,
+        )
+    )  # fmt: skip
+    for model in ("Carer", "ApplicationCheck", "PanelDecision", "TrainingRecord", "CarerCheck"):
+        holds_nothing_about_a_person(f"sharedlives.{model}", CARERS_OWN)

@@ -59,7 +59,7 @@ def dashboard(request):
     audit_list_view(
         actor=request.actor, target_type="shared_lives_dashboard",
         count=len(board.waiting) + len(board.my_introductions) + len(board.reviews_due)
-        + len(board.reviews_overdue),
+        + len(board.reviews_overdue) + len(board.carers_flagged) + len(board.carers_with_places),
     )  # fmt: skip
     return render(request, "sharedlives/dashboard.jinja", {"board": board, "today": date.today()})
 
@@ -445,7 +445,7 @@ def arrangement_end(request, arrangement_id):
 @login_required
 def carers(request):
     _must_run_scheme(request)
-    households = list(selectors.carers_in_scheme(area=request.actor.area))
+    households = selectors.carers_list(actor=request.actor)
     flags = selectors.flags_for_carers(carers=households)
     form = CarerEnquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -483,7 +483,7 @@ def carer_detail(request, carer_id):
 
 
 def _carer_action(request, carer_id, form_class, action, success):
-    carer = selectors.carer_get(actor=request.actor, carer_id=carer_id)
+    carer = selectors.carer_get(actor=request.actor, carer_id=carer_id, audit=False)
     if not runs_the_scheme(request.actor, carer):
         raise PermissionDenied
     form = form_class(request.POST)
@@ -587,6 +587,7 @@ def payment_schedule(request):
         return csv_export.csv_download(
             f"shared-lives-payments-{month:%Y-%m}.csv", payments.CSV_HEADER, payments.csv_rows(rows)
         )
+    audit_list_view(actor=request.actor, target_type="shared_lives_payments", count=len(rows))
     return render(
         request,
         "sharedlives/payments.jinja",

@@ -1,6 +1,13 @@
-"""A person's wellbeing data in their subject access export, and removed when they are erased."""
+"""A person's wellbeing data in their subject access export, and removed when they are erased.
 
-from .models import CheckIn, CircleSnapshot, MeasureResponse, Visibility
+Episodes (which service, when it started and ended) are kept without the person's name, so the
+connection test's counts do not change; answers, check-ins and circles are the person's own
+words and go.
+"""
+
+from kinfolk.core.subject_access import Part, holds_nothing_about_a_person, register, when
+
+from .models import CheckIn, CircleSnapshot, Episode, MeasureResponse, Visibility
 
 KEY = "wellbeing"
 
@@ -26,6 +33,15 @@ def export(person) -> dict:
                           "paid": m.paid} for m in s.members.all()]}
             for s in CircleSnapshot.objects.in_area(area).filter(person=person)
         ],
+        "episodes": [
+            {"kind": e.kind, "service": e.service, "started_on": when(e.started_on),
+             "ended_on": when(e.ended_on)}
+            for e in Episode.objects.in_area(area).filter(person=person)
+        ],
+        "who_may_see_how_i_am_doing": [
+            {"workers": v.workers, "representatives": v.representatives}
+            for v in Visibility.objects.in_area(area).filter(person=person)
+        ],
     }  # fmt: skip
 
 
@@ -34,3 +50,18 @@ def erase(person) -> None:
     area = person.area
     for model in (MeasureResponse, CheckIn, CircleSnapshot, Visibility):
         model.objects.in_area(area).filter(person=person).delete()
+
+
+def register_parts() -> None:
+    register(
+        Part(
+            KEY,
+            ("wellbeing.MeasureResponse", "wellbeing.CheckIn", "wellbeing.CircleSnapshot",
+             "wellbeing.CircleMember", "wellbeing.Episode", "wellbeing.Visibility"),
+            export,
+            erase,
+        )
+    )  # fmt: skip
+    holds_nothing_about_a_person(
+        "wellbeing.LicensedWording", "the licensed wording of a questionnaire"
+    )

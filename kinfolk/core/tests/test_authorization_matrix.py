@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 import pytest
+from django.db.models import Max
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -15,6 +16,7 @@ from kinfolk.accounts.middleware import ACTING_MEMBERSHIP_KEY
 from kinfolk.accounts.models import Role
 from kinfolk.accounts.tests.factories import MembershipFactory, UserFactory
 from kinfolk.api.api import api
+from kinfolk.core.models import AuditAction, AuditLog
 from kinfolk.people.models import GrantScope
 from kinfolk.people.tests.factories import AccessGrantFactory, AssignmentFactory, PersonFactory
 
@@ -59,6 +61,7 @@ class World:
     memberships: dict = field(default_factory=dict)  # "own" / "other" -> a membership to remove
     grants: dict = field(default_factory=dict)  # "own" / "other" -> a grant to revoke
     shared_lives: dict = field(default_factory=dict)  # "own" / "other" -> {marker: id}
+    break_glass: dict = field(default_factory=dict)  # "own" / "other" -> an ended access
 
 
 @pytest.fixture
@@ -75,6 +78,7 @@ def world(area, other_area) -> World:
         w.people[key] = person
         w.grants[key] = AccessGrantFactory(person=person, scope=GrantScope.VIEW)
         w.memberships[key] = MembershipFactory(area=where, role=Role.EXPERT_BY_EXPERIENCE)
+        w.break_glass[key] = expired_break_glass(person)
         w.shared_lives[key] = (
             shared_lives_world(person, users[CARER], users[ALLOCATED], users[REPRESENTATIVE])
             | wellbeing_world(person, users[PERSON])
@@ -99,6 +103,20 @@ def _token_of(membership) -> int:
         expires_at=timezone.now() + timedelta(days=90),
     )
     return token.pk
+
+
+def expired_break_glass(person):
+    """An emergency access that has ended, for the area admin's report (it grants nothing)."""
+    from datetime import timedelta
+
+    from kinfolk.people.models import BreakGlassAccess
+
+    started = timezone.now() - timedelta(days=2)
+    return BreakGlassAccess.objects.create(
+        area=person.area, person=person, user=UserFactory(), role=Role.LINK_WORKER,
+        reason="A&E called about medication", started_at=started,
+        expires_at=started + timedelta(hours=1),
+    )  # fmt: skip
 
 
 def prescribing_world(person, users, ids) -> dict:
@@ -581,6 +599,7 @@ def test_authorization_matrix(world, method, path, body, actor, target, expected
     body = {k: (v.format(**ids) if isinstance(v, str) else v) for k, v in (body or {}).items()}
     body = {k: (int(v) if k.endswith("_id") and v.isdigit() else v) for k, v in body.items()}
     client = _client(world, actor)
+    last_entry = AuditLog.objects.aggregate(last=Max("sequence"))["last"] or 0
     if path.startswith("/api/"):
         response = client.generic(
             method, url, json.dumps(body) if body else "", content_type="application/json"
@@ -590,6 +609,11 @@ def test_authorization_matrix(world, method, path, body, actor, target, expected
             method, url, _form(body), content_type="application/x-www-form-urlencoded"
         )
     assert _outcome(response) == expected, (response.status_code, response.content[:300])
+    if expected == ALLOW and actor in SHOWS_PERSONAL_DATA.get((method, path), ()):
+        read = AuditLog.objects.filter(
+            sequence__gt=last_entry, actor=world.members[actor].user, action=AuditAction.VIEW
+        )
+        assert read.exists(), f"{method} {path} showed personal data without an audit entry"
 
 
 def _form(body) -> str:
@@ -670,3 +694,108 @@ def test_api_documentation_is_public(db):
     client = Client()
     assert client.get("/api/v1/openapi.json").status_code == 200
     assert client.get("/api/v1/docs").status_code == 200
+
+
+# --- every read of personal data is audited ------------------------------------------------
+# Reads that show someone's personal data, and the actors who see someone there in this world
+# (a list with nobody on it shows nothing, and leaves no entry). An allowed read by one of
+# them must leave a VIEW entry in the audit log (checked in test_authorization_matrix).
+SHOWS_PERSONAL_DATA = {
+    ("GET", f"/people/{P}/"): VIEWERS,
+    ("GET", f"/people/{P}/edit/"): EDITORS,
+    ("GET", f"/people/{P}/sharing/"): SHARERS,
+    ("GET", f"/people/{P}/activity/"): SHARERS,
+    ("GET", f"/api/v1/people/{P}"): VIEWERS,
+    ("GET", f"/api/v1/people/{P}/grants"): SHARERS,
+    ("GET", f"{SL}/people/{P}/refer/"): (ALLOCATED,),
+    ("GET", f"{SL}/people/{P}/matches/"): DECIDERS,
+    ("GET", f"{SL}/referrals/{R}/"): (ALLOCATED,),
+    ("GET", f"{SL}/referrals/{R}/assessment/"): (ALLOCATED,),
+    ("GET", f"{SL}/referrals/{R}/easy-read/"): VIEWERS,
+    ("GET", f"{SL}/introductions/{N}/"): PARTIES,
+    ("GET", f"{SL}/introductions/{N}/arrangement/"): (ALLOCATED,),
+    ("GET", f"{SL}/arrangements/{A}/"): PARTIES,
+    ("GET", f"{SL}/arrangements/{A}/end/"): PARTIES,
+    ("GET", f"{SL}/carers/{C}/"): (*SCHEME_WORKERS, CARER),
+    ("GET", f"{API_SL}/referrals/{R}"): VIEWERS,
+    ("GET", f"{API_SL}/referrals/{R}/suggestions"): (ALLOCATED, *DECIDERS),
+    ("GET", f"{API_SL}/carers/{C}"): (*SCHEME_WORKERS, CARER),
+    ("GET", f"{API_SL}/introductions/{N}"): PARTIES,
+    ("GET", f"{API_SL}/arrangements/{A}"): PARTIES,
+    ("GET", f"{WB}/people/{P}/"): VIEWERS,
+    ("GET", f"{WB}/people/{P}/measures/{MEASURE}/"): WELLBEING_RECORDERS,
+    ("GET", f"{WB}/people/{P}/check-in/"): WELLBEING_RECORDERS,
+    ("GET", f"{WB}/people/{P}/circle/"): WELLBEING_RECORDERS,
+    ("GET", f"{WB}/people/{P}/sharing/"): SHARERS,
+    ("GET", f"/api/v1/wellbeing/people/{P}/responses"): VIEWERS,
+    ("GET", f"/api/v1/wellbeing/responses/{W}/fhir"): VIEWERS,
+    ("GET", f"/directory/shortlists/{P}/"): VIEWERS,
+    ("GET", f"{SP}/referrals/{SPR}/"): (LINK_WORKER, REFERRER, PERSON),
+    ("GET", f"/api/v1/social-prescribing/referrals/{SPR}/fhir"): (LINK_WORKER, REFERRER, PERSON),
+    ("GET", "/"): (PERSON, REPRESENTATIVE, ALLOCATED),
+    ("GET", "/accounts/memberships/"): (ADMIN,),
+    ("GET", "/people/allocate/"): (ADMIN,),
+    ("GET", "/people/emergency-access/"): (ADMIN,),
+    ("GET", "/api/v1/people"): (PERSON, REPRESENTATIVE, ALLOCATED),
+    ("GET", f"{SL}/"): SCHEME_WORKERS,
+    ("GET", f"{SL}/introduction-requests/"): (CARER,),
+    ("GET", f"{SL}/carers/"): SCHEME_WORKERS,
+    ("GET", f"{SL}/payments/"): SCHEME_WORKERS,
+    ("GET", f"{API_SL}/referrals"): (PERSON, REPRESENTATIVE, ALLOCATED),
+    ("GET", f"{API_SL}/carers"): SCHEME_WORKERS,
+    # The referrer's own patients, to choose from; nobody is allocated to them in this world
+    # (test_the_referral_form_audits_the_people_it_lists covers it).
+    ("GET", f"{SP}/refer/"): (),
+    ("GET", f"{SP}/my-referrals/"): (REFERRER,),
+    ("GET", f"{SP}/inbox/"): (LINK_WORKER,),
+    ("GET", f"{SP}/community/"): (COMMUNITY,),
+    ("GET", f"/accounts/memberships/{M}/remove/"): (ADMIN,),
+    ("GET", f"/accounts/memberships/{M}/reset-two-step/"): (ADMIN,),
+}
+SHOWS_NO_PERSONAL_DATA = {
+    ("GET", f"/people/{P}/emergency-access/"): "the form asks for a reason and shows no record",
+    ("GET", "/accounts/login/"): "the sign-in form",
+    ("GET", "/accounts/mfa/"): "the security code form",
+    ("GET", "/accounts/mfa/setup/"): "setting up your own authenticator",
+    ("GET", "/accounts/acting-as/"): "your own roles",
+    ("GET", "/accounts/security/"): "your own API tokens",
+    ("GET", "/api/v1/tokens"): "your own API tokens, as data",
+    ("GET", "/accounts/mfa/recovery-codes/"): "your own recovery codes, once",
+    ("GET", "/accounts/mfa/recovery-codes/new/"): "a form for your own security code",
+    ("GET", "/accounts/password/"): "a form for your own password",
+    ("GET", "/accounts/password-reset/"): "a form asking for an email address",
+    ("GET", "/accounts/password-reset/MQ/not-a-token/"): "a form for a new password",
+    **{
+        ("GET", f"/{page}/"): "a page of public information"
+        for page in ("accessibility", "privacy", "cookies", "contact")
+    },
+    ("GET", "/api/v1/wellbeing/connection-test/months"): "counts by month, suppressed below 5",
+    ("GET", "/api/v1/social-prescribing/report"): "the report's counts, suppressed below 5",
+    ("GET", f"{API_SL}/report"): "the scheme's counts, suppressed below 5",
+    ("GET", "/people/new/"): "an empty form",
+    ("GET", "/api/v1/me"): "your own account",
+    ("GET", f"{SL}/reports/"): "counts for the scheme, with small numbers suppressed",
+    ("GET", f"{WB}/connection-test/"): "counts for the area, with small numbers suppressed",
+    ("GET", "/api/v1/wellbeing/connection-test"): "the same counts, as data",
+    ("GET", "/directory/"): "the public directory",
+    ("GET", f"/directory/services/{SVC}/"): "a published service",
+    ("GET", "/directory/list-your-enterprise/"): "an empty form",
+    ("GET", "/directory/listings/"): "organisations' published details, waiting for approval",
+    ("GET", f"{SP}/reports/"): "counts for the commissioner, with small numbers suppressed",
+    **{("GET", path): "the public Open Referral UK directory" for path in OPEN_REFERRAL},
+}
+
+
+def test_every_read_in_the_matrix_says_whether_it_shows_personal_data():
+    reads = {
+        (method, path)
+        for method, path, _, _ in [
+            *PERSON_ENTRIES, *SHARED_LIVES_ENTRIES, *WELLBEING_ENTRIES, *DIRECTORY_ENTRIES,
+            *PRESCRIBING_ENTRIES, *AREA_ENTRIES,
+        ]
+        if method == "GET"
+    }  # fmt: skip
+    undecided = reads - set(SHOWS_PERSONAL_DATA) - set(SHOWS_NO_PERSONAL_DATA)
+    assert not undecided, f"Say whether these show personal data: {sorted(undecided)}"
+    assert not set(SHOWS_PERSONAL_DATA) & set(SHOWS_NO_PERSONAL_DATA)
+    assert set(SHOWS_PERSONAL_DATA) | set(SHOWS_NO_PERSONAL_DATA) <= reads

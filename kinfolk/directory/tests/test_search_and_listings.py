@@ -98,6 +98,22 @@ def test_a_micro_enterprise_listing_waits_for_the_area_admin(area, make_member, 
     assert selectors.listed_services().filter(organization=org).exists()
 
 
+def test_a_refusal_keeps_its_reason_on_the_listing_not_in_the_audit_log(
+    area, make_member, actor_for
+):
+    from kinfolk.core.models import AuditLog
+
+    member = actor_for(make_member(Role.COMMUNITY_ORGANISATION_MEMBER, area))
+    admin = actor_for(make_member(Role.AREA_ADMIN, area))
+    org = _listing(member)
+    services.listing_decide(actor=admin, org=org, approve=False, reason="Jo Bloggs has no DBS")
+    org.refresh_from_db()
+    assert org.listing_decision_reason == "Jo Bloggs has no DBS"
+    entry = AuditLog.objects.filter(target_type="listing").latest("sequence")
+    assert (entry.target_id, entry.reason) == (str(org.pk), "")
+    assert "Bloggs" not in str(AuditLog.objects.values_list("reason", "detail"))
+
+
 def test_expired_evidence_blocks_approval_and_old_listings_are_stale(area, make_member, actor_for):
     member = actor_for(make_member(Role.COMMUNITY_ORGANISATION_MEMBER, area))
     admin = actor_for(make_member(Role.AREA_ADMIN, area))

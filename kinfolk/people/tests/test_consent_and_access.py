@@ -186,7 +186,10 @@ def test_break_glass_gives_time_limited_view_access_and_is_reported(worker, pers
     assert not can(worker, "edit_person", person)
     (entry,) = selectors.break_glass_report(area=area)
     assert entry.reason.startswith("A&E called")
-    assert AuditLog.objects.get(action=AuditAction.BREAK_GLASS).reason == entry.reason
+    # The audit entry refers to the access by id; the reason (free text) stays on the access.
+    audit = AuditLog.objects.get(action=AuditAction.BREAK_GLASS)
+    assert (audit.target_type, audit.target_id) == ("breakglassaccess", str(entry.pk))
+    assert audit.reason == "" and "A&E" not in str(audit.detail)
     BreakGlassAccess.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     assert not can(worker, "view_person", person)
 
@@ -237,3 +240,13 @@ def test_the_person_sees_who_has_looked_at_their_record(me, worker, person, sign
     assert response.status_code == 200
     assert f"{worker.user.display_name} (scheme worker)" in html
     assert "looked at the record" in html
+
+
+def test_the_person_sees_why_emergency_access_was_used(me, worker, person, signed_in_client):
+    services.break_glass_open(
+        actor=worker, person=person, reason="A&E called at 2am: needs medication list"
+    )
+    response = signed_in_client(me.membership).get(f"/people/{person.pk}/activity/")
+    html = response.content.decode()
+    assert "used emergency access" in html
+    assert "A&amp;E called at 2am: needs medication list" in html

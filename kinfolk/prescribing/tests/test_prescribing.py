@@ -238,3 +238,15 @@ def test_pages_that_list_people_are_audited(loop):
         assert client.get(url).status_code == 200
         entry = AuditLog.objects.filter(target_type=target, actor=actor.user).get()
         assert entry.detail == {"count": 1}
+
+
+def test_the_referral_form_audits_the_people_it_lists(area, make_member, signed_in_client):
+    from kinfolk.core.models import AuditLog
+    from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
+
+    gp = make_member(Role.REFERRER, area)
+    AssignmentFactory(person=PersonFactory(area=area), worker=gp.user, kind="referrer")
+    response = signed_in_client(gp).get("/social-prescribing/refer/")
+    assert response.status_code == 200
+    entry = AuditLog.objects.get(actor=gp.user, action="view")
+    assert (entry.target_type, entry.detail) == ("person_list", {"count": 1})
