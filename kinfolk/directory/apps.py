@@ -1,7 +1,20 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _search_index(sender, using="default", **kwargs):
+    """SQLite drops triggers when a migration rebuilds a table: put the search index back."""
+    from django.db import connections
+
+    from .search import ensure_index
+
+    ensure_index(connections[using])
 
 
 class DirectoryConfig(AppConfig):
     name = "kinfolk.directory"
     label = "directory"
     verbose_name = "Community directory (Open Referral UK)"
+
+    def ready(self):
+        post_migrate.connect(_search_index, sender=self)
