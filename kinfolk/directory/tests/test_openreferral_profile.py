@@ -63,6 +63,7 @@ def test_postcode_with_proximity_in_metres(directory):
     assert listed(postcode="HX1 2AB", proximity=2000) == [WALK]
     assert listed(postcode="HX1 2AB", proximity=6000) == [CHOIR, WALK]
     assert listed(postcode="HX1 2AB", proximity=20000) == [CHOIR, WALK, YOUTH]
+    assert listed(postcode="HX1 2AB") == [CHOIR, WALK]  # 5,000 m when proximity is not given
     near = {"postcode": "HX1 2AB", "proximity": 2000}
     sals = Client().get("/openreferral/service_at_locations", near).json()
     assert [c["service"]["name"] for c in sals["contents"]] == [WALK]
@@ -127,6 +128,11 @@ def test_cors_preflight_is_answered(db):
     assert "GET" in response["Access-Control-Allow-Methods"]
     assert "accept" in response["Access-Control-Allow-Headers"].lower()
     assert int(response["Access-Control-Max-Age"]) > 0
+
+
+def test_head_is_a_read(db):
+    response = Client().head("/openreferral/services")
+    assert response.status_code == 200 and response["Access-Control-Allow-Origin"] == "*"
 
 
 def test_other_methods_are_a_json_405_with_cors(db):

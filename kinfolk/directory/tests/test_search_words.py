@@ -53,6 +53,12 @@ def test_small_typos_still_find(directory, typo, meant):
     assert names(selectors.search_services(search=typo)) == meant
 
 
+def test_stop_words_are_left_out(directory):
+    assert names(selectors.search_services(search="walking for the")) == [
+        "Walking group, Todmorden"
+    ]
+
+
 def test_unrelated_words_find_nothing(directory):
     assert names(selectors.search_services(search="xylophone")) == []
     assert names(selectors.search_services(search="walking choir")) == []
@@ -116,6 +122,13 @@ def test_no_results_offers_ways_forward(directory, db):
     assert "Browse by category" in html
     assert f"?category={TaxonomyTerm.objects.get(name='Befriending').pk}" in html
     assert "link worker" in html and "GP practice" in html
+    assert "use fewer or different words, or take away a filter" in html
+
+
+def test_no_results_for_a_typo_offers_the_spelling_it_probably_meant(directory, db):
+    html = Client().get("/directory/", {"words": "walkng choir"}).content.decode()
+    assert "0 results" in html
+    assert 'href="?words=walking+choir">walking choir</a> instead' in html
 
 
 def test_no_results_near_a_postcode_offers_a_wider_distance(directory, db):
@@ -162,6 +175,14 @@ def test_the_service_page_shows_days_access_website_and_directions(directory, db
     assert 'href="https://befriending.example.org/visits"' in html
     assert "How to get there" in html
     assert "https://www.openstreetmap.org/directions?to=53.7235%2C-1.864" in html
+    assert "https://www.traveline.info/" in html
+
+
+def test_the_service_page_falls_back_to_the_organisations_website(directory, db):
+    phone = directory[1]
+    Organization.objects.filter(pk=phone.organization_id).update(website="https://org.example")
+    html = Client().get(f"/directory/services/{phone.pk}/").content.decode()
+    assert 'href="https://org.example"' in html
 
 
 def test_in_the_demo_directory_lonely_and_company_find_every_befriending_service(area):
@@ -178,3 +199,17 @@ def test_in_the_demo_directory_lonely_and_company_find_every_befriending_service
         assert befriending <= set(selectors.search_services(search=words)), words
     walking = set(selectors.search_services(search="walking"))
     assert walking and set(selectors.search_services(search="walkng")) == walking
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 triggers")
+def test_sqlite_puts_the_search_index_back_when_a_migration_drops_its_triggers(directory, area):
+    from django.core.management.sql import emit_post_migrate_signal
+
+    with connection.cursor() as cursor:  # what a table rebuild in a migration does
+        cursor.execute("DROP TRIGGER directory_service_search_insert")
+    service(area, "Allotment project, Elland")
+    assert names(selectors.search_services(search="allotment")) == []
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # after `migrate`
+    assert names(selectors.search_services(search="allotment")) == ["Allotment project, Elland"]
+    service(area, "Allotment society, Halifax")
+    assert len(selectors.search_services(search="allotments")) == 2
