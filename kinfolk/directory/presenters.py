@@ -73,6 +73,14 @@ def directions_url(location) -> str:
     return "https://www.openstreetmap.org/directions?" + urlencode({"to": to})
 
 
+def website(service) -> str:
+    """The service's website, or its organisation's; only web addresses (never "javascript:")."""
+    for address in (service.url, service.organization.website):
+        if (address or "").lower().startswith(("https://", "http://")):
+            return address
+    return ""
+
+
 def when_open(service) -> str:
     parts = []
     for s in service.schedules.all():

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.http import Http404
 from django.utils import timezone
 
@@ -178,20 +179,22 @@ def search_services(
     return found.distinct() if (schedule is not None or step_free) else found
 
 
-def _within(near: Near) -> list:
-    """Services with a location within the distance (a box from the index, then the circle)."""
+def _within(near: Near):
+    """Services with a location within the distance: a box the index can use, then the circle."""
     dlat = near.km / 111.0
     dlon = near.km / (111.0 * max(0.2, math.cos(math.radians(near.latitude))))
-    in_box = ServiceAtLocation.objects.filter(
-        location__latitude__range=(near.latitude - dlat, near.latitude + dlat),
-        location__longitude__range=(near.longitude - dlon, near.longitude + dlon),
-    ).values_list("service_id", "location__latitude", "location__longitude")
-    return list(
-        {
-            service_id
-            for service_id, latitude, longitude in in_box
-            if km_between(near.latitude, near.longitude, latitude, longitude) <= near.km
-        }
+    latitude, longitude = F("location__latitude"), F("location__longitude")
+    half_chord = Power(Sin(Radians(latitude - near.latitude) / 2), 2) + math.cos(
+        math.radians(near.latitude)
+    ) * Cos(Radians(latitude)) * Power(Sin(Radians(longitude - near.longitude) / 2), 2)
+    return (
+        ServiceAtLocation.objects.filter(
+            location__latitude__range=(near.latitude - dlat, near.latitude + dlat),
+            location__longitude__range=(near.longitude - dlon, near.longitude + dlon),
+        )
+        .alias(km=2 * EARTH_KM * ASin(Sqrt(half_chord)))
+        .filter(km__lte=near.km)
+        .values("service_id")
     )
 
 

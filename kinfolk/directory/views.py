@@ -14,7 +14,14 @@ from kinfolk.sharedlives.geography import UnknownPostcode, locate
 
 from . import selectors, services
 from .forms import DecisionForm, ListingForm, SearchForm, ShortlistForm
-from .presenters import SearchPage, access_words, directions_url, schedule_words, search_query
+from .presenters import (
+    SearchPage,
+    access_words,
+    directions_url,
+    schedule_words,
+    search_query,
+    website,
+)
 
 PER_PAGE = 20
 
@@ -124,15 +131,17 @@ def shortlists(request, person_id):
 
 def service_page(request, service_id):
     """Public: one service in full, with the way back to the search that found it."""
+    service = selectors.service_get(service_id)
     return render(
         request,
         "directory/service.jinja",
         {
-            "service": selectors.service_get(service_id),
+            "service": service,
             "back_query": search_query(request.GET),
             "schedule_words": schedule_words,
             "access_words": access_words,
             "directions_url": directions_url,
+            "website": website(service),
         },
     )
 

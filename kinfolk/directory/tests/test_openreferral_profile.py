@@ -130,6 +130,19 @@ def test_cors_preflight_is_answered(db):
     assert int(response["Access-Control-Max-Age"]) > 0
 
 
+def test_a_server_error_is_json_with_cors_too(db, monkeypatch):
+    from kinfolk.directory import selectors
+
+    def broken():
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(selectors, "taxonomies", broken)
+    response = Client().get("/openreferral/taxonomies")
+    assert response.status_code == 500 and response["Access-Control-Allow-Origin"] == "*"
+    assert "Something went wrong on our side" in response.json()["detail"]
+    assert "database" not in response.json()["detail"]
+
+
 def test_head_is_a_read(db):
     response = Client().head("/openreferral/services")
     assert response.status_code == 200 and response["Access-Control-Allow-Origin"] == "*"

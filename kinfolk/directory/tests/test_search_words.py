@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 
 from kinfolk.directory import selectors
-from kinfolk.directory.models import Organization, TaxonomyTerm
+from kinfolk.directory.models import Organization, Service, TaxonomyTerm
 from kinfolk.directory.services import refresh_search_text
 from kinfolk.directory.tests.factories import service, term
 
@@ -213,3 +213,10 @@ def test_sqlite_puts_the_search_index_back_when_a_migration_drops_its_triggers(d
     assert names(selectors.search_services(search="allotment")) == ["Allotment project, Elland"]
     service(area, "Allotment society, Halifax")
     assert len(selectors.search_services(search="allotments")) == 2
+
+
+def test_a_website_that_is_not_a_web_address_is_not_a_link(directory, db):
+    phone = directory[1]
+    Service.objects.filter(pk=phone.pk).update(url="javascript:alert(1)")
+    html = Client().get(f"/directory/services/{phone.pk}/").content.decode()
+    assert "javascript:" not in html
