@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -13,6 +13,16 @@ from kinfolk.sharedlives.api import router as shared_lives_router
 from kinfolk.wellbeing.api import router as wellbeing_router
 
 from .auth import BrowserSessionAuth, TokenAuth
+
+
+class SwaggerInEnglish(Swagger):
+    """django-ninja's docs page, with the language its <html> element must declare."""
+
+    def render_page(self, request, api, **kwargs):
+        response = super().render_page(request, api, **kwargs)
+        response.content = response.content.replace(b"<html>", b'<html lang="en-GB">', 1)
+        return response
+
 
 api = NinjaAPI(
     title="Kinfolk API",
@@ -27,6 +37,7 @@ api = NinjaAPI(
     auth=[TokenAuth(), BrowserSessionAuth()],
     urls_namespace="api",
     docs_url="/docs",
+    docs=SwaggerInEnglish(),
 )
 api.add_router("/", accounts_router)
 api.add_router("/people", people_router)

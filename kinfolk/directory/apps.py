@@ -1,4 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _search_index(sender, using="default", **kwargs):
+    """SQLite drops triggers when a migration rebuilds a table: put the search index back."""
+    from django.db import connections
+
+    from .search import ensure_index
+
+    ensure_index(connections[using])
 
 
 class DirectoryConfig(AppConfig):
@@ -10,3 +20,4 @@ class DirectoryConfig(AppConfig):
         from .subject_access import register_parts
 
         register_parts()
+        post_migrate.connect(_search_index, sender=self)

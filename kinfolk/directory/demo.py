@@ -44,6 +44,26 @@ CATEGORIES = [
     ("housing", "Housing and home"),
     ("faith", "Faith and culture"),
 ]
+# Other words people use for each category: words search finds its services by them.
+SYNONYMS = {
+    "social": "company, friends, friendship, meet people, lonely, loneliness, isolated, club",
+    "peer": "support group, lived experience, people like me, recovery, self-help",
+    "active": "exercise, fitness, sport, walk, walking, physical activity, keep fit, outdoors",
+    "arts": "art, music, singing, craft, creative, painting, drawing, theatre",
+    "learning": "course, class, education, learn, skills, reading, language",
+    "money": "benefits, debt, bills, income, welfare rights, cost of living, pension",
+    "carers": "caring, carer, unpaid carer, looking after someone, respite, break",
+    "mental": "anxiety, depression, stress, wellbeing, low mood, worry, talking",
+    "food": "meal, lunch, eating, cooking, food bank, hungry",
+    "volunteering": "volunteer, help others, give back, unpaid work",
+    "befriending": "company, companionship, friend, friendship, lonely, loneliness, isolated, "
+    "isolation, visits, phone calls, someone to talk to",
+    "day": "day centre, day service, something to do, gardening, activities",
+    "digital": "computer, internet, online, smartphone, tablet, email, scams",
+    "work": "job, employment, CV, careers, training, back to work",
+    "housing": "home, repairs, adaptations, hospital discharge, moving home, tenancy",
+    "faith": "church, mosque, temple, gurdwara, religion, culture, community",
+}
 IDEAS = {
     "social": ["Lunch club", "Coffee morning", "Knit and natter", "Games afternoon", "Men's shed"],
     "peer": ["Hearing voices group", "Autism peer group", "Bereavement circle", "Recovery café"],
@@ -103,7 +123,9 @@ def _taxonomy() -> dict:
     )
     return {
         code: TaxonomyTerm.objects.get_or_create(
-            taxonomy=taxonomy, code=code, defaults={"name": name, "description": name}
+            taxonomy=taxonomy,
+            code=code,
+            defaults={"name": name, "description": name, "synonyms": SYNONYMS[code]},
         )[0]
         for code, name in CATEGORIES
     }

@@ -87,6 +87,9 @@ class TaxonomyTerm(models.Model):
     name = models.CharField(max_length=200)
     description = models.TextField()
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL)
+    # Other words people use for this category ("lonely, company" for befriending), comma-
+    # separated; words search finds the category's services by them. Not part of the standard.
+    synonyms = models.TextField(blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -117,7 +120,8 @@ class Service(models.Model):
     alert = models.TextField(blank=True)
     last_modified = models.DateTimeField()
     terms = models.ManyToManyField(TaxonomyTerm, through="Attribute", related_name="services")
-    # Kept in step on save for fast search: name, description, organisation and terms.
+    # Kept in step on save for fast search: name, description, organisation, and its terms with
+    # their synonyms. Indexed for full-text and typo-tolerant search (see search.py).
     search_text = models.TextField(blank=True, editable=False)
     free = models.BooleanField(default=False, help_text="Has a free cost option")
 

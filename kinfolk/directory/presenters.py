@@ -21,6 +21,66 @@ DAY_WORDS = {
 }
 
 
+DAY_NAMES = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
+# What "Back to search" carries back: the search form's own fields, nothing else.
+SEARCH_FIELDS = ("words", "category", "postcode", "distance", "day", "free", "step_free", "age",
+                 "view", "page")  # fmt: skip
+WIDEST_KM = 25
+
+
+def search_query(query) -> str:
+    """The search's own fields from a query string, to carry to a service page and back."""
+    return urlencode([(k, v) for k, v in query.items() if k in SEARCH_FIELDS and v])
+
+
+def _and(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
+def schedule_words(schedule) -> str:
+    """ "Mondays and Thursdays, 10:00 to 12:00" (with any note that says more)."""
+    days = _and([DAY_NAMES[d] + "s" for d in schedule.byday.split(",") if d in DAY_NAMES])
+    hours = ""
+    if schedule.opens_at and schedule.closes_at:
+        hours = f"{schedule.opens_at:%H:%M} to {schedule.closes_at:%H:%M}"
+    words = ", ".join(p for p in (days, hours) if p)
+    note = schedule.description.strip()
+    if note and note.lower() not in ("weekly", "every week"):
+        words = f"{words} ({note})" if words else note
+    return words or "Ask them when it runs"
+
+
+def access_words(location) -> str:
+    parts = ["Step-free access"] if location.step_free else []
+    if location.accessibility:
+        parts.append(location.accessibility)
+    return ". ".join(parts) or "Not known: ask them before you go"
+
+
+def directions_url(location) -> str:
+    """Directions to the place on OpenStreetMap (from wherever the person is)."""
+    if location.latitude is None or location.longitude is None:
+        return ""
+    to = f"{round(location.latitude, 5)},{round(location.longitude, 5)}"
+    return "https://www.openstreetmap.org/directions?" + urlencode({"to": to})
+
+
+def website(service) -> str:
+    """The service's website, or its organisation's; only web addresses (never "javascript:")."""
+    for address in (service.url, service.organization.website):
+        if (address or "").lower().startswith(("https://", "http://")):
+            return address
+    return ""
+
+
 def when_open(service) -> str:
     parts = []
     for s in service.schedules.all():
@@ -43,6 +103,8 @@ class SearchPage:
     results: object  # a Paginator page of services or of (service, km)
     near: object
     query: object
+    suggestion: str | None = None
+    categories: tuple = ()
 
     @property
     def view(self) -> str:
@@ -77,6 +139,22 @@ class SearchPage:
                 out.append((label, found))
             lower = upper
         return out
+
+    @property
+    def search_query(self) -> str:
+        return search_query(self.query)
+
+    @property
+    def count(self) -> int:
+        return self.results.paginator.count if self.results is not None else 0
+
+    @property
+    def wider_distance(self) -> int | None:
+        """A wider radius to offer when nothing is near enough (None if already the widest)."""
+        distance = self.query.get("distance") or "5"
+        if self.near is None or not distance.isdigit() or int(distance) >= WIDEST_KM:
+            return None
+        return WIDEST_KM
 
     def link(self, **changes) -> str:
         query = {k: v for k, v in self.query.items() if v}

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.http import Http404
 from django.utils import timezone
 
 from kinfolk.core.lookups import uuid_or_404
 
+from . import search as words_search
 from .models import (
     Attribute,
     ListingStatus,
@@ -103,11 +105,27 @@ def km_between(lat1, lon1, lat2, lon2) -> float:
     return 2 * EARTH_KM * math.asin(math.sqrt(a))
 
 
-def _words_filter(words: str) -> Q:
-    q = Q()
-    for word in words.split()[:8]:
-        q &= Q(search_text__icontains=word.lower())
-    return q
+def _searchable() -> QuerySet[Service]:
+    return listed_services().filter(status="active")
+
+
+def spelling_suggestion(search: str) -> str | None:
+    """The words the person probably meant, when one they typed is not in the directory."""
+    return words_search.suggestion(search, _searchable())
+
+
+def _schedule_filter(day, at, starts_from, ends_by) -> Q | None:
+    """One schedule that runs on the day, is open at the time, and starts/ends in the window."""
+    conditions = {}
+    if day:
+        conditions["schedules__byday__contains"] = day
+    if at:
+        conditions |= {"schedules__opens_at__lte": at, "schedules__closes_at__gt": at}
+    if starts_from:
+        conditions["schedules__opens_at__gte"] = starts_from
+    if ends_by:
+        conditions["schedules__closes_at__lte"] = ends_by
+    return Q(**conditions) if conditions else None
 
 
 def search_services(
@@ -123,11 +141,15 @@ def search_services(
     free: bool = False,
     step_free: bool = False,
     age: int | None = None,
+    minimum_age_from: int | None = None,
+    maximum_age_to: int | None = None,
+    starts_from: time | None = None,
+    ends_by: time | None = None,
 ) -> QuerySet[Service]:
     """Active, approved services matching every filter given (all optional)."""
-    found = listed_services().filter(status="active")
+    found = _searchable()
     if search:
-        found = found.filter(_words_filter(search))
+        found = words_search.words_filter(found, search, _searchable())
     if taxonomy_term_id:
         found = found.filter(attributes__taxonomy_term_id=taxonomy_term_id)
     if taxonomy_id:
@@ -143,26 +165,37 @@ def search_services(
             Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
             Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
         )
-    if day:
-        schedule = Q(schedules__byday__contains=day)
-        if at:
-            schedule &= Q(schedules__opens_at__lte=at, schedules__closes_at__gt=at)
+    if minimum_age_from is not None:  # Open Referral UK: "a minimum age of at least"
+        found = found.filter(minimum_age__gte=minimum_age_from)
+    if maximum_age_to is not None:  # Open Referral UK: "a maximum age at or below"
+        found = found.filter(maximum_age__lte=maximum_age_to)
+    schedule = _schedule_filter(day, at, starts_from, ends_by)
+    if schedule is not None:
         found = found.filter(schedule)
     if step_free:
         found = found.filter(at_locations__location__step_free=True)
     if near:
         found = found.filter(pk__in=_within(near))
-    return found.distinct() if (day or step_free) else found
+    return found.distinct() if (schedule is not None or step_free) else found
 
 
 def _within(near: Near):
-    """Services with a location inside a box around the point (refined by distance later)."""
+    """Services with a location within the distance: a box the index can use, then the circle."""
     dlat = near.km / 111.0
     dlon = near.km / (111.0 * max(0.2, math.cos(math.radians(near.latitude))))
-    return ServiceAtLocation.objects.filter(
-        location__latitude__range=(near.latitude - dlat, near.latitude + dlat),
-        location__longitude__range=(near.longitude - dlon, near.longitude + dlon),
-    ).values("service_id")
+    latitude, longitude = F("location__latitude"), F("location__longitude")
+    half_chord = Power(Sin(Radians(latitude - near.latitude) / 2), 2) + math.cos(
+        math.radians(near.latitude)
+    ) * Cos(Radians(latitude)) * Power(Sin(Radians(longitude - near.longitude) / 2), 2)
+    return (
+        ServiceAtLocation.objects.filter(
+            location__latitude__range=(near.latitude - dlat, near.latitude + dlat),
+            location__longitude__range=(near.longitude - dlon, near.longitude + dlon),
+        )
+        .alias(km=2 * EARTH_KM * ASin(Sqrt(half_chord)))
+        .filter(km__lte=near.km)
+        .values("service_id")
+    )
 
 
 def with_distance(services: list[Service], near: Near | None) -> list[tuple[Service, float | None]]:

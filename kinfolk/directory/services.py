@@ -24,8 +24,10 @@ MICRO_ENTERPRISE_MAX_WORKERS = 8
 
 
 def refresh_search_text(service: Service) -> None:
-    """What the words search looks in: the service, its organisation and its categories."""
-    terms = " ".join(service.terms.values_list("name", flat=True))
+    """What the words search looks in: the service, its organisation, its categories and the
+    categories' synonyms (so "lonely" finds befriending)."""
+    terms = " ".join(f"{name} {synonyms}" for name, synonyms in
+                     service.terms.values_list("name", "synonyms"))  # fmt: skip
     text = f"{service.name} {service.description} {service.organization.name} {terms}"
     Service.objects.filter(pk=service.pk).update(
         search_text=text.lower(),

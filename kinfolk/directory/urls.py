@@ -17,6 +17,7 @@ urlpatterns = [
 openreferral_patterns = (
     [
         path("", openreferral.index, name="index"),
+        path("openapi.json", openreferral.openapi, name="openapi"),
         path("services", openreferral.services, name="services"),
         path("services/<str:service_id>", openreferral.service, name="service"),
         path("service_at_locations", openreferral.service_at_locations, name="sals"),
@@ -27,6 +28,7 @@ openreferral_patterns = (
         path("taxonomy_terms/<str:term_id>", openreferral.taxonomy_term, name="term"),
         path("organizations", openreferral.organizations, name="organizations"),
         path("organizations/<str:organization_id>", openreferral.organization, name="organization"),
+        path("<path:rest>", openreferral.not_found, name="not_found"),
     ],
     "openreferral",
 )

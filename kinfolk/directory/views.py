@@ -15,7 +15,14 @@ from kinfolk.sharedlives.geography import UnknownPostcode, locate
 
 from . import selectors, services
 from .forms import DecisionForm, ListingForm, SearchForm, ShortlistForm
-from .presenters import SearchPage
+from .presenters import (
+    SearchPage,
+    access_words,
+    directions_url,
+    schedule_words,
+    search_query,
+    website,
+)
 
 PER_PAGE = 20
 
@@ -49,7 +56,8 @@ def _search(form: SearchForm):
 
 def search(request):
     """Public: anyone can look for what exists locally, signed in or not."""
-    form = SearchForm(request.GET or None, categories=selectors.categories())
+    categories = tuple(selectors.categories())
+    form = SearchForm(request.GET or None, categories=categories)
     results, near, page = [], None, None
     found = None
     if form.is_bound and form.is_valid():
@@ -68,11 +76,19 @@ def search(request):
         if actor and actor.is_signed_in and actor.role in CARE_ROLES
         else []
     )
+    words = form.cleaned_data.get("words") if found is not None else ""
     return render(
         request,
         "directory/search.jinja",
         {
-            "page": SearchPage(form=form, results=page, near=near, query=request.GET),
+            "page": SearchPage(
+                form=form,
+                results=page,
+                near=near,
+                query=request.GET,
+                suggestion=selectors.spelling_suggestion(words) if words else None,
+                categories=categories,
+            ),
             "shortlist_form": ShortlistForm(people=people) if people else None,
         },
     )
@@ -115,9 +131,19 @@ def shortlists(request, person_id):
 
 
 def service_page(request, service_id):
-    """Public: one service in full."""
+    """Public: one service in full, with the way back to the search that found it."""
+    service = selectors.service_get(service_id)
     return render(
-        request, "directory/service.jinja", {"service": selectors.service_get(service_id)}
+        request,
+        "directory/service.jinja",
+        {
+            "service": service,
+            "back_query": search_query(request.GET),
+            "schedule_words": schedule_words,
+            "access_words": access_words,
+            "directions_url": directions_url,
+            "website": website(service),
+        },
     )
 
 

@@ -293,6 +293,7 @@ DIRECTORY_ENTRIES = [
 ]
 OPEN_REFERRAL = [
     "/openreferral/",
+    "/openreferral/openapi.json",
     "/openreferral/services",
     f"/openreferral/services/{SVC}",
     "/openreferral/service_at_locations",
@@ -524,6 +525,8 @@ AREA_ENTRIES = [
         _only(REFERRER),
     ),
     *[("GET", path, None, PUBLIC) for path in OPEN_REFERRAL],
+    # Anything else under /openreferral/ is a JSON 404 for everyone.
+    ("GET", "/openreferral/no-such-thing", None, {a: DENY for a in ACTORS}),
     (
         "GET",
         "/api/v1/wellbeing/connection-test",
@@ -652,6 +655,7 @@ def _normalise(path: str) -> str:
             path = path.replace(f"<{kind}:{name}_id>", marker)
     path = path.replace("<int:token_id>", "{token}").replace("{token_id}", "{token}")
     path = path.replace("<str:uidb64>/<str:token>/", "MQ/not-a-token/")
+    path = path.replace("/openreferral/<path:rest>", "/openreferral/no-such-thing")
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
 
 
@@ -783,6 +787,7 @@ SHOWS_NO_PERSONAL_DATA = {
     ("GET", "/directory/listings/"): "organisations' published details, waiting for approval",
     ("GET", f"{SP}/reports/"): "counts for the commissioner, with small numbers suppressed",
     **{("GET", path): "the public Open Referral UK directory" for path in OPEN_REFERRAL},
+    ("GET", "/openreferral/no-such-thing"): "a JSON 'not found'",
 }
 
 
