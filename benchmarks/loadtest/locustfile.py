@@ -335,7 +335,7 @@ class WrongPassword(Someone):
     """Someone who gets the password wrong: an unknown address, or a real account guessed at."""
 
     fixed_count = 1
-    wait_time = between(2, 6)
+    wait_time = between(3, 8)
 
     @task
     def fail_to_sign_in(self):

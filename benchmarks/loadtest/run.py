@@ -6,7 +6,8 @@ threaded workers), runs locust headless for DURATION, stops the server, and prin
 median and p95 response times and the error count. Every step is bounded in time.
 
 Exits non-zero when any request got a server error (5xx), no answer, or an unexpected answer,
-or when the server logged an error. With --p95-limit-ms it also fails when a page's p95 is over.
+or when the server logged an error. It reports pages over the p95 target (300 ms) on
+PostgreSQL; with --p95-limit-ms it also fails on them.
 
     python benchmarks/loadtest/run.py [--database sqlite|postgres|both] [--duration 3m]
 """
@@ -32,6 +33,8 @@ POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kinfolk_loadtest"
 PREPARE_SECONDS = 600
 START_SECONDS = 90
 STOP_SECONDS = 20
+# The target for every page on PostgreSQL; reported always, enforced with --p95-limit-ms.
+P95_TARGET_MS = 300
 
 
 def seconds(duration: str) -> int:
@@ -134,7 +137,7 @@ def stop_server(server: subprocess.Popen) -> None:
 def run_locust(port: int, users: int, duration: str, prefix: Path) -> int:
     command = [
         str(BIN / "locust"), "-f", str(LOCUSTFILE), "--headless", "--only-summary",
-        "--users", str(users), "--spawn-rate", "5", "--run-time", duration,
+        "--users", str(users), "--spawn-rate", "2", "--run-time", duration,
         "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--stop-timeout", "10",
         "--loglevel", "WARNING",
     ]  # fmt: skip
@@ -192,12 +195,15 @@ def load_test(database: str, args) -> bool:
         code = run_locust(args.port, args.users, args.duration, prefix)
     finally:
         stop_server(server)
-    failures, over = report(prefix, label, args.p95_limit_ms if database == "postgres" else None)
+    target = args.p95_limit_ms or P95_TARGET_MS
+    failures, over = report(prefix, label, target if database == "postgres" else None)
     logged = server_errors_logged(log)
     print(f"{label}: {failures} failed requests, {logged} server errors logged, locust exit {code}")
-    if over:
-        print(f"{label}: p95 over {args.p95_limit_ms} ms on: {', '.join(over)}")
-    return code == 0 and failures == 0 and logged == 0 and not over
+    if database == "postgres":
+        print(f"{label}: p95 target {target} ms " + (f"missed on {len(over)} pages: "
+              + ", ".join(over) if over else "met on every page"))  # fmt: skip
+    missed = bool(over) and args.p95_limit_ms is not None
+    return code == 0 and failures == 0 and logged == 0 and not missed
 
 
 def main() -> int:

@@ -1,8 +1,9 @@
 """Serve Kinfolk on this machine for `make run`: gunicorn, threaded, on loopback only.
 
-Django's `runserver` is a development server; under a handful of people at once it answered
-slowly (see docs/performance.md, ADR 0020). This runs the same WSGI application in gunicorn
-with threaded workers, bound to 127.0.0.1, with the settings this command was started with.
+Django's `runserver` is a development server, not meant for people to use. This runs the same
+WSGI application in gunicorn (the server the load test uses on PostgreSQL too) with a bounded
+pool of threads and a timeout for a stuck request, bound to 127.0.0.1, with the settings this
+command was started with. Why one process of 16 threads: docs/performance.md, ADR 0020.
 """
 
 import os
@@ -32,8 +33,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-        parser.add_argument("--workers", type=int, default=2)
-        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("KINFOLK_SERVE_WORKERS", "1"))
+        )
+        parser.add_argument(
+            "--threads", type=int, default=int(os.environ.get("KINFOLK_SERVE_THREADS", "16"))
+        )
 
     def handle(self, *args, port, workers, threads, **options):
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which(
