@@ -63,14 +63,22 @@ def ensure_postgres_database(database_url: str) -> None:
     import psycopg
 
     config = dj_database_url.parse(database_url)
-    with psycopg.connect(
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        user=config["USER"] or "postgres",
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
+    try:
+        conn = psycopg.connect(
+            host=config["HOST"] or "127.0.0.1",
+            port=config["PORT"] or 5432,
+            user=config["USER"] or "postgres",
+            password=config["PASSWORD"] or None,
+            dbname="postgres",
+            autocommit=True,
+            connect_timeout=10,
+        )
+    except psycopg.OperationalError as error:
+        raise SystemExit(
+            f"PostgreSQL did not answer at {config['HOST']}:{config['PORT']} ({error}). Set "
+            "LOADTEST_DATABASE_URL, or run SQLite only: LOADTEST_ARGS='--database sqlite'."
+        ) from error
+    with conn:
         exists = conn.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
         ).fetchone()
