@@ -3,17 +3,19 @@ SHELL := /bin/bash
 PORT ?= 8000
 # The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= auto
+# `make loadtest`: how long the 25 simulated people use each database (e.g. 20s, 3m).
+DURATION ?= 3m
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test bench lint format assets migrate demo ci clean
+.PHONY: run test bench loadtest lint format assets migrate demo ci clean
 
 run: $(VENV)/.installed-run assets
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo
 	@$(MANAGE) demo_signins
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) serve --port $(PORT)
 
 test: $(VENV)/.installed-test assets
 	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
@@ -24,6 +26,12 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/matching_vs_package.py
 	DATABASE_URL="$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}" \
 		$(BIN)/python benchmarks/directory_search.py
+
+# 25 people at once on SQLite (as `make run` serves) and on PostgreSQL (gunicorn), on 127.0.0.1;
+# fails on any server error. PostgreSQL: LOADTEST_DATABASE_URL (default a kinfolk_loadtest
+# database on 127.0.0.1:5432). LOADTEST_ARGS="--database sqlite" runs one database only.
+loadtest: $(VENV)/.installed-load assets
+	$(BIN)/python benchmarks/loadtest/run.py --duration $(DURATION) $(LOADTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
@@ -46,6 +54,10 @@ $(VENV)/bin/python:
 $(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
+
+$(VENV)/.installed-load: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[load]"
+	touch $(VENV)/.installed-run $@
 
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"

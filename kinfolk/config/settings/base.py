@@ -99,6 +99,25 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded database takes a handful of people at once (every read writes an audit
+    # entry): WAL lets pages read while someone writes; a write transaction takes the write
+    # lock when it begins (IMMEDIATE), so two never deadlock upgrading a read lock; a writer
+    # waits up to the timeout for its turn instead of failing with "database is locked".
+    # synchronous=NORMAL is safe in WAL mode (a power cut loses at most the last commits,
+    # never the database). See ADR 0020.
+    SQLITE_TIMEOUT_SECONDS = int(os.environ.get("KINFOLK_SQLITE_TIMEOUT_SECONDS", "20"))
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_TIMEOUT_SECONDS,
+        "init_command": (
+            "PRAGMA journal_mode=WAL;"
+            "PRAGMA synchronous=NORMAL;"
+            f"PRAGMA busy_timeout={SQLITE_TIMEOUT_SECONDS * 1000};"
+            "PRAGMA temp_store=MEMORY;"
+            "PRAGMA cache_size=-20000"
+        ),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,56 @@
+"""Serve Kinfolk on this machine for `make run`: gunicorn, threaded, on loopback only.
+
+Django's `runserver` is a development server, not meant for people to use. This runs the same
+WSGI application in gunicorn (the server the load test uses on PostgreSQL too) with a bounded
+pool of threads and a timeout for a stuck request, bound to 127.0.0.1, with the settings this
+command was started with. Why one process of 16 threads: docs/performance.md, ADR 0020.
+"""
+
+import os
+import shutil
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+LOOPBACK = "127.0.0.1"
+
+
+def gunicorn_arguments(*, port: int, workers: int, threads: int) -> list[str]:
+    """The gunicorn command line: threaded workers on loopback, access log on the console."""
+    return [
+        "gunicorn", "kinfolk.config.wsgi:application",
+        "--bind", f"{LOOPBACK}:{port}",
+        "--worker-class", "gthread", "--workers", str(workers), "--threads", str(threads),
+        # Browsers and other clients reuse an idle connection; closing it after gunicorn's 2 s
+        # default raced with their next request ("connection reset") in the load test.
+        "--keep-alive", "75",
+        "--access-logfile", "-", "--graceful-timeout", "10",
+    ]  # fmt: skip
+
+
+class Command(BaseCommand):
+    help = "Serve Kinfolk on 127.0.0.1 with gunicorn (threaded workers), as `make run` does."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("KINFOLK_SERVE_WORKERS", "1"))
+        )
+        parser.add_argument(
+            "--threads", type=int, default=int(os.environ.get("KINFOLK_SERVE_THREADS", "16"))
+        )
+
+    def handle(self, *args, port, workers, threads, **options):
+        gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which(
+            "gunicorn"
+        )
+        if gunicorn is None:
+            raise CommandError("gunicorn is not installed: run `make run` to install it.")
+        # The workers load the same settings as this command (local, unless told otherwise).
+        os.environ["DJANGO_SETTINGS_MODULE"] = os.environ.get(
+            "DJANGO_SETTINGS_MODULE", "kinfolk.config.settings.local"
+        )
+        self.stdout.write(f"Serving Kinfolk on http://{LOOPBACK}:{port}/ (Ctrl-C stops it)")
+        self.stdout.flush()
+        arguments = gunicorn_arguments(port=port, workers=workers, threads=threads)
+        os.execv(gunicorn, arguments)
