@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.db import transaction
 from django.utils import timezone
 
 from kinfolk.core.audit import audit_record
@@ -116,6 +117,20 @@ def sign_in_failure_record(*, email: str, ip_address: str | None) -> None:
             )
 
 
+@transaction.atomic
+def _failure_counted_and_audited(email: str, ip_address: str | None) -> None:
+    """A failed password: counted towards the delay and audited together, or neither."""
+    sign_in_failure_record(email=email, ip_address=ip_address)
+    known = User.objects.filter(email=email).first()
+    audit_record(
+        actor=Actor(user=known, membership=None),
+        action=AuditAction.SIGN_IN_FAILED,
+        target_type="user",
+        target_id=known.pk if known else "",
+        detail={"ip": ip_address or ""},
+    )
+
+
 def password_check(*, request, email: str, password: str) -> User | None:
     """The user if the email and password are right; every try is counted and failures audited."""
     email = (email or "").strip().lower()
@@ -125,15 +140,7 @@ def password_check(*, request, email: str, password: str) -> User | None:
         raise SignInPaused(wait)
     user = authenticate(request, username=email, password=password)
     if user is None:
-        sign_in_failure_record(email=email, ip_address=ip_address)
-        known = User.objects.filter(email=email).first()
-        audit_record(
-            actor=Actor(user=known, membership=None),
-            action=AuditAction.SIGN_IN_FAILED,
-            target_type="user",
-            target_id=known.pk if known else "",
-            detail={"ip": ip_address or ""},
-        )
+        _failure_counted_and_audited(email, ip_address)
         return None
     return user
 
