@@ -175,6 +175,9 @@ def membership_remove(*, actor: Actor, membership: Membership) -> None:
         raise PermissionDenied("Only this area's admin can change its memberships.")
     if membership.pk == actor.membership.pk:
         raise ValidationError("You cannot remove your own area admin role.")
+    from kinfolk.people.services import allocations_end_for_role
+
+    allocations_end_for_role(actor=actor, membership=membership)
     audit_record(
         actor=actor,
         action=AuditAction.DELETE,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.rules import can_in_area
 from kinfolk.accounts.selectors import care_workers_in_area
+from kinfolk.core.audit import audit_list_view
 from kinfolk.core.forms import add_service_errors
 
 from . import selectors, services
@@ -173,7 +174,28 @@ def allocate(request):
                 request, f"{worker.display_name} is now allocated to {person.full_name}."
             )
             return redirect("people:allocate")
-    return render(request, "people/allocate.jinja", {"form": form})
+    allocations = list(selectors.live_allocations(area=area))
+    audit_list_view(actor=request.actor, target_type="allocation_list", count=len(allocations))
+    return render(request, "people/allocate.jinja", {"form": form, "allocations": allocations})
+
+
+@login_required
+def allocation_end(request, assignment_id):
+    """The area admin ends an allocation, after a page saying what will happen."""
+    if not can_in_area(request.actor, "manage_memberships"):
+        raise PermissionDenied
+    assignment = selectors.allocation_get_for_admin(
+        actor=request.actor, assignment_id=assignment_id
+    )
+    if request.method == "POST":
+        services.assignment_end(actor=request.actor, assignment=assignment)
+        messages.success(
+            request,
+            f"{assignment.worker.display_name} is no longer allocated to "
+            f"{assignment.person.full_name}.",
+        )
+        return redirect("people:allocate")
+    return render(request, "people/allocation_end.jinja", {"assignment": assignment})
 
 
 @login_required
@@ -186,5 +208,6 @@ def break_glass_report(request):
         "people/break_glass_report.jinja",
         {
             "accesses": selectors.break_glass_report(area=request.actor.area),
+            "self_allocations": selectors.self_allocations(area=request.actor.area),
         },
     )

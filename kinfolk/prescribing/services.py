@@ -12,7 +12,7 @@ from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
 from kinfolk.people.models import Assignment, Person
 from kinfolk.people.rules import can
-from kinfolk.people.services import _clean_profile
+from kinfolk.people.services import _clean_profile, allocations_end_for_referral
 
 from .models import (
     DECLINED_CODE,
@@ -239,6 +239,26 @@ def wellbeing_change(referral: Referral) -> dict | None:
     return {item: after[item]["value"] - before[item]["value"] for item in before}
 
 
+def _end_access_from(actor, referral: Referral) -> None:
+    """The referral has ended: the link worker's and referrer's access to the whole record ends
+    with it, unless another open referral still gives them a reason. The referrer keeps their
+    referral and its outcome (see selectors.referral_get)."""
+    still_open = (
+        Referral.objects.in_area(referral.area)
+        .filter(person=referral.person)
+        .exclude(status__in=[Status.CLOSED, Status.DECLINED])
+    )
+    for worker_id, kind, field in (
+        (referral.link_worker_id, Assignment.Kind.LINK_WORKER, "link_worker_id"),
+        (referral.referrer_id, Assignment.Kind.REFERRER, "referrer_id"),
+    ):
+        if worker_id is None or still_open.filter(**{field: worker_id}).exists():
+            continue
+        allocations_end_for_referral(
+            actor=actor, person=referral.person, worker_id=worker_id, kind=kind
+        )
+
+
 @transaction.atomic
 def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
     _must_be_link_worker(actor, referral)
@@ -258,6 +278,7 @@ def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
         else ""
     )
     _message(referral, f"Closed: {referral.closing_summary}{change_text}")
+    _end_access_from(actor, referral)
     audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,
                  detail={"status": "closed"})  # fmt: skip
     return referral
@@ -273,6 +294,7 @@ def referral_decline(*, actor, referral: Referral, reason: str = "") -> Referral
     referral.closed_at, referral.declined_reason = timezone.now(), (reason or "").strip()
     referral.save(update_fields=["status", "code", "closed_at", "declined_reason"])
     _message(referral, f"{referral.person.called} decided not to take up social prescribing.")
+    _end_access_from(actor, referral)
     audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,
                  detail={"status": "declined"})  # fmt: skip
     return referral

@@ -71,7 +71,7 @@ def world(area, other_area) -> World:
     for key, where in (("own", area), ("other", other_area)):
         person = PersonFactory(area=where, user=users[PERSON])
         AccessGrantFactory(person=person, grantee=users[REPRESENTATIVE], scope=GrantScope.ACT_FOR)
-        AssignmentFactory(person=person, worker=users[ALLOCATED])
+        allocation = AssignmentFactory(person=person, worker=users[ALLOCATED])
         w.people[key] = person
         w.grants[key] = AccessGrantFactory(person=person, scope=GrantScope.VIEW)
         w.memberships[key] = MembershipFactory(area=where, role=Role.EXPERT_BY_EXPERIENCE)
@@ -81,6 +81,7 @@ def world(area, other_area) -> World:
             | directory_world(where, users[COMMUNITY])
         )
         w.shared_lives[key] |= prescribing_world(person, users, w.shared_lives[key])
+        w.shared_lives[key]["assignment"] = allocation.pk
     return w
 
 
@@ -211,7 +212,7 @@ BREAKERS = (UNALLOCATED, LINK_WORKER, REFERRER)
 ADDERS = (ALLOCATED, UNALLOCATED, LINK_WORKER)
 PUBLIC = {a: ALLOW for a in ACTORS}
 
-P, G, M = "{person}", "{grant}", "{membership}"
+P, G, M, AL = "{person}", "{grant}", "{membership}", "{assignment}"
 R, C, N, A = "{referral}", "{carer}", "{introduction}", "{arrangement}"
 V, K = "{review}", "{check}"
 SCHEME_WORKERS = (ALLOCATED, UNALLOCATED)
@@ -407,6 +408,9 @@ PERSON_ENTRIES = [
         _only(*BREAKERS),
     ),
     ("POST", f"/accounts/memberships/{M}/remove/", None, _only(ADMIN)),
+    ("GET", f"/people/allocations/{AL}/end/", None, _only(ADMIN)),
+    ("POST", f"/people/allocations/{AL}/end/", None, _only(ADMIN)),
+    ("DELETE", f"/api/v1/people/{P}/allocations/{AL}", None, _only(ADMIN)),
 ]
 AREA_ENTRIES = [
     ("GET", "/", None, _everyone(ALLOW)),
@@ -559,6 +563,7 @@ def _normalise(path: str) -> str:
     for name, marker in (
         ("grant", G),
         ("membership", M),
+        ("assignment", AL),
         ("referral", R),
         ("carer", C),
         ("introduction", N),
