@@ -38,6 +38,17 @@ def _is_link_worker(actor, referral: Referral) -> bool:
     )
 
 
+def _locked(referral: Referral) -> Referral:
+    """The referral re-read under lock: the person's row first, then the referral's, always in
+    this order, so that status checks and the access they end are decided one writer at a time."""
+    Person.objects.select_for_update().filter(pk=referral.person_id).values_list("pk").first()
+    return (
+        Referral.objects.select_for_update()
+        .select_related("person", "person__area")
+        .get(pk=referral.pk)
+    )
+
+
 def _must_be_link_worker(actor, referral: Referral) -> None:
     if not _is_link_worker(actor, referral):
         audit_person(actor=actor, action=AuditAction.DENIED, person=referral.person, about=referral)
@@ -80,6 +91,8 @@ def referral_create(
         audit_person(actor=actor, action=AuditAction.CREATE, person=person)
     elif not can(actor, "view_person", person):
         raise PermissionDenied("You can refer only people you are working with.")
+    else:
+        Person.objects.select_for_update().filter(pk=person.pk).values_list("pk").first()
     Assignment.objects.get_or_create(
         area=person.area, person=person, worker=actor.user, kind=Assignment.Kind.REFERRER,
         ended_at=None,
@@ -98,7 +111,7 @@ def referral_take(*, actor, referral: Referral) -> Referral:
     """A link worker takes a new referral from the inbox: they now support the person."""
     if not actor.acts_as(Role.LINK_WORKER) or referral.area_id != actor.area.pk:
         raise PermissionDenied("Only a link worker in this area can take a referral.")
-    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    referral = _locked(referral)
     if referral.link_worker_id:
         raise ValidationError("Another link worker has already taken this referral.", code="taken")
     referral.link_worker = actor.user
@@ -171,6 +184,7 @@ def community_decide(*, actor, sent: CommunityReferral, accept: bool, reason: st
     """The organisation accepts, or declines with a reason."""
     if not is_member(actor, sent.organization_id):
         raise PermissionDenied("Only the organisation it was sent to can answer.")
+    sent = _locked_sent(sent)
     if sent.status != CommunityStatus.SENT:
         raise ValidationError("This has already been answered.", code="answered")
     if not accept and not (reason or "").strip():
@@ -184,6 +198,15 @@ def community_decide(*, actor, sent: CommunityReferral, accept: bool, reason: st
     return sent
 
 
+def _locked_sent(sent: CommunityReferral) -> CommunityReferral:
+    """What was sent to an organisation, re-read under lock (after its referral, if both)."""
+    return (
+        CommunityReferral.objects.select_for_update()
+        .select_related("referral__person__area", "service", "organization")
+        .get(pk=sent.pk)
+    )
+
+
 def _message(referral: Referral, text: str) -> Message:
     return Message.objects.create(
         area=referral.area, referral=referral, to=referral.referrer, text=text
@@ -193,9 +216,10 @@ def _message(referral: Referral, text: str) -> Message:
 @transaction.atomic
 def community_started(*, actor, sent: CommunityReferral) -> CommunityReferral:
     """The person has started going: they are connected, and the referrer is told."""
-    referral = sent.referral
-    if not (is_member(actor, sent.organization_id) or _is_link_worker(actor, referral)):
+    if not (is_member(actor, sent.organization_id) or _is_link_worker(actor, sent.referral)):
         raise PermissionDenied("Only the organisation or the link worker can record this.")
+    referral = _locked(sent.referral)
+    sent = _locked_sent(sent)
     if sent.status != CommunityStatus.ACCEPTED:
         raise ValidationError("The organisation has to accept first.", code="not_accepted")
     sent.status = CommunityStatus.STARTED
@@ -261,7 +285,9 @@ def _end_access_from(actor, referral: Referral) -> None:
 
 @transaction.atomic
 def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
+    """The link worker closes the referral with a summary; the referrer is told the outcome."""
     _must_be_link_worker(actor, referral)
+    referral = _locked(referral)
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is already closed.", code="closed")
     if not (summary or "").strip():
@@ -288,6 +314,7 @@ def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
 def referral_decline(*, actor, referral: Referral, reason: str = "") -> Referral:
     """The person does not want social prescribing (coded 871711000000103)."""
     _must_be_link_worker(actor, referral)
+    referral = _locked(referral)
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is already closed.", code="closed")
     referral.status, referral.code = Status.DECLINED, DECLINED_CODE

@@ -1,12 +1,17 @@
 """When a social prescribing referral ends, so does the access it gave to the whole record."""
 
+import threading
+
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import connections
 
 from kinfolk.accounts.models import Role
 from kinfolk.core.models import AuditAction, AuditLog
 from kinfolk.people.models import Assignment
 from kinfolk.people.rules import can
 from kinfolk.prescribing import selectors, services
+from kinfolk.prescribing.models import Message, Referral
 
 
 @pytest.fixture
@@ -79,3 +84,64 @@ def test_access_stays_while_another_referral_for_the_person_is_open(loop, actor_
     _decline(link, second, actor_for)
     assert not can(actor_for(gp), "view_person", first.person)
     assert not can(actor_for(link), "view_person", first.person)
+
+
+def _fresh(referral):
+    """Each thread reads the referral for itself, as separate requests would."""
+    return Referral.objects.select_related("person", "person__area").get(pk=referral.pk)
+
+
+def _all_at_once(calls):
+    barrier = threading.Barrier(len(calls))
+    outcomes = []
+
+    def run(call):
+        try:
+            barrier.wait()
+            call()
+            outcomes.append("done")
+        except ValidationError as error:
+            outcomes.append(error.code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_closing_and_declining_at_once_ends_the_referral_once(loop, actor_for):
+    gp, link = loop
+    referral = _refer_and_take(gp, link, actor_for)
+    outcomes = _all_at_once(
+        [
+            lambda: _close(link, _fresh(referral), actor_for),
+            lambda: _decline(link, _fresh(referral), actor_for),
+            lambda: _close(link, _fresh(referral), actor_for),
+        ]
+    )
+    assert sorted(outcomes) == ["closed", "closed", "done"]
+    assert Message.objects.filter(referral=referral).count() == 1
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_closing_a_persons_two_referrals_at_once_ends_access(loop, actor_for):
+    gp, link = loop
+    for _ in range(3):
+        first = _refer_and_take(gp, link, actor_for)
+        second = _refer_and_take(gp, link, actor_for, person=first.person)
+        outcomes = _all_at_once(
+            [
+                lambda first=first: _close(link, _fresh(first), actor_for),
+                lambda second=second: _decline(link, _fresh(second), actor_for),
+            ]
+        )
+        assert outcomes == ["done", "done"]
+        assert not can(actor_for(gp), "view_person", first.person)
+        assert not can(actor_for(link), "view_person", first.person)
