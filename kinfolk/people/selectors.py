@@ -11,6 +11,7 @@ from kinfolk.accounts.models import CARE_ROLES, Role
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.lookups import int_or_404, uuid_or_404
 from kinfolk.core.models import AuditAction
+from kinfolk.core.scoping import in_actors_area
 
 from .audit import audit_person
 from .models import KIND_FOR_ROLE, AccessGrant, Assignment, BreakGlassAccess, Person
@@ -28,6 +29,9 @@ def person_get(
     except ValueError:
         person = None
     if person is None:
+        raise Http404("No such person")
+    if not in_actors_area(actor, person):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})
         raise Http404("No such person")
     if not can(actor, rule, person):
         audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})

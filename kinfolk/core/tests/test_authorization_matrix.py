@@ -4,6 +4,7 @@ A new URL or API operation fails `test_every_endpoint_is_in_the_matrix` until it
 """
 
 import json
+import uuid
 from dataclasses import dataclass, field
 
 import pytest
@@ -533,19 +534,41 @@ def test_authorization_matrix(world, method, path, body, actor, target, expected
         membership=world.memberships[target].pk,
         **world.shared_lives[target],
     )
+    client = _client(world, actor)
+    response = _request(client, method, path, body, ids)
+    assert _outcome(response) == expected, (response.status_code, response.content[:300])
+    if target == "other" and response.status_code == 403:
+        # Another area's id must answer exactly as an id that does not exist: never reveal it.
+        nothing = _request(client, method, path, body, _nonexistent(ids))
+        assert nothing.status_code == 403, (
+            f"an id from another area answered 403 but a missing one {nothing.status_code}: "
+            "answer 404 so that nobody learns the record exists"
+        )
+
+
+def _request(client, method, path, body, ids):
     url = path.format(**ids)
     body = {k: (v.format(**ids) if isinstance(v, str) else v) for k, v in (body or {}).items()}
     body = {k: (int(v) if k.endswith("_id") and v.isdigit() else v) for k, v in body.items()}
-    client = _client(world, actor)
     if path.startswith("/api/"):
-        response = client.generic(
+        return client.generic(
             method, url, json.dumps(body) if body else "", content_type="application/json"
         )
-    else:
-        response = client.generic(
-            method, url, _form(body), content_type="application/x-www-form-urlencoded"
-        )
-    assert _outcome(response) == expected, (response.status_code, response.content[:300])
+    return client.generic(
+        method, url, _form(body), content_type="application/x-www-form-urlencoded"
+    )
+
+
+def _nonexistent(ids: dict) -> dict:
+    """The same kinds of id, for records that do not exist anywhere."""
+    return {
+        key: uuid.uuid4()
+        if isinstance(value, uuid.UUID)
+        else 2**31 - 1
+        if isinstance(value, int)
+        else value
+        for key, value in ids.items()
+    }
 
 
 def _form(body) -> str:

@@ -12,6 +12,7 @@ from kinfolk.people import selectors, services
 from kinfolk.people.models import Assignment
 from kinfolk.people.rules import can
 from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
+from kinfolk.wellbeing.rules import can_wellbeing
 
 
 @pytest.fixture
@@ -80,6 +81,8 @@ def test_a_referrer_never_edits_the_whole_record(make_member, actor_for, area, p
     assert not can(referrer, "edit_person", person)
     with pytest.raises(PermissionDenied):
         services.person_update(actor=referrer, person=person, changes={"given_name": "X"})
+    assert can_wellbeing(referrer, "view_wellbeing", person)
+    assert not can_wellbeing(referrer, "record_wellbeing", person)
 
 
 def test_a_referrer_cannot_edit_through_the_page_or_the_api(
@@ -211,3 +214,28 @@ def test_an_admin_cannot_allocate_a_person_from_another_area(admin, other_area, 
         services.assignment_create(
             actor=admin, person=elsewhere, worker=worker.user, kind=Assignment.Kind.ALLOCATED_WORKER
         )
+
+
+def test_the_migration_gives_link_workers_allocations_their_own_kind(two_roles, area, person):
+    """people.0002: a link worker's "allocated worker" allocation becomes a link worker one;
+    a scheme worker's stays as it is."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "kinfolk.people.migrations.0002_allocations_record_who_made_and_why_ended"
+    )
+    as_link, _ = two_roles
+    only_link = MembershipFactory(area=area, role=Role.LINK_WORKER)
+    theirs = AssignmentFactory(
+        person=person, worker=only_link.user, kind=Assignment.Kind.ALLOCATED_WORKER
+    )
+    scheme_too = AssignmentFactory(
+        person=person, worker=as_link.user, kind=Assignment.Kind.ALLOCATED_WORKER
+    )
+    migration.allocations_follow_the_role(apps, None)
+    theirs.refresh_from_db()
+    scheme_too.refresh_from_db()
+    assert theirs.kind == Assignment.Kind.LINK_WORKER
+    assert scheme_too.kind == Assignment.Kind.ALLOCATED_WORKER
