@@ -43,6 +43,12 @@ PROFILE_FIELDS = (
 BREAK_GLASS_REASON_MIN_LENGTH = 20
 
 
+def person_lock(person: Person) -> None:
+    """Lock the person's row until the transaction ends (PostgreSQL; SQLite writes serially).
+    Take it before any other row's lock, so that writers never deadlock."""
+    Person.objects.select_for_update().filter(pk=person.pk).values_list("pk").first()
+
+
 def _clean_profile(person: Person) -> None:
     person.nhs_number = normalise_nhs_number(person.nhs_number or "")
     person.postcode = (person.postcode or "").upper().strip()
@@ -117,6 +123,7 @@ def access_grant(
         )
     if grantee.pk == actor.user.pk or grantee.pk == person.user_id:
         raise ValidationError("You already have access to this record.", code="grantee")
+    person_lock(person)  # one sharing decision at a time, so a double submit is told, not an error
     if (
         AccessGrant.objects.in_area(person.area)
         .filter(person=person, grantee=grantee, revoked_at__isnull=True)

@@ -12,7 +12,7 @@ from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
 from kinfolk.people.models import Assignment, Person
 from kinfolk.people.rules import can
-from kinfolk.people.services import _clean_profile, allocations_end_for_referral
+from kinfolk.people.services import _clean_profile, allocations_end_for_referral, person_lock
 
 from .models import (
     DECLINED_CODE,
@@ -41,7 +41,7 @@ def _is_link_worker(actor, referral: Referral) -> bool:
 def _locked(referral: Referral) -> Referral:
     """The referral re-read under lock: the person's row first, then the referral's, always in
     this order, so that status checks and the access they end are decided one writer at a time."""
-    Person.objects.select_for_update().filter(pk=referral.person_id).values_list("pk").first()
+    person_lock(referral.person)
     return (
         Referral.objects.select_for_update()
         .select_related("person", "person__area")
@@ -92,7 +92,7 @@ def referral_create(
     elif not can(actor, "view_person", person):
         raise PermissionDenied("You can refer only people you are working with.")
     else:
-        Person.objects.select_for_update().filter(pk=person.pk).values_list("pk").first()
+        person_lock(person)
     Assignment.objects.get_or_create(
         area=person.area, person=person, worker=actor.user, kind=Assignment.Kind.REFERRER,
         ended_at=None,

@@ -19,7 +19,7 @@ from django.utils import timezone
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
 from kinfolk.people.audit import audit_person
-from kinfolk.people.models import Person
+from kinfolk.people.services import person_lock
 
 from . import selectors
 from .geography import UnknownPostcode, locate, normalise_postcode
@@ -98,7 +98,7 @@ def referral_create(
         )
     if received_on > date.today():
         raise ValidationError("The referral date cannot be in the future.", code="received_on")
-    _lock_person(person)
+    person_lock(person)
     if selectors.open_referral_for_person(person=person):
         raise ValidationError(
             f"{person.called} already has an open Shared Lives referral.", code="duplicate"
@@ -343,14 +343,9 @@ def _lock_carer(carer: Carer) -> Carer:
     return Carer.objects.select_for_update().get(pk=carer.pk)
 
 
-def _lock_person(person) -> None:
-    """Lock the person's row, so their own limits are counted one writer at a time."""
-    list(Person.objects.select_for_update().filter(pk=person.pk).values_list("pk", flat=True))
-
-
 def _lock_both_sides(person, carer: Carer) -> Carer:
     """Lock the person, then the carer: always in this order, so two writers never deadlock."""
-    _lock_person(person)
+    person_lock(person)
     return _lock_carer(carer)
 
 
