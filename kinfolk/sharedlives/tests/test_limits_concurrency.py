@@ -17,7 +17,7 @@ from kinfolk.accounts.models import Role
 from kinfolk.sharedlives import services
 from kinfolk.sharedlives.models import IN_PROGRESS_STAGES, Introduction, Referral
 from kinfolk.sharedlives.scheme import scheme_settings
-from kinfolk.sharedlives.tests.factories import CarerFactory, trained
+from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
 
 RUNS = 3
 
@@ -158,3 +158,33 @@ def test_two_workers_referring_at_once_make_one_open_referral(scheme):
         assert sorted(outcomes) == ["done", "duplicate", "duplicate", "duplicate"]
         assert Referral.objects.filter(person=scheme.person).count() == 1
         Referral.objects.filter(person=scheme.person).delete()
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_people_saying_yes_at_once_never_exceed_the_carers_limit(
+    scheme, area, make_member, actor_for
+):
+    """The carer said yes to five people; all five say yes back at the same moment."""
+    from kinfolk.people.tests.factories import PersonFactory
+
+    limit = scheme_settings().introductions_per_carer
+    sides = []
+    for _ in range(5):
+        you = make_member(Role.PERSON, area)
+        person = PersonFactory(area=area, user=you.user)
+        referral = ReferralFactory(
+            person=person, created_by=scheme.worker.user, share_with_suitable_carers=True
+        )
+        services.interest_express(actor=scheme.carer_actor, referral=referral, carer=scheme.carer)
+        sides.append((actor_for(you), referral))
+    outcomes = _all_at_once(
+        [
+            lambda you=you, referral=referral: services.interest_express(
+                actor=you, referral=referral, carer=scheme.carer
+            )
+            for you, referral in sides
+        ]
+    )
+    assert sorted(outcomes) == sorted(["done"] * limit + ["carer_limit"] * (5 - limit))
+    assert _in_progress(carer=scheme.carer) == limit
