@@ -145,3 +145,22 @@ def test_closing_a_persons_two_referrals_at_once_ends_access(loop, actor_for):
         assert outcomes == ["done", "done"]
         assert not can(actor_for(gp), "view_person", first.person)
         assert not can(actor_for(link), "view_person", first.person)
+
+
+def test_the_demo_keeps_no_access_from_ended_referrals(db):
+    """The demo area follows the same rule: an ended referral leaves no allocation behind."""
+    from django.core.management import call_command
+    from django.db.models import Q
+
+    call_command("demo", people=185, carers=3)  # social prescribing uses people 150 to 180
+    ended = Referral.objects.filter(status__in=["closed", "declined"])
+    assert ended.exists()
+    for referral in ended:
+        still_open = Referral.objects.filter(person=referral.person).exclude(
+            status__in=["closed", "declined"]
+        )
+        live = Assignment.objects.filter(person=referral.person, ended_at__isnull=True).filter(
+            Q(worker=referral.referrer, kind=Assignment.Kind.REFERRER)
+            | Q(worker=referral.link_worker, kind=Assignment.Kind.LINK_WORKER)
+        )
+        assert not live.exists() or still_open.exists(), referral.pk

@@ -10,7 +10,7 @@ from .conftest import axe_check, sign_in
 
 
 def _pages():
-    from kinfolk.people.models import Person
+    from kinfolk.people.models import Assignment, Person
     from kinfolk.sharedlives.models import Arrangement, Carer, Referral
 
     sam = Person.objects.get(given_name="Sam", family_name="Okafor")
@@ -37,7 +37,12 @@ def _pages():
         ],
         "commissioner": ["/", "/social-prescribing/reports/", "/wellbeing/connection-test/"],
         "community-organisation-member": ["/", "/directory/list-your-enterprise/"],
-        "area-admin": ["/", "/directory/listings/"],
+        "area-admin": [
+            "/",
+            "/directory/listings/",
+            "/people/allocate/",
+            f"/people/allocations/{Assignment.objects.filter(ended_at=None).first().pk}/end/",
+        ],
         "shared-lives-carer": ["/"],
         "representative": ["/"],
         "referrer": ["/"],
