@@ -188,12 +188,16 @@ def allocation_end(request, assignment_id):
         actor=request.actor, assignment_id=assignment_id
     )
     if request.method == "POST":
-        services.assignment_end(actor=request.actor, assignment=assignment)
-        messages.success(
-            request,
-            f"{assignment.worker.display_name} is no longer allocated to "
-            f"{assignment.person.full_name}.",
-        )
+        try:
+            services.assignment_end(actor=request.actor, assignment=assignment)
+        except ValidationError as error:  # someone ended it a moment ago
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                f"{assignment.worker.display_name} is no longer allocated to "
+                f"{assignment.person.full_name}.",
+            )
         return redirect("people:allocate")
     return render(request, "people/allocation_end.jinja", {"assignment": assignment})
 

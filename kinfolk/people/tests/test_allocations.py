@@ -239,3 +239,12 @@ def test_the_migration_gives_link_workers_allocations_their_own_kind(two_roles, 
     scheme_too.refresh_from_db()
     assert theirs.kind == Assignment.Kind.LINK_WORKER
     assert scheme_too.kind == Assignment.Kind.ALLOCATED_WORKER
+
+
+def test_ending_an_allocation_someone_else_just_ended_is_explained(admin, allocated):
+    _, assignment = allocated
+    services.assignment_end(actor=admin, assignment=assignment)
+    with pytest.raises(ValidationError, match="already ended"):
+        services.assignment_end(actor=admin, assignment=assignment)
+    ends = AuditLog.objects.filter(target_type="assignment", target_id=str(assignment.pk))
+    assert ends.count() == 1
