@@ -6,6 +6,7 @@ two sides cannot deadlock. A person has one open Shared Lives referral, checked 
 person lock.
 """
 
+import os
 import threading
 from datetime import date
 
@@ -19,7 +20,7 @@ from kinfolk.sharedlives.models import IN_PROGRESS_STAGES, Introduction, Referra
 from kinfolk.sharedlives.scheme import scheme_settings
 from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
 
-RUNS = 3
+RUNS = int(os.environ.get("KINFOLK_CONCURRENCY_RUNS", "3"))  # more, to measure
 
 
 def _carers(area, make_member, actor_for, count):
