@@ -8,8 +8,8 @@ A published table must not let anyone find out about a person. The rule, in full
    the others. While some total-and-parts relation has exactly one unknown count in it, the
    smallest other non-zero count in that relation is suppressed too (secondary suppression).
    Then every suppressed count is checked against all the relations at once (the same
-   arithmetic an attacker would do); any that can still be worked out gets another
-   neighbour suppressed, until none can.
+   arithmetic an attacker would do, including that no count is below 0); any that can
+   still be worked out gets another neighbour suppressed, until none can.
 3. Counts that are never published (such as "people without an answer") are unknowns too;
    if one of them is 1 to 4 it is protected in the same way.
 4. A mean (or median) is published only when it rests on 5 or more people; it is suppressed
@@ -98,7 +98,10 @@ def _recoverable_neighbour(counts, relations, unknown, guarded):
     shown figure in a relation with it or, failing that, in any relation with an unknown.
     Each step hides one more non-zero figure, and once every non-zero figure beside an
     unknown is hidden nothing non-zero can be solved, so this ends."""
-    solvable = sorted(recoverable(relations, unknown) & guarded, key=repr)
+    solvable = recoverable(relations, unknown) & guarded
+    if not solvable:
+        solvable = pinned_by_bounds(counts, relations, unknown) & guarded
+    solvable = sorted(solvable, key=repr)
     if not solvable:
         return None
     for key in solvable:
@@ -132,6 +135,45 @@ def recoverable(relations: Iterable[Relation], unknown: set) -> set:
             rows.append(row)
     basis = _echelon(rows)
     return {k for k in order if _in_span(basis, index[k], len(order))}
+
+
+def pinned_by_bounds(counts: Mapping[Key, int], relations, unknown: set) -> set:
+    """The unknowns an attacker can pin to one value once counts are known to be 0 or more:
+    the smallest and largest value each unknown can take, given the published counts, by
+    linear programming (a total of 5 whose other parts are all shown fixes the last one,
+    even when plain algebra leaves two unknowns)."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    order = sorted(unknown, key=repr)
+    if not order:
+        return set()
+    index = {k: i for i, k in enumerate(order)}
+    rows, rhs = [], []
+    for total, parts in relations:
+        row, known = np.zeros(len(order)), 0.0
+        for key, sign in ((total, 1), *((p, -1) for p in parts)):
+            if key in index:
+                row[index[key]] += sign
+            else:
+                known += sign * counts[key]
+        if row.any():
+            rows.append(row)
+            rhs.append(-known)
+    if not rows:
+        return set()
+    pinned = set()
+    for key, i in index.items():
+        goal = np.zeros(len(order))
+        goal[i] = 1
+        low, high = (
+            linprog(sign * goal, A_eq=np.array(rows), b_eq=np.array(rhs),
+                    bounds=[(0, None)] * len(order), method="highs")
+            for sign in (1, -1)
+        )  # fmt: skip
+        if low.status == 0 and high.status == 0 and (-high.fun) - low.fun < 1 - 1e-6:
+            pinned.add(key)
+    return pinned
 
 
 def _echelon(rows):

@@ -20,3 +20,9 @@ class AreaOwned(models.Model):
 
     class Meta:
         abstract = True
+
+
+def in_actors_area(actor, row) -> bool:
+    """Whether a row belongs to the area the actor is acting in. Rows from any other area are
+    answered as if they did not exist (404, never 403), so nobody learns that they do."""
+    return actor.area is not None and row.area_id == actor.area.pk

@@ -201,3 +201,16 @@ def break_glass(request, person_id: UUID, payload: BreakGlassIn):
     )
     access = services.break_glass_open(actor=request.auth, person=person, reason=payload.reason)
     return Status(201, access)
+
+
+@router.delete(
+    "/{person_id}/allocations/{assignment_id}",
+    response={204: None},
+    summary="End a worker's allocation to a person (area admin); their access ends at once",
+)
+def allocation_end(request, person_id: UUID, assignment_id: int):
+    assignment = selectors.allocation_get_for_admin(
+        actor=request.auth, assignment_id=assignment_id, person_id=person_id
+    )
+    services.assignment_end(actor=request.auth, assignment=assignment)
+    return Status(204, None)

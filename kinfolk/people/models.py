@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from kinfolk.accounts.models import Role
 from kinfolk.core.scoping import AreaOwned
 
 from .nhs_number import validate_nhs_number
@@ -124,9 +125,24 @@ class Assignment(AreaOwned):
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
     )
+
+    class EndedBecause(models.TextChoices):
+        ENDED_BY_ADMIN = "ended_by_admin", "Ended by the area admin"
+        REFERRAL_CLOSED = "referral_closed", "The referral was closed or declined"
+        ROLE_REMOVED = "role_removed", "The worker no longer holds the role"
+
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.ALLOCATED_WORKER)
     started_at = models.DateTimeField(auto_now_add=True)
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The area admin who made the allocation, if one did.",
+    )
     ended_at = models.DateTimeField(null=True, blank=True)
+    ended_because = models.CharField(max_length=30, choices=EndedBecause.choices, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -137,6 +153,25 @@ class Assignment(AreaOwned):
                 name="one_live_assignment_per_kind",
             )
         ]
+
+    @property
+    def role(self) -> str:
+        """The role the worker must be acting in for this allocation to count."""
+        return ROLE_FOR_KIND[self.kind]
+
+    @property
+    def is_self_allocated(self) -> bool:
+        """An area admin allocated themselves: privileged access, on the report."""
+        return self.allocated_by_id is not None and self.allocated_by_id == self.worker_id
+
+
+# An allocation counts only while the worker acts in the role it was made for.
+ROLE_FOR_KIND = {
+    Assignment.Kind.ALLOCATED_WORKER: Role.SCHEME_WORKER,
+    Assignment.Kind.LINK_WORKER: Role.LINK_WORKER,
+    Assignment.Kind.REFERRER: Role.REFERRER,
+}
+KIND_FOR_ROLE = {role: kind for kind, role in ROLE_FOR_KIND.items()}
 
 
 class BreakGlassAccess(AreaOwned):

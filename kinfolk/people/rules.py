@@ -5,7 +5,14 @@ from django.utils import timezone
 
 from kinfolk.accounts.models import CARE_ROLES, Role
 
-from .models import AccessGrant, Assignment, BreakGlassAccess, GrantScope, scope_covers
+from .models import (
+    KIND_FOR_ROLE,
+    AccessGrant,
+    Assignment,
+    BreakGlassAccess,
+    GrantScope,
+    scope_covers,
+)
 
 
 @rules.predicate
@@ -49,11 +56,19 @@ granted_act_for = _granted(GrantScope.ACT_FOR)
 
 @rules.predicate
 def is_allocated(actor, person) -> bool:
+    """A live allocation made for the role the actor is acting in (not just any role they hold)."""
     return actor.role in CARE_ROLES and (
         Assignment.objects.in_area(person.area)
-        .filter(person=person, worker=actor.user, ended_at__isnull=True)
+        .filter(
+            person=person, worker=actor.user, kind=KIND_FOR_ROLE[actor.role], ended_at__isnull=True
+        )
         .exists()
     )
+
+
+@rules.predicate
+def acts_as_referrer(actor, person) -> bool:
+    return actor.acts_as(Role.REFERRER)
 
 
 @rules.predicate
@@ -75,8 +90,10 @@ person_rules.add_rule(
     "view_person",
     is_in_actors_area & (is_the_person | granted_view | is_allocated | has_break_glass),
 )
+# A referrer sees the record while their referral is open, but never changes it.
 person_rules.add_rule(
-    "edit_person", is_in_actors_area & (is_the_person | granted_edit | is_allocated)
+    "edit_person",
+    is_in_actors_area & (is_the_person | granted_edit | (is_allocated & ~acts_as_referrer)),
 )
 person_rules.add_rule("manage_sharing", is_in_actors_area & (is_the_person | granted_act_for))
 person_rules.add_rule("break_glass", is_in_actors_area & acts_in_care_role & ~is_allocated)

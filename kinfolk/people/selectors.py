@@ -3,16 +3,18 @@
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from kinfolk.accounts.models import CARE_ROLES, Role
 from kinfolk.core.audit import audit_list_view
+from kinfolk.core.lookups import int_or_404, uuid_or_404
 from kinfolk.core.models import AuditAction
+from kinfolk.core.scoping import in_actors_area
 
 from .audit import audit_person
-from .models import AccessGrant, Assignment, BreakGlassAccess, Person
+from .models import KIND_FOR_ROLE, AccessGrant, Assignment, BreakGlassAccess, Person
 from .rules import can
 
 PURPOSE_ACTIONS = {"view": AuditAction.VIEW, "export": AuditAction.EXPORT}
@@ -27,6 +29,9 @@ def person_get(
     except ValueError:
         person = None
     if person is None:
+        raise Http404("No such person")
+    if not in_actors_area(actor, person):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})
         raise Http404("No such person")
     if not can(actor, rule, person):
         audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})
@@ -45,7 +50,9 @@ def people_for_actor(*, actor) -> QuerySet[Person]:
         return people.filter(grants__grantee=actor.user, grants__revoked_at__isnull=True)
     if actor.role in CARE_ROLES:
         return people.filter(
-            assignments__worker=actor.user, assignments__ended_at__isnull=True
+            assignments__worker=actor.user,
+            assignments__kind=KIND_FOR_ROLE[actor.role],
+            assignments__ended_at__isnull=True,
         ).distinct()
     return Person.objects.none()
 
@@ -104,6 +111,39 @@ def live_break_glass(*, actor, person: Person) -> BreakGlassAccess | None:
 def break_glass_report(*, area) -> QuerySet[BreakGlassAccess]:
     """Every emergency access in the area, newest first, for the area admin to review."""
     return BreakGlassAccess.objects.in_area(area).select_related("user", "person")
+
+
+def live_allocations(*, area) -> QuerySet[Assignment]:
+    """Every live allocation in the area, for the area admin to review or end."""
+    return (
+        Assignment.objects.in_area(area)
+        .filter(ended_at__isnull=True)
+        .select_related("person", "worker", "allocated_by")
+        .order_by("person__family_name", "person__given_name", "started_at")
+    )
+
+
+def allocation_get_for_admin(*, actor, assignment_id, person_id=None) -> Assignment:
+    """A live allocation in the admin's own area; anything else is simply not found."""
+    if not actor.acts_as(Role.AREA_ADMIN):
+        raise PermissionDenied("Only the area admin can end an allocation.")
+    found = live_allocations(area=actor.area).filter(pk=int_or_404(assignment_id))
+    if person_id is not None:
+        found = found.filter(person_id=uuid_or_404(person_id))
+    assignment = found.first()
+    if assignment is None:
+        raise Http404("No such allocation")
+    return assignment
+
+
+def self_allocations(*, area) -> QuerySet[Assignment]:
+    """Area admins who allocated themselves to a record: privileged access, for review."""
+    return (
+        Assignment.objects.in_area(area)
+        .filter(allocated_by=F("worker"))
+        .select_related("person", "worker")
+        .order_by("-started_at")
+    )
 
 
 def people_in_area_for_admin(*, area) -> QuerySet[Person]:

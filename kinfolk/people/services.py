@@ -7,12 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kinfolk.accounts.models import CARE_ROLES, Membership, Role, User
+from kinfolk.accounts.models import Membership, Role, User
 from kinfolk.core.models import AuditAction
 from kinfolk.core.text import check_date_of_birth, clean_name, visible_text
 
 from .audit import audit_person
 from .models import (
+    KIND_FOR_ROLE,
+    ROLE_FOR_KIND,
     AccessGrant,
     Assignment,
     BreakGlassAccess,
@@ -45,6 +47,12 @@ BREAK_GLASS_REASON_MIN_LENGTH = 20
 NAME_FIELDS = ("given_name", "family_name", "preferred_name")
 
 
+def person_lock(person: Person) -> None:
+    """Lock the person's row until the transaction ends (PostgreSQL; SQLite writes serially).
+    Take it before any other row's lock, so that writers never deadlock."""
+    Person.objects.select_for_update().filter(pk=person.pk).values_list("pk").first()
+
+
 def _clean_profile(person: Person) -> None:
     for name in NAME_FIELDS:
         setattr(person, name, clean_name(getattr(person, name) or ""))
@@ -66,7 +74,7 @@ def person_create(*, actor, **fields) -> Person:
     _clean_profile(person)
     person.save(force_insert=True)
     Assignment.objects.create(
-        area=actor.area, person=person, worker=actor.user, kind=Assignment.Kind.ALLOCATED_WORKER
+        area=actor.area, person=person, worker=actor.user, kind=KIND_FOR_ROLE[actor.role]
     )
     audit_person(actor=actor, action=AuditAction.CREATE, person=person)
     return person
@@ -122,6 +130,7 @@ def access_grant(
         )
     if grantee.pk == actor.user.pk or grantee.pk == person.user_id:
         raise ValidationError("You already have access to this record.", code="grantee")
+    person_lock(person)  # one sharing decision at a time, so a double submit is told, not an error
     if (
         AccessGrant.objects.in_area(person.area)
         .filter(person=person, grantee=grantee, revoked_at__isnull=True)
@@ -208,14 +217,21 @@ def assignment_create(*, actor, person: Person, worker: User, kind: str) -> Assi
     """Allocate a worker to a person, giving them a legitimate reason to see the record."""
     if not actor.acts_as(Role.AREA_ADMIN) or person.area_id != actor.area.pk:
         raise PermissionDenied("Only the area admin can allocate workers.")
-    if (
-        not Membership.objects.in_area(person.area)
-        .filter(user=worker, role__in=CARE_ROLES)
-        .exists()
-    ):
-        raise ValidationError("That person is not a care worker in this area.", code="worker")
+    kind = Assignment.Kind(kind)
+    role = Role(ROLE_FOR_KIND[kind])
+    if not Membership.objects.in_area(person.area).filter(user=worker, role=role).exists():
+        raise ValidationError(
+            f"{worker.display_name} is not a {role.label.lower()} in this area. Choose the "
+            "relationship that matches their role, or give them the role first.",
+            code="worker",
+        )
     assignment, created = Assignment.objects.get_or_create(
-        area=person.area, person=person, worker=worker, kind=kind, ended_at=None
+        area=person.area,
+        person=person,
+        worker=worker,
+        kind=kind,
+        ended_at=None,
+        defaults={"allocated_by": actor.user},
     )
     if created:
         audit_person(
@@ -223,8 +239,26 @@ def assignment_create(*, actor, person: Person, worker: User, kind: str) -> Assi
             action=AuditAction.CREATE,
             person=person,
             about=assignment,
-            detail={"worker": worker.pk, "kind": kind},
+            detail={
+                "worker": worker.pk,
+                "kind": kind.value,
+                "self_allocated": assignment.is_self_allocated,
+            },
         )
+    return assignment
+
+
+def _end(*, actor, assignment: Assignment, because: str) -> Assignment:
+    assignment.ended_at = timezone.now()
+    assignment.ended_because = because
+    assignment.save(update_fields=["ended_at", "ended_because"])
+    audit_person(
+        actor=actor,
+        action=AuditAction.DELETE,
+        person=assignment.person,
+        about=assignment,
+        detail={"worker": assignment.worker_id, "kind": assignment.kind, "because": because},
+    )
     return assignment
 
 
@@ -233,7 +267,34 @@ def assignment_end(*, actor, assignment: Assignment) -> Assignment:
     """End a worker's allocation to a person; their access ends with it."""
     if not actor.acts_as(Role.AREA_ADMIN) or assignment.area_id != actor.area.pk:
         raise PermissionDenied("Only the area admin can end an allocation.")
-    assignment.ended_at = timezone.now()
-    assignment.save(update_fields=["ended_at"])
-    audit_person(actor=actor, action=AuditAction.DELETE, person=assignment.person, about=assignment)
-    return assignment
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.ended_at is not None:
+        raise ValidationError("This allocation has already ended.", code="ended")
+    return _end(actor=actor, assignment=assignment, because=Assignment.EndedBecause.ENDED_BY_ADMIN)
+
+
+@transaction.atomic
+def allocations_end_for_referral(*, actor, person: Person, worker_id: int, kind: str) -> int:
+    """The referral that gave a worker access has ended: so does their allocation."""
+    live = Assignment.objects.in_area(person.area).select_for_update()
+    ended = list(live.filter(person=person, worker_id=worker_id, kind=kind, ended_at__isnull=True))
+    for assignment in ended:
+        _end(actor=actor, assignment=assignment, because=Assignment.EndedBecause.REFERRAL_CLOSED)
+    return len(ended)
+
+
+@transaction.atomic
+def allocations_end_for_role(*, actor, membership: Membership) -> int:
+    """Someone no longer holds a role: every allocation made for that role ends."""
+    kind = KIND_FOR_ROLE.get(membership.role)
+    if kind is None:
+        return 0
+    live = Assignment.objects.in_area(membership.area).select_for_update()
+    ended = list(
+        live.filter(worker=membership.user, kind=kind, ended_at__isnull=True).select_related(
+            "person", "person__area"
+        )
+    )
+    for assignment in ended:
+        _end(actor=actor, assignment=assignment, because=Assignment.EndedBecause.ROLE_REMOVED)
+    return len(ended)

@@ -6,6 +6,7 @@ app_name = "people"
 urlpatterns = [
     path("new/", views.person_create, name="create"),
     path("allocate/", views.allocate, name="allocate"),
+    path("allocations/<int:assignment_id>/end/", views.allocation_end, name="allocation_end"),
     path("emergency-access/", views.break_glass_report, name="break_glass_report"),
     path("<uuid:person_id>/", views.person_detail, name="detail"),
     path("<uuid:person_id>/edit/", views.person_edit, name="edit"),

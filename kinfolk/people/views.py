@@ -8,8 +8,9 @@ from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.rules import can_in_area
 from kinfolk.accounts.selectors import care_workers_in_area
-from kinfolk.core.audit import audit_list_view
+from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.forms import add_service_errors
+from kinfolk.core.models import AuditAction
 
 from . import selectors, services
 from .forms import AllocateForm, BreakGlassForm, GrantForm, PersonForm
@@ -180,7 +181,39 @@ def allocate(request):
                 request, f"{worker.display_name} is now allocated to {person.full_name}."
             )
             return redirect("people:allocate")
-    return render(request, "people/allocate.jinja", {"form": form})
+    allocations = list(selectors.live_allocations(area=area))
+    audit_list_view(actor=request.actor, target_type="allocation_list", count=len(allocations))
+    return render(request, "people/allocate.jinja", {"form": form, "allocations": allocations})
+
+
+@login_required
+def allocation_end(request, assignment_id):
+    """The area admin ends an allocation, after a page saying what will happen."""
+    if not can_in_area(request.actor, "manage_memberships"):
+        raise PermissionDenied
+    assignment = selectors.allocation_get_for_admin(
+        actor=request.actor, assignment_id=assignment_id
+    )
+    if request.method == "POST":
+        try:
+            services.assignment_end(actor=request.actor, assignment=assignment)
+        except ValidationError as error:  # someone ended it a moment ago
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                f"{assignment.worker.display_name} is no longer allocated to "
+                f"{assignment.person.full_name}.",
+            )
+        return redirect("people:allocate")
+    audit_record(
+        actor=request.actor,
+        action=AuditAction.VIEW,
+        target_type="assignment",
+        target_id=assignment.pk,
+        person_id=assignment.person_id,
+    )
+    return render(request, "people/allocation_end.jinja", {"assignment": assignment})
 
 
 @login_required
@@ -189,5 +222,14 @@ def break_glass_report(request):
     if not can_in_area(request.actor, "view_break_glass_report"):
         raise PermissionDenied
     accesses = list(selectors.break_glass_report(area=request.actor.area))
-    audit_list_view(actor=request.actor, target_type="emergency_access_report", count=len(accesses))
-    return render(request, "people/break_glass_report.jinja", {"accesses": accesses})
+    self_allocations = list(selectors.self_allocations(area=request.actor.area))
+    audit_list_view(
+        actor=request.actor,
+        target_type="emergency_access_report",
+        count=len(accesses) + len(self_allocations),
+    )
+    return render(
+        request,
+        "people/break_glass_report.jinja",
+        {"accesses": accesses, "self_allocations": self_allocations},
+    )

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from kinfolk.directory.models import Organization, Service
@@ -171,4 +172,16 @@ def load_prescribing(area, people: list, referrer, link_worker, community_member
                 text=f"Closed: {referral.closing_summary}",
             )
         referral.save()
+        if stage in ("declined", "closed"):
+            _end_access(referral)
     Organization.objects.filter(pk=walking.organization_id).update(listing_status="approved")
+
+
+def _end_access(referral: Referral) -> None:
+    """As in the service: an ended referral ends the referrer's and link worker's allocations."""
+    Assignment.objects.in_area(referral.area).filter(
+        Q(worker=referral.referrer, kind=Assignment.Kind.REFERRER)
+        | Q(worker=referral.link_worker, kind=Assignment.Kind.LINK_WORKER),
+        person=referral.person,
+        ended_at__isnull=True,
+    ).update(ended_at=referral.closed_at, ended_because=Assignment.EndedBecause.REFERRAL_CLOSED)

@@ -13,6 +13,7 @@ from kinfolk.accounts.models import Role
 from kinfolk.core.disclosure import Line, count_line, mean_of, median_of, protect, words
 from kinfolk.core.lookups import int_or_404
 from kinfolk.core.models import AuditAction
+from kinfolk.core.scoping import in_actors_area
 from kinfolk.people.audit import audit_person
 
 from .models import CommunityReferral, OrganizationMember, Reason, Referral, Status
@@ -43,8 +44,10 @@ def referral_get(*, actor, referral_id) -> Referral:
     )
     if referral is None:
         raise Http404("No such referral")
-    in_area = actor.area is not None and referral.area_id == actor.area.pk
-    allowed = in_area and (
+    if not in_actors_area(actor, referral):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=referral.person, about=referral)
+        raise Http404("No such referral")
+    allowed = (
         (actor.acts_as(Role.LINK_WORKER) and referral.link_worker_id == actor.user.pk)
         or (actor.acts_as(Role.REFERRER) and referral.referrer_id == actor.user.pk)
         or (actor.acts_as(Role.PERSON) and referral.person.user_id == actor.user.pk)

@@ -13,7 +13,7 @@ from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 from kinfolk.people.models import Assignment, Person
 from kinfolk.people.rules import can
-from kinfolk.people.services import _clean_profile
+from kinfolk.people.services import _clean_profile, allocations_end_for_referral, person_lock
 
 from .models import (
     DECLINED_CODE,
@@ -37,6 +37,17 @@ def _is_link_worker(actor, referral: Referral) -> bool:
         actor.acts_as(Role.LINK_WORKER)
         and referral.area_id == actor.area.pk
         and referral.link_worker_id == actor.user.pk
+    )
+
+
+def _locked(referral: Referral) -> Referral:
+    """The referral re-read under lock: the person's row first, then the referral's, always in
+    this order, so that status checks and the access they end are decided one writer at a time."""
+    person_lock(referral.person)
+    return (
+        Referral.objects.select_for_update()
+        .select_related("person", "person__area")
+        .get(pk=referral.pk)
     )
 
 
@@ -127,6 +138,8 @@ def referral_create(
         person = _person_referred(actor=actor, details=new_person or {})
     elif not can(actor, "view_person", person):
         raise PermissionDenied("You can refer only people you are working with.")
+    else:
+        person_lock(person)
     Assignment.objects.get_or_create(
         area=person.area, person=person, worker=actor.user, kind=Assignment.Kind.REFERRER,
         ended_at=None,
@@ -145,7 +158,7 @@ def referral_take(*, actor, referral: Referral) -> Referral:
     """A link worker takes a new referral from the inbox: they now support the person."""
     if not actor.acts_as(Role.LINK_WORKER) or referral.area_id != actor.area.pk:
         raise PermissionDenied("Only a link worker in this area can take a referral.")
-    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    referral = _locked(referral)
     if referral.link_worker_id:
         raise ValidationError("Another link worker has already taken this referral.", code="taken")
     referral.link_worker = actor.user
@@ -218,6 +231,7 @@ def community_decide(*, actor, sent: CommunityReferral, accept: bool, reason: st
     """The organisation accepts, or declines with a reason."""
     if not is_member(actor, sent.organization_id):
         raise PermissionDenied("Only the organisation it was sent to can answer.")
+    sent = _locked_sent(sent)
     if sent.status != CommunityStatus.SENT:
         raise ValidationError("This has already been answered.", code="answered")
     if not accept and not visible_text(reason):
@@ -231,6 +245,15 @@ def community_decide(*, actor, sent: CommunityReferral, accept: bool, reason: st
     return sent
 
 
+def _locked_sent(sent: CommunityReferral) -> CommunityReferral:
+    """What was sent to an organisation, re-read under lock (after its referral, if both)."""
+    return (
+        CommunityReferral.objects.select_for_update()
+        .select_related("referral__person__area", "service", "organization")
+        .get(pk=sent.pk)
+    )
+
+
 def _message(referral: Referral, text: str) -> Message:
     return Message.objects.create(
         area=referral.area, referral=referral, to=referral.referrer, text=text
@@ -240,9 +263,10 @@ def _message(referral: Referral, text: str) -> Message:
 @transaction.atomic
 def community_started(*, actor, sent: CommunityReferral) -> CommunityReferral:
     """The person has started going: they are connected, and the referrer is told."""
-    referral = sent.referral
-    if not (is_member(actor, sent.organization_id) or _is_link_worker(actor, referral)):
+    if not (is_member(actor, sent.organization_id) or _is_link_worker(actor, sent.referral)):
         raise PermissionDenied("Only the organisation or the link worker can record this.")
+    referral = _locked(sent.referral)
+    sent = _locked_sent(sent)
     if sent.status != CommunityStatus.ACCEPTED:
         raise ValidationError("The organisation has to accept first.", code="not_accepted")
     sent.status = CommunityStatus.STARTED
@@ -286,9 +310,31 @@ def wellbeing_change(referral: Referral) -> dict | None:
     return {item: after[item]["value"] - before[item]["value"] for item in before}
 
 
+def _end_access_from(actor, referral: Referral) -> None:
+    """The referral has ended: the link worker's and referrer's access to the whole record ends
+    with it, unless another open referral still gives them a reason. The referrer keeps their
+    referral and its outcome (see selectors.referral_get)."""
+    still_open = (
+        Referral.objects.in_area(referral.area)
+        .filter(person=referral.person)
+        .exclude(status__in=[Status.CLOSED, Status.DECLINED])
+    )
+    for worker_id, kind, field in (
+        (referral.link_worker_id, Assignment.Kind.LINK_WORKER, "link_worker_id"),
+        (referral.referrer_id, Assignment.Kind.REFERRER, "referrer_id"),
+    ):
+        if worker_id is None or still_open.filter(**{field: worker_id}).exists():
+            continue
+        allocations_end_for_referral(
+            actor=actor, person=referral.person, worker_id=worker_id, kind=kind
+        )
+
+
 @transaction.atomic
 def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
+    """The link worker closes the referral with a summary; the referrer is told the outcome."""
     _must_be_link_worker(actor, referral)
+    referral = _locked(referral)
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is already closed.", code="closed")
     if not (summary or "").strip():
@@ -305,6 +351,7 @@ def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
         else ""
     )
     _message(referral, f"Closed: {referral.closing_summary}{change_text}")
+    _end_access_from(actor, referral)
     audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,
                  detail={"status": "closed"})  # fmt: skip
     return referral
@@ -314,12 +361,14 @@ def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
 def referral_decline(*, actor, referral: Referral, reason: str = "") -> Referral:
     """The person does not want social prescribing (coded 871711000000103)."""
     _must_be_link_worker(actor, referral)
+    referral = _locked(referral)
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is already closed.", code="closed")
     referral.status, referral.code = Status.DECLINED, DECLINED_CODE
     referral.closed_at, referral.declined_reason = timezone.now(), visible_text(reason)
     referral.save(update_fields=["status", "code", "closed_at", "declined_reason"])
     _message(referral, f"{referral.person.called} decided not to take up social prescribing.")
+    _end_access_from(actor, referral)
     audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,
                  detail={"status": "declined"})  # fmt: skip
     return referral

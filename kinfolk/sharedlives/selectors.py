@@ -19,6 +19,7 @@ from kinfolk.core.disclosure import (
 )
 from kinfolk.core.lookups import int_or_404
 from kinfolk.core.models import AuditAction
+from kinfolk.core.scoping import in_actors_area
 from kinfolk.people.audit import audit_person
 from kinfolk.people.selectors import people_for_actor
 
@@ -47,6 +48,13 @@ REQUIRED_COURSES = list(COURSE_YEARS)
 # --- referrals ------------------------------------------------------------------------------
 
 
+def _must_be_in_area(actor, row, person) -> None:
+    """Another area's record answers as if it did not exist; the attempt is still audited."""
+    if not in_actors_area(actor, row):
+        audit_person(actor=actor, action=AuditAction.DENIED, person=person, about=row)
+        raise Http404("Not found")
+
+
 def referral_get(*, actor, referral_id, rule: str = "view_person", audit: bool = True) -> Referral:
     """A referral, if the actor may use it for this rule; a refusal is audited."""
     referral = (
@@ -57,6 +65,7 @@ def referral_get(*, actor, referral_id, rule: str = "view_person", audit: bool =
     if referral is None:
         raise Http404("No such referral")
     person = referral.person
+    _must_be_in_area(actor, referral, person)
     if not can_for_person(actor, rule, person):
         audit_person(
             actor=actor,
@@ -109,6 +118,8 @@ def carer_get(*, actor, carer_id, audit: bool = True) -> Carer:
     """A carer household, for its own carer or a scheme worker in its area; the read is audited."""
     carer = Carer.objects.filter(pk=int_or_404(carer_id)).select_related("area").first()
     if carer is None:
+        raise Http404("No such carer")
+    if not in_actors_area(actor, carer):
         raise Http404("No such carer")
     if not (runs_the_scheme(actor, carer) or is_the_carer(actor, carer)):
         raise PermissionDenied("Only the carer and their scheme can see this household's record.")
@@ -259,6 +270,7 @@ def introduction_get(*, actor, introduction_id) -> Introduction:
     if introduction is None:
         raise Http404("No such introduction")
     person = introduction.person
+    _must_be_in_area(actor, introduction, person)
     if not (
         can_for_person(actor, "view_person", person) or is_the_carer(actor, introduction.carer)
     ):
@@ -295,6 +307,7 @@ def arrangement_get(*, actor, arrangement_id) -> Arrangement:
     if arrangement is None:
         raise Http404("No such arrangement")
     person = arrangement.person
+    _must_be_in_area(actor, arrangement, person)
     if not (can_for_person(actor, "view_person", person) or is_the_carer(actor, arrangement.carer)):
         audit_person(actor=actor, action=AuditAction.DENIED, person=person, about=arrangement)
         raise PermissionDenied("This arrangement is between other people.")
@@ -470,6 +483,7 @@ def referral_for_interest(*, actor, referral_id) -> Referral:
     if referral is None:
         raise Http404("No such referral")
     person = referral.person
+    _must_be_in_area(actor, referral, person)
     carer = carer_for_actor(actor=actor) if actor.acts_as(Role.SHARED_LIVES_CARER) else None
     allowed = can_for_person(actor, "decide_for_person", person) or (
         carer is not None

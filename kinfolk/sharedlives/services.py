@@ -20,6 +20,7 @@ from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
 from kinfolk.core.text import clean_name, visible_text
 from kinfolk.people.audit import audit_person
+from kinfolk.people.services import person_lock
 
 from . import selectors
 from .geography import UnknownPostcode, locate, normalise_postcode
@@ -98,6 +99,7 @@ def referral_create(
         )
     if received_on > date.today():
         raise ValidationError("The referral date cannot be in the future.", code="received_on")
+    person_lock(person)
     if selectors.open_referral_for_person(person=person):
         raise ValidationError(
             f"{person.called} already has an open Shared Lives referral.", code="duplicate"
@@ -342,6 +344,12 @@ def _lock_carer(carer: Carer) -> Carer:
     return Carer.objects.select_for_update().get(pk=carer.pk)
 
 
+def _lock_both_sides(person, carer: Carer) -> Carer:
+    """Lock the person, then the carer: always in this order, so two writers never deadlock."""
+    person_lock(person)
+    return _lock_carer(carer)
+
+
 def _open_introduction(referral, carer) -> Introduction | None:
     return (
         Introduction.objects.in_area(referral.area)
@@ -384,7 +392,7 @@ def interest_express(*, actor, referral: Referral, carer: Carer, arrangement_typ
     person = referral.person
     side = _side_of(actor, person, carer)
     _ready_to_match(referral)
-    carer = _lock_carer(carer)
+    carer = _lock_both_sides(person, carer)
     if side == Side.CARER and not referral.share_with_suitable_carers:
         raise PermissionDenied(f"{person.called} has not chosen to be seen by carers.")
     held = selectors.held_back_carers(area=carer.area, carers=[carer], at_limit_counts=False)
@@ -580,6 +588,7 @@ def arrangement_start(
     """Start an arrangement both sides agreed to and signed, in a carer's free place."""
     person = introduction.person
     _must(actor, "manage_referral", person, "Only the allocated scheme worker can record this.")
+    _lock_both_sides(person, introduction.carer)
     introduction = Introduction.objects.select_for_update().get(pk=introduction.pk)
     if introduction.stage != Stage.AGREED:
         raise ValidationError(

@@ -4,6 +4,7 @@ import rules
 
 from kinfolk.accounts.models import Role
 from kinfolk.people.rules import (
+    acts_as_referrer,
     granted_act_for,
     granted_edit,
     granted_view,
@@ -47,7 +48,8 @@ wellbeing_rules.add_rule(
     & (
         is_the_person
         | (granted_edit & shared_with_representatives)
-        | (is_allocated & shared_with_workers)
+        # A referrer never writes to the record; the link worker records wellbeing.
+        | (is_allocated & ~acts_as_referrer & shared_with_workers)
     ),
 )
 wellbeing_rules.add_rule(

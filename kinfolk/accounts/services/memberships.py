@@ -2,12 +2,17 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
 
 from ..actor import NOBODY, Actor
 from ..models import Membership, Role, User
+
+# Sent (with actor= and membership=) inside the transaction, just before a role is taken
+# away, so apps above accounts can end what the role gave (people ends its allocations).
+role_removed = Signal()
 
 
 def memberships_of(user: User):
@@ -59,6 +64,7 @@ def membership_remove(*, actor: Actor, membership: Membership) -> None:
         raise PermissionDenied("Only this area's admin can change its memberships.")
     if membership.pk == actor.membership.pk:
         raise ValidationError("You cannot remove your own area admin role.")
+    role_removed.send(sender=Membership, actor=actor, membership=membership)
     audit_record(
         actor=actor,
         action=AuditAction.DELETE,

@@ -12,7 +12,7 @@ from datetime import datetime
 from uuid import uuid4
 
 import pytest
-from django.core.checks import run_checks
+from django.core.checks import Tags, run_checks
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -172,16 +172,20 @@ def test_production_refuses_to_seal_without_an_audit_key(settings):
 def test_the_system_check_fails_in_production_without_a_proper_audit_key(settings, key, check_id):
     settings.KINFOLK_ENVIRONMENT = "production"
     settings.KINFOLK_AUDIT_KEY = settings.SECRET_KEY if key == "SECRET" else key
-    errors = [message for message in run_checks() if message.id.startswith("kinfolk.audit.")]
+    errors = [
+        message
+        for message in run_checks(tags=[Tags.security])
+        if message.id.startswith("kinfolk.audit.")
+    ]
     assert [message.id for message in errors] == [f"kinfolk.audit.{check_id}"]
     assert "KINFOLK_AUDIT_KEY" in errors[0].msg
 
 
 def test_the_system_check_is_quiet_with_a_proper_key_or_outside_production(settings):
     settings.KINFOLK_AUDIT_KEY = ""
-    assert not [m for m in run_checks() if m.id.startswith("kinfolk.audit.")]
+    assert not [m for m in run_checks(tags=[Tags.security]) if m.id.startswith("kinfolk.audit.")]
     settings.KINFOLK_ENVIRONMENT, settings.KINFOLK_AUDIT_KEY = "production", OTHER_KEY
-    assert not [m for m in run_checks() if m.id.startswith("kinfolk.audit.")]
+    assert not [m for m in run_checks(tags=[Tags.security]) if m.id.startswith("kinfolk.audit.")]
 
 
 def test_production_settings_refuse_to_start_without_an_audit_key():

@@ -4,6 +4,7 @@ A new URL or API operation fails `test_every_endpoint_is_in_the_matrix` until it
 """
 
 import json
+import uuid
 from dataclasses import dataclass, field
 
 import pytest
@@ -74,7 +75,7 @@ def world(area, other_area) -> World:
     for key, where in (("own", area), ("other", other_area)):
         person = PersonFactory(area=where, user=users[PERSON])
         AccessGrantFactory(person=person, grantee=users[REPRESENTATIVE], scope=GrantScope.ACT_FOR)
-        AssignmentFactory(person=person, worker=users[ALLOCATED])
+        allocation = AssignmentFactory(person=person, worker=users[ALLOCATED])
         w.people[key] = person
         w.grants[key] = AccessGrantFactory(person=person, scope=GrantScope.VIEW)
         w.memberships[key] = MembershipFactory(area=where, role=Role.EXPERT_BY_EXPERIENCE)
@@ -88,6 +89,7 @@ def world(area, other_area) -> World:
         w.shared_lives[key]["token"] = _token_of(
             w.members[PERSON] if key == "own" else w.memberships[key]
         )
+        w.shared_lives[key]["assignment"] = allocation.pk
     return w
 
 
@@ -246,7 +248,7 @@ BREAKERS = (UNALLOCATED, LINK_WORKER, REFERRER)
 ADDERS = (ALLOCATED, UNALLOCATED, LINK_WORKER)
 PUBLIC = {a: ALLOW for a in ACTORS}
 
-P, G, M = "{person}", "{grant}", "{membership}"
+P, G, M, AL = "{person}", "{grant}", "{membership}", "{assignment}"
 R, C, N, A = "{referral}", "{carer}", "{introduction}", "{arrangement}"
 V, K = "{review}", "{check}"
 SCHEME_WORKERS = (ALLOCATED, UNALLOCATED)
@@ -451,6 +453,9 @@ PERSON_ENTRIES = [
     # A token can be stopped only by the person who made it.
     ("POST", "/accounts/security/tokens/{token}/revoke/", None, _only(PERSON)),
     ("DELETE", "/api/v1/tokens/{token}", None, _only(PERSON)),
+    ("GET", f"/people/allocations/{AL}/end/", None, _only(ADMIN)),
+    ("POST", f"/people/allocations/{AL}/end/", None, _only(ADMIN)),
+    ("DELETE", f"/api/v1/people/{P}/allocations/{AL}", None, _only(ADMIN)),
 ]
 AREA_ENTRIES = [
     # Signed in: your home page; signed out: what Kinfolk is, and the way to the directory.
@@ -598,25 +603,47 @@ def test_authorization_matrix(world, method, path, body, actor, target, expected
         membership=world.memberships[target].pk,
         **world.shared_lives[target],
     )
-    url = path.format(**ids)
-    body = {k: (v.format(**ids) if isinstance(v, str) else v) for k, v in (body or {}).items()}
-    body = {k: (int(v) if k.endswith("_id") and v.isdigit() else v) for k, v in body.items()}
     client = _client(world, actor)
     last_entry = AuditLog.objects.aggregate(last=Max("sequence"))["last"] or 0
-    if path.startswith("/api/"):
-        response = client.generic(
-            method, url, json.dumps(body) if body else "", content_type="application/json"
-        )
-    else:
-        response = client.generic(
-            method, url, _form(body), content_type="application/x-www-form-urlencoded"
-        )
+    response = _request(client, method, path, body, ids)
     assert _outcome(response) == expected, (response.status_code, response.content[:300])
     if expected == ALLOW and actor in SHOWS_PERSONAL_DATA.get((method, path), ()):
         read = AuditLog.objects.filter(
             sequence__gt=last_entry, actor=world.members[actor].user, action=AuditAction.VIEW
         )
         assert read.exists(), f"{method} {path} showed personal data without an audit entry"
+    if target == "other" and response.status_code == 403:
+        # Another area's id must answer exactly as an id that does not exist: never reveal it.
+        nothing = _request(client, method, path, body, _nonexistent(ids))
+        assert nothing.status_code == 403, (
+            f"an id from another area answered 403 but a missing one {nothing.status_code}: "
+            "answer 404 so that nobody learns the record exists"
+        )
+
+
+def _request(client, method, path, body, ids):
+    url = path.format(**ids)
+    body = {k: (v.format(**ids) if isinstance(v, str) else v) for k, v in (body or {}).items()}
+    body = {k: (int(v) if k.endswith("_id") and v.isdigit() else v) for k, v in body.items()}
+    if path.startswith("/api/"):
+        return client.generic(
+            method, url, json.dumps(body) if body else "", content_type="application/json"
+        )
+    return client.generic(
+        method, url, _form(body), content_type="application/x-www-form-urlencoded"
+    )
+
+
+def _nonexistent(ids: dict) -> dict:
+    """The same kinds of id, for records that do not exist anywhere."""
+    return {
+        key: uuid.uuid4()
+        if isinstance(value, uuid.UUID)
+        else 2**31 - 1
+        if isinstance(value, int)
+        else value
+        for key, value in ids.items()
+    }
 
 
 def _form(body) -> str:
@@ -634,6 +661,7 @@ def _normalise(path: str) -> str:
     for name, marker in (
         ("grant", G),
         ("membership", M),
+        ("assignment", AL),
         ("referral", R),
         ("carer", C),
         ("introduction", N),
@@ -754,6 +782,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{SP}/inbox/"): (LINK_WORKER,),
     ("GET", f"{SP}/community/"): (COMMUNITY,),
     ("GET", f"/accounts/memberships/{M}/remove/"): (ADMIN,),
+    ("GET", f"/people/allocations/{AL}/end/"): (ADMIN,),
     ("GET", f"/accounts/memberships/{M}/reset-two-step/"): (ADMIN,),
 }
 SHOWS_NO_PERSONAL_DATA = {

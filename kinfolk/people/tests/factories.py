@@ -2,7 +2,15 @@ import factory
 
 from kinfolk.accounts.tests.factories import UserFactory
 from kinfolk.core.tests.factories import AreaFactory
-from kinfolk.people.models import AccessGrant, Assignment, GrantScope, Person, Relationship
+from kinfolk.people.models import (
+    KIND_FOR_ROLE,
+    ROLE_FOR_KIND,
+    AccessGrant,
+    Assignment,
+    GrantScope,
+    Person,
+    Relationship,
+)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -34,3 +42,14 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     area = factory.SelfAttribute("person.area")
     worker = factory.SubFactory(UserFactory)
+    kind = factory.LazyAttribute(lambda a: _kind_for_workers_role(a.worker, a.area))
+
+
+def _kind_for_workers_role(worker, area) -> str:
+    """The allocation kind that matches the care role the worker holds (a scheme worker's if
+    they hold several), as the area admin's allocation page would choose."""
+    roles = set(worker.memberships.filter(area=area).values_list("role", flat=True))
+    for role in ROLE_FOR_KIND.values():
+        if role in roles:
+            return KIND_FOR_ROLE[role]
+    return Assignment.Kind.ALLOCATED_WORKER

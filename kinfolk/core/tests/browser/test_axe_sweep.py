@@ -38,7 +38,7 @@ PHONE = {"width": 375, "height": 812}
 
 def _seeds() -> dict[str, list[str]]:
     """Pages worth reaching even if no link on the first pages leads to them."""
-    from kinfolk.people.models import Person
+    from kinfolk.people.models import Assignment, Person
     from kinfolk.sharedlives.models import Arrangement, Carer, Referral
 
     sam = Person.objects.get(given_name="Sam", family_name="Okafor")
@@ -56,6 +56,10 @@ def _seeds() -> dict[str, list[str]]:
             f"/directory/shortlists/{sam.pk}/",
         ],
         "community-organisation-member": ["/directory/list-your-enterprise/"],
+        "area-admin": [
+            "/people/allocate/",
+            f"/people/allocations/{Assignment.objects.filter(ended_at=None).first().pk}/end/",
+        ],
     }
 
 

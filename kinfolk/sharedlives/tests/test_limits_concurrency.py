@@ -1,0 +1,191 @@
+"""The scheme's limits hold when many say yes at the same moment, not only one at a time.
+
+Introductions in progress are limited per carer (counted under the carer's row lock) and per
+person (counted under the person's row lock); both rows are locked person first, then carer, so
+two sides cannot deadlock. A person has one open Shared Lives referral, checked under the same
+person lock.
+"""
+
+import os
+import threading
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connections
+
+from kinfolk.accounts.models import Role
+from kinfolk.sharedlives import services
+from kinfolk.sharedlives.models import IN_PROGRESS_STAGES, Introduction, Referral
+from kinfolk.sharedlives.scheme import scheme_settings
+from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
+
+RUNS = int(os.environ.get("KINFOLK_CONCURRENCY_RUNS", "3"))  # more, to measure
+
+
+def _carers(area, make_member, actor_for, count):
+    """Households near the person, each with its own carer signed in."""
+    carers = []
+    for _ in range(count):
+        member = make_member(Role.SHARED_LIVES_CARER, area)
+        carers.append((trained(CarerFactory(area=area, user=member.user)), actor_for(member)))
+    return carers
+
+
+def _person_said_yes_to(scheme, carers):
+    Referral.objects.filter(pk=scheme.referral.pk).update(share_with_suitable_carers=True)
+    scheme.referral.refresh_from_db()
+    for carer, _ in carers:
+        services.interest_express(actor=scheme.you, referral=scheme.referral, carer=carer)
+
+
+def _in_progress(**where) -> int:
+    return Introduction.objects.filter(stage__in=IN_PROGRESS_STAGES, **where).count()
+
+
+def test_a_person_has_no_more_introductions_in_progress_than_the_limit(
+    scheme, area, make_member, actor_for
+):
+    limit = scheme_settings().introductions_per_person
+    carers = _carers(area, make_member, actor_for, limit + 1)
+    _person_said_yes_to(scheme, carers)
+    for carer, carer_actor in carers[:limit]:
+        services.interest_express(actor=carer_actor, referral=scheme.referral, carer=carer)
+    last, last_actor = carers[limit]
+    with pytest.raises(ValidationError, match="the scheme's limit") as refused:
+        services.interest_express(actor=last_actor, referral=scheme.referral, carer=last)
+    assert refused.value.code == "person_limit"
+    assert _in_progress(person=scheme.person) == limit
+
+
+def _all_at_once(calls):
+    """Run each call in its own thread and connection, released together; their outcomes."""
+    barrier = threading.Barrier(len(calls))
+    outcomes = []
+
+    def run(call):
+        try:
+            barrier.wait()
+            call()
+            outcomes.append("done")
+        except ValidationError as error:
+            outcomes.append(error.code or error.messages[0])
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_ten_carers_saying_yes_at_once_never_exceed_the_persons_limit(
+    scheme, area, make_member, actor_for
+):
+    limit = scheme_settings().introductions_per_person
+    carers = _carers(area, make_member, actor_for, 10)
+    _person_said_yes_to(scheme, carers)
+    for _ in range(RUNS):
+        outcomes = _all_at_once(
+            [
+                lambda carer=carer, who=who: services.interest_express(
+                    actor=who, referral=scheme.referral, carer=carer
+                )
+                for carer, who in carers
+            ]
+        )
+        assert _in_progress(person=scheme.person) == limit, outcomes
+        assert sorted(outcomes) == sorted(["done"] * limit + ["person_limit"] * (10 - limit))
+        # Start again: the proposed introductions go back to waiting for the carer's yes.
+        Introduction.objects.filter(person=scheme.person).update(
+            stage="interest", carer_yes_at=None, carer_yes_by=None, proposed_at=None
+        )
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_person_and_a_carer_saying_yes_at_once_do_not_deadlock(
+    scheme, area, make_member, actor_for
+):
+    """Each call locks the person, then the carer: opposite sides wait, they never deadlock."""
+    carers = _carers(area, make_member, actor_for, 4)
+    Referral.objects.filter(pk=scheme.referral.pk).update(share_with_suitable_carers=True)
+    scheme.referral.refresh_from_db()
+    calls = []
+    for carer, who in carers:
+        calls.append(
+            lambda carer=carer: services.interest_express(
+                actor=scheme.you, referral=scheme.referral, carer=carer
+            )
+        )
+        calls.append(
+            lambda carer=carer, who=who: services.interest_express(
+                actor=who, referral=scheme.referral, carer=carer
+            )
+        )
+    outcomes = _all_at_once(calls)
+    assert set(outcomes) <= {"done", "person_limit"}, outcomes
+    assert _in_progress(person=scheme.person) <= scheme_settings().introductions_per_person
+
+
+def test_a_person_has_one_open_shared_lives_referral(scheme):
+    with pytest.raises(ValidationError, match="already has an open") as refused:
+        _refer(scheme)
+    assert refused.value.code == "duplicate"
+    assert Referral.objects.filter(person=scheme.person).count() == 1
+
+
+def _refer(scheme):
+    return services.referral_create(
+        actor=scheme.worker,
+        person=scheme.person,
+        source="worker",
+        received_on=date.today(),
+        has_own_home=None,
+        family_able_to_support=None,
+    )
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_referring_at_once_make_one_open_referral(scheme):
+    Referral.objects.filter(person=scheme.person).delete()
+    for _ in range(RUNS):
+        outcomes = _all_at_once([lambda: _refer(scheme)] * 4)
+        assert sorted(outcomes) == ["done", "duplicate", "duplicate", "duplicate"]
+        assert Referral.objects.filter(person=scheme.person).count() == 1
+        Referral.objects.filter(person=scheme.person).delete()
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_people_saying_yes_at_once_never_exceed_the_carers_limit(
+    scheme, area, make_member, actor_for
+):
+    """The carer said yes to five people; all five say yes back at the same moment."""
+    from kinfolk.people.tests.factories import PersonFactory
+
+    limit = scheme_settings().introductions_per_carer
+    sides = []
+    for _ in range(5):
+        you = make_member(Role.PERSON, area)
+        person = PersonFactory(area=area, user=you.user)
+        referral = ReferralFactory(
+            person=person, created_by=scheme.worker.user, share_with_suitable_carers=True
+        )
+        services.interest_express(actor=scheme.carer_actor, referral=referral, carer=scheme.carer)
+        sides.append((actor_for(you), referral))
+    outcomes = _all_at_once(
+        [
+            lambda you=you, referral=referral: services.interest_express(
+                actor=you, referral=referral, carer=scheme.carer
+            )
+            for you, referral in sides
+        ]
+    )
+    assert sorted(outcomes) == sorted(["done"] * limit + ["carer_limit"] * (5 - limit))
+    assert _in_progress(carer=scheme.carer) == limit
