@@ -109,3 +109,10 @@ def staff_without_authenticator(make_member, area, role: str, name: str):
     member.user.mfa_enabled, member.user.totp_secret = False, ""
     member.user.save()
     return member.user
+
+
+def enter_date(page, question, when) -> None:
+    """Type a date into an NHS.UK date input (day, month, year), found by its question."""
+    group = page.get_by_role("group", name=question)
+    for part, value in (("Day", when.day), ("Month", when.month), ("Year", when.year)):
+        group.get_by_label(part, exact=True).fill(str(value))

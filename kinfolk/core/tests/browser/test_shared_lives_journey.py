@@ -14,9 +14,8 @@ from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
 from kinfolk.sharedlives.models import Arrangement, ArrangementReview, Stage
 from kinfolk.sharedlives.tests.factories import CarerFactory, trained
 
-from .conftest import axe_check, choose, sign_in, staff_without_authenticator
+from .conftest import axe_check, choose, enter_date, sign_in, staff_without_authenticator
 
-TODAY = date.today().isoformat()
 
 
 @pytest.fixture
@@ -58,7 +57,7 @@ def test_from_referral_to_the_four_week_review(new_page, scheme):
         expect(staff.get_by_text(re.compile("Record the assessment first")).first).to_be_visible()
         # The assessment visit.
         _visit(staff, "Record the assessment", "button")
-        staff.get_by_label("Date of the assessment visit").fill(TODAY)
+        enter_date(staff, "Date of the assessment visit", date.today())
         staff.get_by_label("Postcode where they live now").fill("HX1 2AB")
         staff.get_by_label("Living with a household").check()
         staff.get_by_label("Learning disability").check()
@@ -125,14 +124,14 @@ def test_from_referral_to_the_four_week_review(new_page, scheme):
             "Date the person signed the Shared Lives Arrangement Agreement",
             "Date the carer signed the Shared Lives Arrangement Agreement",
         ):
-            staff.get_by_label(label).fill(TODAY)
+            enter_date(staff, label, date.today())
         staff.get_by_role("button", name="Start the arrangement").click()
         # Without the licence, nothing starts and the reason is clear.
         expect(staff.get_by_role("alert")).to_contain_text("Licence Agreement")
         axe_check(staff)
         assert not Arrangement.objects.exists()
-        staff.get_by_label(re.compile("person signed the Licence")).fill(TODAY)
-        staff.get_by_label(re.compile("carer signed the Licence")).fill(TODAY)
+        enter_date(staff, re.compile("person signed the Licence"), date.today())
+        enter_date(staff, re.compile("carer signed the Licence"), date.today())
         staff.get_by_role("button", name="Start the arrangement").click()
         expect(staff.get_by_text("The arrangement has started.")).to_be_visible()
         expect(staff.get_by_role("cell", name="4-week review")).to_be_visible()
