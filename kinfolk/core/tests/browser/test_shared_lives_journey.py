@@ -17,7 +17,6 @@ from kinfolk.sharedlives.tests.factories import CarerFactory, trained
 from .conftest import axe_check, choose, enter_date, sign_in, staff_without_authenticator
 
 
-
 @pytest.fixture
 def scheme(area, make_member):
     worker = staff_without_authenticator(make_member, area, Role.SCHEME_WORKER, "Priya Shah")
