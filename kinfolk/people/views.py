@@ -11,6 +11,7 @@ from kinfolk.accounts.selectors import care_workers_in_area
 from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
+from kinfolk.core.pagination import paginate
 
 from . import selectors, services
 from .forms import AllocateForm, BreakGlassForm, GrantForm, PersonForm
@@ -181,9 +182,15 @@ def allocate(request):
                 request, f"{worker.display_name} is now allocated to {person.full_name}."
             )
             return redirect("people:allocate")
-    allocations = list(selectors.live_allocations(area=area))
-    audit_list_view(actor=request.actor, target_type="allocation_list", count=len(allocations))
-    return render(request, "people/allocate.jinja", {"form": form, "allocations": allocations})
+    allocations, pagination = paginate(request, selectors.live_allocations(area=area))
+    audit_list_view(
+        actor=request.actor, target_type="allocation_list", count=len(allocations.object_list)
+    )
+    return render(
+        request,
+        "people/allocate.jinja",
+        {"form": form, "allocations": allocations, "pagination": pagination},
+    )
 
 
 @login_required

@@ -248,3 +248,17 @@ def test_ending_an_allocation_someone_else_just_ended_is_explained(admin, alloca
         services.assignment_end(actor=admin, assignment=assignment)
     ends = AuditLog.objects.filter(target_type="assignment", target_id=str(assignment.pk))
     assert ends.count() == 1
+
+
+def test_the_list_of_allocations_comes_in_pages_of_25(area, make_member, signed_in_client):
+    from kinfolk.people.tests.factories import PersonFactory
+
+    admin = make_member(Role.AREA_ADMIN, area)
+    worker = make_member(Role.SCHEME_WORKER, area)
+    for _ in range(30):
+        AssignmentFactory(person=PersonFactory(area=area), worker=worker.user)
+    client = signed_in_client(admin)
+    first = client.get("/people/allocate/").content.decode()
+    assert "30 allocations, page 1 of 2" in first
+    assert first.count("/end/") == 25
+    assert client.get("/people/allocate/", {"page": 2}).content.decode().count("/end/") == 5
