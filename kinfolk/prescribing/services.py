@@ -140,6 +140,9 @@ def referral_create(
         raise PermissionDenied("You can refer only people you are working with.")
     else:
         person_lock(person)
+    already = _open_referral(person)
+    if already is not None:
+        raise AlreadyReferred(already)
     Assignment.objects.get_or_create(
         area=person.area, person=person, worker=actor.user, kind=Assignment.Kind.REFERRER,
         ended_at=None,
@@ -151,6 +154,29 @@ def referral_create(
     )  # fmt: skip
     audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=referral)
     return referral
+
+
+class AlreadyReferred(ValidationError):
+    """The person already has an open referral: it is shown, and no second one is made."""
+
+    def __init__(self, referral: Referral):
+        when = timezone.localtime(referral.received_at)
+        super().__init__(
+            f"{referral.person.full_name} already has an open social prescribing referral, "
+            f"received on {when.day} {when:%B %Y}, so nothing new was sent. A link worker "
+            "will be in touch with them.",
+            code="already_referred",
+        )
+        self.referral = referral
+
+
+def _open_referral(person: Person) -> Referral | None:
+    return (
+        Referral.objects.filter(person=person)
+        .exclude(status__in=[Status.CLOSED, Status.DECLINED])
+        .order_by("received_at")
+        .first()
+    )
 
 
 @transaction.atomic

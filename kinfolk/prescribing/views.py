@@ -52,6 +52,10 @@ def refer(request):
                 consent_given_by=data["consent_given_by"], what_matters=data["what_matters"],
                 person=person, new_person=None if person else form.new_person(),
             )  # fmt: skip
+        except services.AlreadyReferred as already:
+            # Sent twice (the browser's Back, or a colleague): show the one there is.
+            messages.info(request, already.messages[0])
+            return redirect("prescribing:my_referrals")
         except ValidationError as error:
             add_service_errors(form, error)
         else:

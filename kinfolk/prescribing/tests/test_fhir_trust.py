@@ -415,13 +415,15 @@ def test_export_then_import_gives_the_same_referral(gp, given_by):
     )  # fmt: skip
     data = fhir.bundle(original)
     Bundle.model_validate(data)
+    # The same person cannot have two open referrals, so the first has ended by now.
+    Referral.objects.filter(pk=original.pk).update(status="closed")
     again = services.referral_create(actor=gp, **fhir.referral_from_bundle(copy.deepcopy(data)))
     assert again.pk != original.pk and again.person == original.person
 
     def same(r):
         return (
             r.person_id, r.practice, sorted(r.reasons), r.what_matters, r.consent_given_by,
-            r.code, r.status, r.referrer_id,
+            r.code, r.referrer_id,
         )  # fmt: skip
 
     assert same(again) == same(original)
