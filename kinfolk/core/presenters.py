@@ -15,6 +15,16 @@ class HomeLink:
     description: str = ""
 
 
+TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "sir", "dame"}
+
+
+def first_name(display_name: str) -> str:
+    """The name to greet someone by: their first name, never a title ("Dr Damian Riley")."""
+    words = (display_name or "").split()
+    named = [w for w in words if w.lower().rstrip(".") not in TITLES]
+    return (named or words or ["there"])[0]
+
+
 @dataclass
 class HomePresenter:
     """A role-aware home page: what this person came to do, first."""
@@ -24,7 +34,7 @@ class HomePresenter:
 
     @property
     def heading(self) -> str:
-        return f"Hello, {self.actor.user.display_name.split(' ')[0]}"
+        return f"Hello, {first_name(self.actor.user.display_name)}"
 
     @property
     def role_summary(self) -> str:
@@ -109,7 +119,8 @@ class HomePresenter:
             HomeLink(
                 "Sign-in and security",
                 reverse("accounts:security"),
-                "Two-step verification and API tokens.",
+                "Your password and two-step verification"
+                + (", and API tokens for other systems." if self.actor.is_staff_role else "."),
             )
         )
         return links

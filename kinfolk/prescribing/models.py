@@ -69,6 +69,11 @@ class Referral(AreaOwned):
         related_name="+",
     )
 
+    @property
+    def reference(self) -> str:
+        """The number people quote about this referral: SP-000123."""
+        return f"SP-{self.pk:06d}"
+
     class Meta:
         ordering = ["-received_at"]
         constraints = [

@@ -60,7 +60,11 @@ def refer(request):
             add_service_errors(form, error)
         else:
             messages.success(
-                request, f"{referral.person.full_name} is referred. A link worker will be in touch."
+                request,
+                f"{referral.person.full_name} is referred: reference {referral.reference}. "
+                f"A link worker will contact them within {selectors.contact_target_days()} days. "
+                "You will see here when they are connected to something, and when the "
+                "referral closes.",
             )
             return redirect("prescribing:my_referrals")
     return render(request, "prescribing/refer.jinja", {"form": form})

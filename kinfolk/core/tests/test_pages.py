@@ -135,3 +135,24 @@ def test_an_expert_by_experience_reaches_the_published_reports(make_member, area
     ):
         assert f'href="{path}"' in home
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("Dr Damian Riley", "Hello, Damian"),
+        ("Mrs. Ann Lee", "Hello, Ann"),
+        ("Priya", "Hello, Priya"),
+    ],
+)
+def test_the_home_page_greets_people_by_their_first_name_not_a_title(
+    make_member, area, signed_in_client, name, greeting
+):
+    client = signed_in_client(make_member(Role.SCHEME_WORKER, area, display_name=name))
+    assert f"<h1>{greeting}</h1>" in client.get("/").content.decode()
+
+
+def test_a_person_s_home_does_not_talk_about_api_tokens(make_member, area, signed_in_client):
+    person = signed_in_client(make_member(Role.PERSON, area)).get("/").content.decode()
+    worker = signed_in_client(make_member(Role.LINK_WORKER, area)).get("/").content.decode()
+    assert "API tokens" not in person and "API tokens" in worker

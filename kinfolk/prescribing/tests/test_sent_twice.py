@@ -27,7 +27,10 @@ def test_sending_the_referral_form_again_makes_no_second_referral(
     client = signed_in_client(make_member(Role.REFERRER, area))
     url = reverse("prescribing:refer")
     first = client.post(url, FORM, follow=True).content.decode()
-    assert "Joan Pickles is referred" in first
+    reference = f"SP-{Referral.objects.get().pk:06d}"
+    assert f"Joan Pickles is referred: reference {reference}." in first
+    assert "A link worker will contact them within 7 days" in first
+    assert f"{reference} · Referred" in first  # on the list of their referrals too
     again = client.post(url, FORM, follow=True).content.decode()
     assert "Joan Pickles already has an open social prescribing referral" in again
     assert "nothing new was sent" in again

@@ -49,7 +49,9 @@ def test_from_gp_referral_to_outcome(new_page, area, make_member):
         assert not Referral.objects.exists()
         doctor.get_by_label(re.compile("They agreed to be referred")).check()
         doctor.get_by_role("button", name="Send the referral").click()
-        expect(doctor.get_by_text("Joan Pickles is referred.")).to_be_visible()
+        expect(
+            doctor.get_by_text(re.compile(r"Joan Pickles is referred: reference SP-\d{6}\."))
+        ).to_be_visible()
         axe_check(doctor)
 
         # The link worker takes the referral, talks with Joan, records ONS4 and a goal.
