@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.rules import can_in_area
 from kinfolk.accounts.selectors import care_workers_in_area
@@ -126,13 +125,20 @@ def record_activity(request, person_id):
 
 
 @login_required
-@require_POST
 def grant_revoke(request, person_id, grant_id):
-    """Take away someone's access; it ends at once."""
+    """Take away someone's access, after a page that says what will happen; it ends at once."""
     person = selectors.person_get(
-        actor=request.actor, person_id=person_id, rule="manage_sharing", audit_as=None
+        actor=request.actor,
+        person_id=person_id,
+        rule="manage_sharing",
+        audit_as=None if request.method == "POST" else "view",
     )
     grant = selectors.grant_get(person=person, grant_id=grant_id)
+    if request.method != "POST":
+        own = person.user_id == request.actor.user.pk
+        return render(
+            request, "people/revoke.jinja", {"person": person, "grant": grant, "own": own}
+        )
     services.access_revoke(actor=request.actor, grant=grant)
     messages.success(request, f"{grant.grantee.display_name} can no longer see the record.")
     return redirect("people:sharing", person.pk)

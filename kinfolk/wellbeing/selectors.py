@@ -68,3 +68,9 @@ def licensed_wording(measure: str, *, area) -> dict | None:
     """The wording this area is licensed to use for a measure, or None if it has none."""
     wording = LicensedWording.objects.in_area(area).filter(measure=measure).first()
     return wording.items if wording else None
+
+
+def circle_member(*, person, key: str):
+    """Someone in the person's latest circle, by their key, or None."""
+    latest = latest_circle(person=person)
+    return latest.members.filter(key=key).first() if latest else None

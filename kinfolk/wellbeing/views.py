@@ -137,11 +137,21 @@ def circle(request, person_id):
 
 
 @login_required
-@require_POST
 def circle_remove(request, person_id, key):
+    """Take someone out of the circle, after a page that says what will happen."""
     person = selectors.wellbeing_person_get(
         actor=request.actor, person_id=person_id, rule="record_wellbeing"
     )
+    if request.method != "POST":
+        member = selectors.circle_member(person=person, key=key)
+        if member is None:
+            raise Http404
+        own = person.user_id == request.actor.user.pk
+        return render(
+            request,
+            "wellbeing/circle_remove.jinja",
+            {"person": person, "member": member, "own": own},
+        )
     try:
         services.circle_remove(actor=request.actor, person=person, key=key)
     except ValidationError as error:

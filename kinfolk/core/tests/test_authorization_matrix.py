@@ -328,6 +328,7 @@ WELLBEING_ENTRIES = [
     ),
     ("GET", f"{WB}/people/{P}/circle/", None, _only(*WELLBEING_RECORDERS)),
     ("POST", f"{WB}/people/{P}/circle/", CIRCLE_MEMBER, _only(*WELLBEING_RECORDERS)),
+    ("GET", f"{WB}/people/{P}/circle/{KEY}/remove/", None, _only(*WELLBEING_RECORDERS)),
     ("POST", f"{WB}/people/{P}/circle/{KEY}/remove/", None, _only(*WELLBEING_RECORDERS)),
     ("GET", f"{WB}/people/{P}/sharing/", None, _only(*SHARERS)),
     (
@@ -421,6 +422,7 @@ PERSON_ENTRIES = [
         {"email": "x@example.test", "relationship": "family", "scope": "view"},
         _only(*SHARERS),
     ),
+    ("GET", f"/people/{P}/sharing/{G}/revoke/", None, _only(*SHARERS)),
     ("POST", f"/people/{P}/sharing/{G}/revoke/", None, _only(*SHARERS)),
     ("GET", f"/people/{P}/activity/", None, _only(*SHARERS)),
     ("GET", f"/people/{P}/emergency-access/", None, _only(*BREAKERS)),
@@ -783,6 +785,8 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{SP}/community/"): (COMMUNITY,),
     ("GET", f"/accounts/memberships/{M}/remove/"): (ADMIN,),
     ("GET", f"/people/allocations/{AL}/end/"): (ADMIN,),
+    ("GET", f"/people/{P}/sharing/{G}/revoke/"): SHARERS,
+    ("GET", f"{WB}/people/{P}/circle/{KEY}/remove/"): WELLBEING_RECORDERS,
     ("GET", f"/accounts/memberships/{M}/reset-two-step/"): (ADMIN,),
 }
 SHOWS_NO_PERSONAL_DATA = {

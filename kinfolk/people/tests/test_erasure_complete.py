@@ -81,10 +81,6 @@ def _social_prescribing(area, person, make_member, actor_for, worker_link):
         consent_recorded=True, consent_given_by="person", what_matters=_says("matters"),
         person=person,
     )  # fmt: skip
-    second = prescribing.referral_create(
-        actor=gp, practice="Calder Health Centre", reasons=["money"], consent_recorded=True,
-        consent_given_by="person", person=person,
-    )  # fmt: skip
     link = worker_link
     referral = prescribing.referral_take(actor=link, referral=referral)
     prescribing.conversation_record(
@@ -99,6 +95,13 @@ def _social_prescribing(area, person, make_member, actor_for, worker_link):
     prescribing.community_decide(actor=group, sent=sent, accept=True)
     prescribing.community_started(actor=group, sent=sent)
     prescribing.referral_close(actor=link, referral=referral, summary=_says("closed"))
+    # A second referral, once the first has closed (one open referral at a time; closing
+    # ended the GP's allocation, so they are allocated again, as their practice would be).
+    AssignmentFactory(person=person, worker=gp.user, kind="referrer")
+    second = prescribing.referral_create(
+        actor=gp, practice="Calder Health Centre", reasons=["money"], consent_recorded=True,
+        consent_given_by="person", person=person,
+    )  # fmt: skip
     second = prescribing.referral_take(actor=link, referral=second)
     prescribing.referral_decline(actor=link, referral=second, reason=_says("declined"))
     return walk
