@@ -12,6 +12,7 @@ from kinfolk.core.audit import audit_record
 from kinfolk.core.disclosure import EXPLANATION
 from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
+from kinfolk.core.redirects import same_site_path
 
 from . import connection, selectors, services
 from .forms import (
@@ -79,7 +80,9 @@ def measure(request, person_id, measure):
             add_service_errors(form, error)
         else:
             messages.success(request, "Thank you. Your answers have been saved.")
-            return redirect("wellbeing:how", person.pk)
+            # A link worker recording answers from a referral goes back to the referral.
+            back = same_site_path(request.GET.get("next"))
+            return redirect(back) if back else redirect("wellbeing:how", person.pk)
     return render(
         request,
         "wellbeing/measure.jinja",
