@@ -2,8 +2,10 @@
 
 from django.shortcuts import render
 
-from kinfolk.people.selectors import people_list_for_actor
+from kinfolk.people.selectors import people_found_for_actor, people_list_for_actor
 
+from .audit import audit_list_view
+from .pagination import paginate
 from .presenters import HomePresenter
 
 
@@ -14,8 +16,27 @@ def home(request):
     actor = request.actor
     if actor.membership is None:
         return render(request, "core/no_role.jinja", status=403)
-    people = people_list_for_actor(actor=actor)
-    return render(request, "core/home.jinja", {"page": HomePresenter(actor=actor, people=people)})
+    page = HomePresenter(actor=actor, people=[])
+    if not page.shows_caseload:
+        people = people_list_for_actor(actor=actor)
+        return render(
+            request, "core/home.jinja", {"page": HomePresenter(actor=actor, people=people)}
+        )
+    # A caseload can be long: searched by name, 25 at a time.
+    words = (request.GET.get("words") or "").strip()[:100]
+    shown, pagination = paginate(request, people_found_for_actor(actor=actor, words=words))
+    people = list(shown.object_list)
+    audit_list_view(actor=actor, target_type="person_list", count=len(people))
+    return render(
+        request,
+        "core/home.jinja",
+        {
+            "page": HomePresenter(actor=actor, people=people),
+            "caseload": shown,
+            "pagination": pagination,
+            "words": words,
+        },
+    )
 
 
 def information(template: str):

@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -55,6 +55,18 @@ def people_for_actor(*, actor) -> QuerySet[Person]:
             assignments__ended_at__isnull=True,
         ).distinct()
     return Person.objects.none()
+
+
+def people_found_for_actor(*, actor, words: str = "") -> QuerySet[Person]:
+    """The actor's people whose names have all these words, in name order."""
+    found = people_for_actor(actor=actor)
+    for word in words.split():
+        found = found.filter(
+            Q(given_name__icontains=word)
+            | Q(family_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+        )
+    return found.order_by("family_name", "given_name", "pk")
 
 
 def people_list_for_actor(*, actor) -> list[Person]:

@@ -156,3 +156,27 @@ def test_a_person_s_home_does_not_talk_about_api_tokens(make_member, area, signe
     person = signed_in_client(make_member(Role.PERSON, area)).get("/").content.decode()
     worker = signed_in_client(make_member(Role.LINK_WORKER, area)).get("/").content.decode()
     assert "API tokens" not in person and "API tokens" in worker
+
+
+def test_a_long_caseload_is_searched_by_name_and_comes_in_pages(
+    make_member, area, signed_in_client
+):
+    from kinfolk.people.tests.factories import PersonFactory
+
+    worker = make_member(Role.SCHEME_WORKER, area)
+    for n in range(30):
+        AssignmentFactory(
+            person=PersonFactory(area=area, family_name=f"Smith{n:02}"), worker=worker.user
+        )
+    AssignmentFactory(
+        person=PersonFactory(area=area, given_name="Callum", family_name="Jones"),
+        worker=worker.user,
+    )
+    client = signed_in_client(worker)
+    first = client.get("/").content.decode()
+    assert "People you are allocated to (31), page 1 of 2" in first
+    assert first.count("/people/") - first.count('href="/people/new/"') >= 25
+    found = client.get("/", {"words": "callum"}).content.decode()
+    assert "Callum Jones" in found and "Smith00" not in found
+    none = client.get("/", {"words": "nobody"}).content.decode()
+    assert "No one on your caseload is called that" in none
