@@ -81,8 +81,9 @@ class AllocateForm(forms.Form):
     def __init__(self, *args, people=(), workers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].choices = [("", "Choose a person")] + [
-            (str(p.pk), p.full_name) for p in people
+            (str(p.pk), p.told_apart) for p in people
         ]
         self.fields["worker"].choices = [("", "Choose a worker")] + [
-            (str(m.user_id), f"{m.user.display_name} ({m.get_role_display()})") for m in workers
+            (str(m.user_id), f"{m.user.display_name} ({m.get_role_display()}, {m.user.email})")
+            for m in workers
         ]

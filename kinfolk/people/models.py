@@ -56,6 +56,16 @@ class Person(AreaOwned):
         return f"{self.given_name} {self.family_name}".strip()
 
     @property
+    def told_apart(self) -> str:
+        """The name with what tells two people of the same name apart: birth date, postcode area."""
+        extra = []
+        if self.date_of_birth:
+            extra.append(f"born {self.date_of_birth.day} {self.date_of_birth:%B %Y}")
+        if self.postcode:
+            extra.append(self.postcode.split()[0].upper())
+        return f"{self.full_name} ({', '.join(extra)})" if extra else self.full_name
+
+    @property
     def called(self) -> str:
         """What the person likes to be called."""
         return self.preferred_name or self.given_name

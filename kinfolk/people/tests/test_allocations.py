@@ -262,3 +262,21 @@ def test_the_list_of_allocations_comes_in_pages_of_25(area, make_member, signed_
     assert "30 allocations, page 1 of 2" in first
     assert first.count("/end/") == 25
     assert client.get("/people/allocate/", {"page": 2}).content.decode().count("/end/") == 5
+
+
+def test_people_with_the_same_name_are_told_apart_when_allocating(
+    area, make_member, signed_in_client
+):
+    from datetime import date
+
+    from kinfolk.people.tests.factories import PersonFactory
+
+    admin = make_member(Role.AREA_ADMIN, area)
+    for born, postcode in ((date(1950, 1, 2), "HX1 1AA"), (date(1988, 7, 9), "HX7 5QP")):
+        PersonFactory(
+            area=area, given_name="Callum", family_name="Smith",
+            date_of_birth=born, postcode=postcode,
+        )  # fmt: skip
+    page = signed_in_client(admin).get("/people/allocate/").content.decode()
+    assert "Callum Smith (born 2 January 1950, HX1)" in page
+    assert "Callum Smith (born 9 July 1988, HX7)" in page
