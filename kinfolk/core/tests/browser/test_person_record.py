@@ -109,8 +109,13 @@ def test_a_person_shares_their_record_and_takes_access_away(new_page, sam, make_
     expect(grace_page.get_by_text("Seeing my sister")).to_be_visible()
     record_url = grace_page.url
     axe_check(grace_page)
-    # When Sam takes the access away
-    page.get_by_role("button", name=re.compile("Take away access")).click()
+    # When Sam takes the access away, after a page that says what will happen
+    page.get_by_role("link", name=re.compile("Take away access")).click()
+    expect(
+        page.get_by_role("heading", name="Stop Grace Okafor seeing your record?")
+    ).to_be_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Take away access").click()
     expect(page.get_by_text("Grace Okafor can no longer see the record.")).to_be_visible()
     axe_check(page)
     # Then Grace is refused at once
