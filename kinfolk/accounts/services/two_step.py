@@ -132,7 +132,16 @@ def recovery_codes_replace(*, user: User, code: str) -> list[str]:
     """New recovery codes, once the owner proves it is them with a current code."""
     if second_step_check(user=user, code=code) is None:
         raise SecondStepRefused
-    return recovery_codes_issue(user=user)
+    codes = recovery_codes_issue(user=user)
+    tell_account_owner(
+        user=user,
+        subject="you have new recovery codes",
+        what_happened=(
+            "New recovery codes were made for your Kinfolk account. Your old recovery codes "
+            "no longer work."
+        ),
+    )
+    return codes
 
 
 @transaction.atomic

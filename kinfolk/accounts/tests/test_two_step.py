@@ -140,6 +140,7 @@ def test_new_recovery_codes_need_a_current_code(enrolled_worker, signed_in_clien
     response = client.post(url, {"code": code})
     assert response.url == reverse("accounts:recovery_codes")
     assert RecoveryCode.objects.filter(user=enrolled_worker.user, used_at=None).count() == 10
+    assert "Your old recovery codes no longer work" in mail.outbox[-1].body
 
 
 def test_an_area_admin_resets_two_step_verification_audited_and_the_owner_is_told(
