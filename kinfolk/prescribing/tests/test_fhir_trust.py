@@ -345,7 +345,10 @@ def test_the_gp_form_finds_the_person_by_nhs_number(gp, area, signed_in_client):
 def test_the_gp_form_shows_a_clear_error_when_the_nhs_number_is_someone_else(
     gp, area, signed_in_client
 ):
-    PersonFactory(area=area, given_name="Bill", family_name="Smith", nhs_number="9434765919")
+    # A surname no made-up staff name will share, so the page can be searched for it.
+    PersonFactory(
+        area=area, given_name="Bartholomew", family_name="Quennell-Smythe", nhs_number="9434765919"
+    )
     response = signed_in_client(gp.membership).post(
         "/social-prescribing/refer/",
         {
@@ -356,7 +359,8 @@ def test_the_gp_form_shows_a_clear_error_when_the_nhs_number_is_someone_else(
     )  # fmt: skip
     assert response.status_code == 200
     assert "different surname or date of birth" in response.content.decode()
-    assert "Smith" not in response.content.decode()
+    assert "Quennell-Smythe" not in response.content.decode()
+    assert "Bartholomew" not in response.content.decode()
     assert not Referral.objects.exists()
 
 
@@ -381,7 +385,10 @@ def test_a_person_in_another_area_is_never_matched(gp, other_area):
 
 
 def test_an_nhs_number_held_for_someone_with_another_surname_is_refused(gp, area):
-    PersonFactory(area=area, given_name="Bill", family_name="Smith", nhs_number="9434765919")
+    # A surname no made-up staff name will share, so the page can be searched for it.
+    PersonFactory(
+        area=area, given_name="Bartholomew", family_name="Quennell-Smythe", nhs_number="9434765919"
+    )
     with pytest.raises(ValidationError, match="different"):
         _refer(gp)
     assert not Referral.objects.exists() and Person.objects.count() == 1
