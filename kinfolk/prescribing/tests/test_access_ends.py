@@ -1,14 +1,12 @@
 """When a social prescribing referral ends, so does the access it gave to the whole record."""
 
-import threading
 from unittest.mock import patch
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connections
 
 from kinfolk.accounts.models import Role
 from kinfolk.core.models import AuditAction, AuditLog
+from kinfolk.core.tests.concurrency import all_at_once
 from kinfolk.people.models import Assignment
 from kinfolk.people.rules import can
 from kinfolk.prescribing import selectors, services
@@ -95,34 +93,12 @@ def _fresh(referral):
     return Referral.objects.select_related("person", "person__area").get(pk=referral.pk)
 
 
-def _all_at_once(calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("done")
-        except ValidationError as error:
-            outcomes.append(error.code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_closing_and_declining_at_once_ends_the_referral_once(loop, actor_for):
     gp, link = loop
     referral = _refer_and_take(gp, link, actor_for)
-    outcomes = _all_at_once(
+    outcomes = all_at_once(
         [
             lambda: _close(link, _fresh(referral), actor_for),
             lambda: _decline(link, _fresh(referral), actor_for),
@@ -141,7 +117,7 @@ def test_closing_a_persons_two_referrals_at_once_ends_access(loop, actor_for):
         first = _refer_and_take(gp, link, actor_for)
         with patch.object(services, "_open_referral", return_value=None):  # made before the rule
             second = _refer_and_take(gp, link, actor_for, person=first.person)
-        outcomes = _all_at_once(
+        outcomes = all_at_once(
             [
                 lambda first=first: _close(link, _fresh(first), actor_for),
                 lambda second=second: _decline(link, _fresh(second), actor_for),

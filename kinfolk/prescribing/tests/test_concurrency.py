@@ -1,38 +1,13 @@
 """Social prescribing steps decided once, even when two people press the button together."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connections
 
 from kinfolk.accounts.models import Role
+from kinfolk.core.tests.concurrency import all_at_once
 from kinfolk.directory.tests.factories import service
 from kinfolk.prescribing import services
 from kinfolk.prescribing.models import CommunityReferral, Message, OrganizationMember
 from kinfolk.wellbeing.models import Episode
-
-
-def _all_at_once(calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("done")
-        except ValidationError as error:
-            outcomes.append(error.code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 @pytest.fixture
@@ -67,7 +42,7 @@ def test_two_answers_at_once_are_recorded_once(sent_twice, make_member, actor_fo
     _, [(sent, member), _] = sent_twice
     colleague = actor_for(make_member(Role.COMMUNITY_ORGANISATION_MEMBER, area))
     OrganizationMember.objects.create(organization_id=sent.organization_id, user=colleague.user)
-    outcomes = _all_at_once(
+    outcomes = all_at_once(
         [
             lambda: services.community_decide(actor=member, sent=_fresh(sent), accept=True),
             lambda: services.community_decide(
@@ -84,7 +59,7 @@ def test_starting_two_activities_at_once_connects_the_person_once(sent_twice):
     referral, sent = sent_twice
     for each, member in sent:
         services.community_decide(actor=member, sent=each, accept=True)
-    outcomes = _all_at_once(
+    outcomes = all_at_once(
         [
             lambda each=each, member=member: services.community_started(
                 actor=member, sent=_fresh(each)

@@ -7,14 +7,13 @@ person lock.
 """
 
 import os
-import threading
 from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connections
 
 from kinfolk.accounts.models import Role
+from kinfolk.core.tests.concurrency import all_at_once
 from kinfolk.sharedlives import services
 from kinfolk.sharedlives.models import IN_PROGRESS_STAGES, Introduction, Referral
 from kinfolk.sharedlives.scheme import scheme_settings
@@ -58,29 +57,6 @@ def test_a_person_has_no_more_introductions_in_progress_than_the_limit(
     assert _in_progress(person=scheme.person) == limit
 
 
-def _all_at_once(calls):
-    """Run each call in its own thread and connection, released together; their outcomes."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("done")
-        except ValidationError as error:
-            outcomes.append(error.code or error.messages[0])
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_ten_carers_saying_yes_at_once_never_exceed_the_persons_limit(
@@ -90,7 +66,7 @@ def test_ten_carers_saying_yes_at_once_never_exceed_the_persons_limit(
     carers = _carers(area, make_member, actor_for, 10)
     _person_said_yes_to(scheme, carers)
     for _ in range(RUNS):
-        outcomes = _all_at_once(
+        outcomes = all_at_once(
             [
                 lambda carer=carer, who=who: services.interest_express(
                     actor=who, referral=scheme.referral, carer=carer
@@ -127,7 +103,7 @@ def test_a_person_and_a_carer_saying_yes_at_once_do_not_deadlock(
                 actor=who, referral=scheme.referral, carer=carer
             )
         )
-    outcomes = _all_at_once(calls)
+    outcomes = all_at_once(calls)
     assert set(outcomes) <= {"done", "person_limit"}, outcomes
     assert _in_progress(person=scheme.person) <= scheme_settings().introductions_per_person
 
@@ -155,7 +131,7 @@ def _refer(scheme):
 def test_two_workers_referring_at_once_make_one_open_referral(scheme):
     Referral.objects.filter(person=scheme.person).delete()
     for _ in range(RUNS):
-        outcomes = _all_at_once([lambda: _refer(scheme)] * 4)
+        outcomes = all_at_once([lambda: _refer(scheme)] * 4)
         assert sorted(outcomes) == ["done", "duplicate", "duplicate", "duplicate"]
         assert Referral.objects.filter(person=scheme.person).count() == 1
         Referral.objects.filter(person=scheme.person).delete()
@@ -179,7 +155,7 @@ def test_people_saying_yes_at_once_never_exceed_the_carers_limit(
         )
         services.interest_express(actor=scheme.carer_actor, referral=referral, carer=scheme.carer)
         sides.append((actor_for(you), referral))
-    outcomes = _all_at_once(
+    outcomes = all_at_once(
         [
             lambda you=you, referral=referral: services.interest_express(
                 actor=you, referral=referral, carer=scheme.carer
