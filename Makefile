@@ -19,6 +19,7 @@ run: $(VENV)/.installed-run assets
 
 test: $(VENV)/.installed-test assets
 	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
+	$(BIN)/ruff format --check kinfolk $(wildcard benchmarks)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test

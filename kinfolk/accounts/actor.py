@@ -1,6 +1,6 @@
 """The actor: who is doing something, in which area, acting as which role."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .models import STAFF_ROLES, Membership, Role
 
@@ -11,6 +11,8 @@ class Actor:
 
     user: object | None
     membership: Membership | None
+    # What the permission gate has already answered in this request (kinfolk.core.permissions).
+    facts: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def area(self):

@@ -8,8 +8,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from kinfolk.accounts.api import router as accounts_router
 from kinfolk.people.api import router as people_router
-from kinfolk.prescribing.api import router as prescribing_router
 from kinfolk.sharedlives.api import router as shared_lives_router
+from kinfolk.social_prescribing.api import router as prescribing_router
 from kinfolk.wellbeing.api import router as wellbeing_router
 
 from .auth import BrowserSessionAuth, TokenAuth

@@ -10,7 +10,7 @@ urlpatterns = [
     path("shared-lives/", include("kinfolk.sharedlives.urls")),
     path("wellbeing/", include("kinfolk.wellbeing.urls")),
     path("directory/", include("kinfolk.directory.urls")),
-    path("social-prescribing/", include("kinfolk.prescribing.urls")),
+    path("social-prescribing/", include("kinfolk.social_prescribing.urls")),
     path("openreferral/", include(openreferral_patterns)),
     path("api/v1/", api.urls),
 ]

@@ -212,7 +212,7 @@ def _populate(area, accounts: dict, *, seed: int, people: int, carers: int) -> N
         from kinfolk.directory.demo import load_directory
 
         load_directory(area, rng)
-        from kinfolk.prescribing.demo import load_prescribing
+        from kinfolk.social_prescribing.demo import load_prescribing
 
         load_prescribing(
             area,

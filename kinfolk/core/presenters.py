@@ -203,12 +203,12 @@ class HomePresenter:
             links += [
                 HomeLink(
                     "Refer to social prescribing",
-                    reverse("prescribing:refer"),
+                    reverse("social_prescribing:refer"),
                     "A link worker helps them find what matters to them locally.",
                 ),
                 HomeLink(
                     "My social prescribing referrals",
-                    reverse("prescribing:my_referrals"),
+                    reverse("social_prescribing:my_referrals"),
                     "What became of the people you referred.",
                 ),
             ]
@@ -216,7 +216,7 @@ class HomePresenter:
             links.append(
                 HomeLink(
                     "Social prescribing",
-                    reverse("prescribing:inbox"),
+                    reverse("social_prescribing:inbox"),
                     "New referrals and your caseload.",
                 )
             )
@@ -224,7 +224,7 @@ class HomePresenter:
             links += [
                 HomeLink(
                     "Requests from link workers",
-                    reverse("prescribing:community"),
+                    reverse("social_prescribing:community"),
                     "People who chose to try what you offer.",
                 ),
                 HomeLink(
@@ -237,7 +237,7 @@ class HomePresenter:
             links.append(
                 HomeLink(
                     "Social prescribing report",
-                    reverse("prescribing:reports"),
+                    reverse("social_prescribing:reports"),
                     "Referrals, time to first contact, connections, wellbeing.",
                 )
             )

@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "kinfolk.sharedlives",
     "kinfolk.wellbeing",
     "kinfolk.directory",
-    "kinfolk.prescribing",
+    "kinfolk.social_prescribing",
     "kinfolk.api",
 ]
 

@@ -123,7 +123,7 @@ def expired_break_glass(person):
 
 def prescribing_world(person, users, ids) -> dict:
     """A referral taken by the link worker, one in the inbox, and one sent to a group."""
-    from kinfolk.prescribing.models import CommunityReferral, OrganizationMember, Referral
+    from kinfolk.social_prescribing.models import CommunityReferral, OrganizationMember, Referral
 
     area, now = person.area, timezone.now()
     made = dict(

@@ -55,7 +55,7 @@ def test_numbers_and_ordinary_text_are_left_alone(value):
 
 
 def test_social_prescribing_report_csv(area, make_member, signed_in_client):
-    from kinfolk.prescribing.services import referral_create
+    from kinfolk.social_prescribing.services import referral_create
 
     gp = make_member(Role.REFERRER, area)
 

@@ -49,5 +49,5 @@ def test_the_parts_that_hold_a_persons_data():
 
 def test_people_imports_no_app_above_it_to_find_the_parts():
     source = (PACKAGE / "people" / "subject_access.py").read_text()
-    above = re.findall(r"kinfolk\.(sharedlives|wellbeing|prescribing|directory)", source)
+    above = re.findall(r"kinfolk\.(sharedlives|wellbeing|social_prescribing|directory)", source)
     assert above == []

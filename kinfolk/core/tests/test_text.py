@@ -47,8 +47,8 @@ def _form_cleans(form_class, field: str, value, **data):
 
 def test_every_form_that_takes_a_name_strips_controls():
     from kinfolk.people.forms import PersonForm
-    from kinfolk.prescribing.forms import ReferForm
     from kinfolk.sharedlives.forms import CarerEnquiryForm, ReferralForm
+    from kinfolk.social_prescribing.forms import ReferForm
     from kinfolk.wellbeing.forms import CircleMemberForm
 
     hidden = "\u202eSam\u200b"
@@ -68,8 +68,8 @@ def test_every_form_that_takes_a_name_strips_controls():
 def test_every_form_that_needs_a_reason_refuses_invisible_characters():
     from kinfolk.directory.forms import DecisionForm
     from kinfolk.people.forms import BreakGlassForm
-    from kinfolk.prescribing.forms import DecideForm
     from kinfolk.sharedlives.forms import EndForm
+    from kinfolk.social_prescribing.forms import DecideForm
 
     for form_class, field in [
         (BreakGlassForm, "reason"),

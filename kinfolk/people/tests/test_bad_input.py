@@ -14,7 +14,7 @@ from kinfolk.people import services
 from kinfolk.people.forms import BreakGlassForm, PersonForm
 from kinfolk.people.models import BreakGlassAccess, Person
 from kinfolk.people.tests.factories import AssignmentFactory
-from kinfolk.prescribing.forms import ReferForm
+from kinfolk.social_prescribing.forms import ReferForm
 
 FULL_WIDTH = "９４３ ４７６ ５９１９"  # 943 476 5919 in full-width digits
 ARABIC_INDIC = "٩٤٣٤٧٦٥٩١٩"

@@ -28,11 +28,11 @@ from kinfolk.people import services as people
 from kinfolk.people.models import GrantScope, Person
 from kinfolk.people.subject_access import person_export
 from kinfolk.people.tests.factories import AccessGrantFactory, AssignmentFactory, PersonFactory
-from kinfolk.prescribing import services as prescribing
-from kinfolk.prescribing.models import OrganizationMember
 from kinfolk.sharedlives import services as sharedlives
 from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
 from kinfolk.sharedlives.tests.test_consent import agreed, start
+from kinfolk.social_prescribing import services as prescribing
+from kinfolk.social_prescribing.models import OrganizationMember
 from kinfolk.wellbeing import services as wellbeing
 
 GIVEN, FAMILY = "Zebedee", "Quinnell"
@@ -181,10 +181,11 @@ def _text_cells_holding(secrets) -> list[str]:
 def test_the_search_finds_what_a_person_has_before_erasure(everywhere):
     found = "\n".join(_text_cells_holding(SECRETS))
     for table in ("people_person", "accounts_user", "accounts_signinattempt",
-                  "prescribing_message", "prescribing_conversation", "prescribing_goal",
-                  "prescribing_communityreferral", "directory_shortlist",
-                  "sharedlives_referral", "sharedlives_arrangement", "wellbeing_checkin",
-                  "wellbeing_circlemember", "people_breakglassaccess"):  # fmt: skip
+                  "social_prescribing_message", "social_prescribing_conversation",
+                  "social_prescribing_goal", "social_prescribing_communityreferral",
+                  "directory_shortlist", "sharedlives_referral", "sharedlives_arrangement",
+                  "wellbeing_checkin", "wellbeing_circlemember",
+                  "people_breakglassaccess"):  # fmt: skip
         assert f"{table}." in found, table
 
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from kinfolk.accounts.models import Role
 from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
-from kinfolk.prescribing.models import Referral as SocialPrescribingReferral
 from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory
+from kinfolk.social_prescribing.models import Referral as SocialPrescribingReferral
 
 MISSING_INT, MISSING_UUID = 2**31 - 1, "00000000-0000-4000-8000-000000000000"
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from kinfolk.accounts.models import Role
 from kinfolk.directory.tests.factories import service
-from kinfolk.prescribing.models import OrganizationMember, Referral
+from kinfolk.social_prescribing.models import OrganizationMember, Referral
 
 from .conftest import axe_check, choose, sign_in, staff_without_authenticator
 

@@ -13,8 +13,8 @@ from kinfolk.accounts.tests.factories import UserFactory
 from kinfolk.core.disclosure import SUPPRESSED, is_small
 from kinfolk.core.models import AuditLog
 from kinfolk.people.tests.factories import PersonFactory
-from kinfolk.prescribing import selectors
-from kinfolk.prescribing.models import Referral
+from kinfolk.social_prescribing import selectors
+from kinfolk.social_prescribing.models import Referral
 
 PAGE = "/social-prescribing/reports/"
 API = "/api/v1/social-prescribing/report"

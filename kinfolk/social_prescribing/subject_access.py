@@ -65,13 +65,14 @@ def register_parts() -> None:
     register(
         Part(
             KEY,
-            ("prescribing.Referral", "prescribing.Conversation", "prescribing.Goal",
-             "prescribing.CommunityReferral", "prescribing.Message"),
+            ("social_prescribing.Referral", "social_prescribing.Conversation",
+             "social_prescribing.Goal", "social_prescribing.CommunityReferral",
+             "social_prescribing.Message"),
             export,
             erase,
         )
     )  # fmt: skip
     holds_nothing_about_a_person(
-        "prescribing.OrganizationMember",
+        "social_prescribing.OrganizationMember",
         "which organisation a staff member works for (no one who uses support)",
     )

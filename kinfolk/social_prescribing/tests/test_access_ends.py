@@ -9,8 +9,8 @@ from kinfolk.core.models import AuditAction, AuditLog
 from kinfolk.core.tests.concurrency import all_at_once
 from kinfolk.people.models import Assignment
 from kinfolk.people.rules import can
-from kinfolk.prescribing import selectors, services
-from kinfolk.prescribing.models import Message, Referral
+from kinfolk.social_prescribing import selectors, services
+from kinfolk.social_prescribing.models import Message, Referral
 
 
 @pytest.fixture

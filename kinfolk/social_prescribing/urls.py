@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "prescribing"
+app_name = "social_prescribing"
 urlpatterns = [
     path("refer/", views.refer, name="refer"),
     path("my-referrals/", views.my_referrals, name="my_referrals"),

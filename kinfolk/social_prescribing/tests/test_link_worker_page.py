@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from kinfolk.accounts.models import Role
 from kinfolk.people.tests.factories import PersonFactory
-from kinfolk.prescribing import services
+from kinfolk.social_prescribing import services
 
 
 def _taken_referral(area, make_member, actor_for, phone="01422 123456"):
@@ -26,7 +26,7 @@ def test_the_link_worker_sees_how_to_contact_the_person_and_their_record(
     area, make_member, actor_for, signed_in_client
 ):
     referral, link = _taken_referral(area, make_member, actor_for)
-    page = signed_in_client(link).get(reverse("prescribing:referral", args=[referral.pk]))
+    page = signed_in_client(link).get(reverse("social_prescribing:referral", args=[referral.pk]))
     html = page.content.decode()
     assert 'href="tel:01422123456"' in html
     assert f'href="/people/{referral.person.pk}/"' in html
@@ -34,7 +34,7 @@ def test_the_link_worker_sees_how_to_contact_the_person_and_their_record(
 
 def test_no_contact_details_says_who_to_ask(area, make_member, actor_for, signed_in_client):
     referral, link = _taken_referral(area, make_member, actor_for, phone="")
-    html = signed_in_client(link).get(reverse("prescribing:referral", args=[referral.pk]))
+    html = signed_in_client(link).get(reverse("social_prescribing:referral", args=[referral.pk]))
     assert "No phone or email recorded: ask" in html.content.decode()
 
 
@@ -43,7 +43,7 @@ def test_recording_ons4_from_the_referral_comes_back_to_it(
 ):
     referral, link = _taken_referral(area, make_member, actor_for)
     client = signed_in_client(link)
-    back = reverse("prescribing:referral", args=[referral.pk])
+    back = reverse("social_prescribing:referral", args=[referral.pk])
     page = client.get(back).content.decode()
     measure = reverse("wellbeing:measure", args=[referral.person.pk, "ons4"])
     assert f'href="{measure}?next=' in page

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinfolk.prescribing.fhir import referral_from_bundle
+from kinfolk.social_prescribing.fhir import referral_from_bundle
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
@@ -73,7 +73,7 @@ FIELDS = [
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(FIELDS), json_values)
 def test_a_good_bundle_with_any_one_field_spoiled_is_a_referral_or_a_clear_refusal(field, value):
-    from kinfolk.prescribing.tests.test_fhir_trust import uk_bundle
+    from kinfolk.social_prescribing.tests.test_fhir_trust import uk_bundle
 
     try:
         result = referral_from_bundle(uk_bundle(**{field: value}))

@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 
 from kinfolk.accounts.models import Role
 from kinfolk.directory.tests.factories import service
-from kinfolk.prescribing import fhir, selectors, services
-from kinfolk.prescribing.models import (
+from kinfolk.social_prescribing import fhir, selectors, services
+from kinfolk.social_prescribing.models import (
     DECLINED_CODE,
     REFERRAL_CODE,
     OrganizationMember,

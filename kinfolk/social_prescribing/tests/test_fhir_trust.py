@@ -13,8 +13,8 @@ from fhir.resources.R4B.bundle import Bundle
 from kinfolk.accounts.models import Role
 from kinfolk.people.models import Person
 from kinfolk.people.tests.factories import PersonFactory
-from kinfolk.prescribing import fhir, services
-from kinfolk.prescribing.models import DECLINED_CODE, REFERRAL_CODE, Referral
+from kinfolk.social_prescribing import fhir, services
+from kinfolk.social_prescribing.models import DECLINED_CODE, REFERRAL_CODE, Referral
 
 UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
 NHS = "https://fhir.nhs.uk/Id/nhs-number"

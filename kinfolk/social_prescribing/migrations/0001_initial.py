@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 ('sent_at', models.DateTimeField(auto_now_add=True)),
                 ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.area')),
                 ('to', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='prescribing.referral')),
+                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='social_prescribing.referral')),
             ],
             options={
                 'ordering': ['-sent_at'],
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ('in_their_words', models.CharField(max_length=300)),
                 ('achieved', models.BooleanField(default=False)),
                 ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.area')),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='prescribing.referral')),
+                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='social_prescribing.referral')),
             ],
             options={
                 'ordering': ['id'],
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 ('notes', models.TextField()),
                 ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.area')),
                 ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conversations', to='prescribing.referral')),
+                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conversations', to='social_prescribing.referral')),
             ],
             options={
                 'ordering': ['held_on'],
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
                 ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='community_referrals', to='directory.organization')),
                 ('service', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='directory.service')),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='community', to='prescribing.referral')),
+                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='community', to='social_prescribing.referral')),
             ],
             options={
                 'ordering': ['-sent_at'],

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from kinfolk.accounts.models import Role
 from kinfolk.accounts.tests.factories import api_token_for
-from kinfolk.prescribing import fhir
-from kinfolk.prescribing.models import Referral, Status
+from kinfolk.social_prescribing import fhir
+from kinfolk.social_prescribing.models import Referral, Status
 
 FORM = {
     "given_name": "Joan",
@@ -25,7 +25,7 @@ def test_sending_the_referral_form_again_makes_no_second_referral(
     area, make_member, signed_in_client
 ):
     client = signed_in_client(make_member(Role.REFERRER, area))
-    url = reverse("prescribing:refer")
+    url = reverse("social_prescribing:refer")
     first = client.post(url, FORM, follow=True).content.decode()
     reference = f"SP-{Referral.objects.get().pk:06d}"
     assert f"Joan Pickles is referred: reference {reference}." in first
@@ -39,7 +39,7 @@ def test_sending_the_referral_form_again_makes_no_second_referral(
 
 def test_a_closed_referral_does_not_stop_a_new_one(area, make_member, signed_in_client):
     client = signed_in_client(make_member(Role.REFERRER, area))
-    url = reverse("prescribing:refer")
+    url = reverse("social_prescribing:refer")
     client.post(url, FORM)
     Referral.objects.update(status=Status.CLOSED)
     client.post(url, FORM)
@@ -50,7 +50,7 @@ def test_a_bundle_sent_again_is_refused_and_makes_nothing(area, make_member, cli
     gp = make_member(Role.REFERRER, area)
     bearer = {"HTTP_AUTHORIZATION": f"Bearer {api_token_for(gp)}"}
     from kinfolk.accounts.actor import Actor
-    from kinfolk.prescribing import services
+    from kinfolk.social_prescribing import services
 
     referral = services.referral_create(
         actor=Actor(user=gp.user, membership=gp), practice="Calder Health Centre",

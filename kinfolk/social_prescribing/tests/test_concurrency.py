@@ -5,8 +5,8 @@ import pytest
 from kinfolk.accounts.models import Role
 from kinfolk.core.tests.concurrency import all_at_once
 from kinfolk.directory.tests.factories import service
-from kinfolk.prescribing import services
-from kinfolk.prescribing.models import CommunityReferral, Message, OrganizationMember
+from kinfolk.social_prescribing import services
+from kinfolk.social_prescribing.models import CommunityReferral, Message, OrganizationMember
 from kinfolk.wellbeing.models import Episode
 
 

@@ -55,7 +55,7 @@ def refer(request):
         except services.AlreadyReferred as already:
             # Sent twice (the browser's Back, or a colleague): show the one there is.
             messages.info(request, already.messages[0])
-            return redirect("prescribing:my_referrals")
+            return redirect("social_prescribing:my_referrals")
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -66,8 +66,8 @@ def refer(request):
                 "You will see here when they are connected to something, and when the "
                 "referral closes.",
             )
-            return redirect("prescribing:my_referrals")
-    return render(request, "prescribing/refer.jinja", {"form": form})
+            return redirect("social_prescribing:my_referrals")
+    return render(request, "social_prescribing/refer.jinja", {"form": form})
 
 
 @login_required
@@ -78,7 +78,7 @@ def my_referrals(request):
     audit_list_view(actor=request.actor, target_type="my_referrals", count=len(referrals))
     return render(
         request,
-        "prescribing/my_referrals.jinja",
+        "social_prescribing/my_referrals.jinja",
         {"rows": [(r, services.wellbeing_change(r)) for r in referrals]},
     )
 
@@ -96,7 +96,7 @@ def inbox(request):
     )  # fmt: skip
     return render(
         request,
-        "prescribing/inbox.jinja",
+        "social_prescribing/inbox.jinja",
         {
             "inbox": inbox,
             "caseload": caseload,
@@ -117,8 +117,8 @@ def take(request, referral_id):
         services.referral_take(actor=request.actor, referral=referral)
     except ValidationError as error:
         messages.error(request, error.messages[0])
-        return redirect("prescribing:inbox")
-    return redirect("prescribing:referral", referral.pk)
+        return redirect("social_prescribing:inbox")
+    return redirect("social_prescribing:referral", referral.pk)
 
 
 @login_required
@@ -138,7 +138,7 @@ def referral_detail(request, referral_id):
     ons4 = list(responses_for(person=referral.person, measure="ons4")) if is_link_worker else []
     return render(
         request,
-        "prescribing/referral.jinja",
+        "social_prescribing/referral.jinja",
         {
             "referral": referral,
             "is_link_worker": is_link_worker,
@@ -164,14 +164,14 @@ def _link_worker_action(request, referral_id, form_class, action, success):
             f"{form.fields[n].label}: {' '.join(e)}" if n in form.fields else " ".join(e)
             for n, e in form.errors.items()
         ))  # fmt: skip
-        return redirect("prescribing:referral", referral.pk)
+        return redirect("social_prescribing:referral", referral.pk)
     try:
         action(referral, form.cleaned_data if form else {})
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, success)
-    return redirect("prescribing:referral", referral.pk)
+    return redirect("social_prescribing:referral", referral.pk)
 
 
 @login_required
@@ -264,7 +264,9 @@ def community_requests(request):
     _must(request, Role.COMMUNITY_ORGANISATION_MEMBER)
     sent = list(selectors.sent_to_my_organisations(actor=request.actor))
     audit_list_view(actor=request.actor, target_type="community_requests", count=len(sent))
-    return render(request, "prescribing/community.jinja", {"sent": sent, "form": DecideForm()})
+    return render(
+        request, "social_prescribing/community.jinja", {"sent": sent, "form": DecideForm()}
+    )
 
 
 @login_required
@@ -283,7 +285,7 @@ def community_decide(request, sent_id):
             messages.error(request, error.messages[0])
         else:
             messages.success(request, "Thank you. The link worker has been told.")
-    return redirect("prescribing:community")
+    return redirect("social_prescribing:community")
 
 
 @login_required
@@ -291,11 +293,11 @@ def community_decide(request, sent_id):
 def community_started(request, sent_id):
     if request.actor.acts_as(Role.LINK_WORKER):
         sent = selectors.community_referral_for_link_worker(actor=request.actor, sent_id=sent_id)
-        back = ("prescribing:referral", sent.referral_id)
+        back = ("social_prescribing:referral", sent.referral_id)
     else:
         _must(request, Role.COMMUNITY_ORGANISATION_MEMBER)
         sent = selectors.community_referral_get(actor=request.actor, sent_id=sent_id)
-        back = ("prescribing:community",)
+        back = ("social_prescribing:community",)
     try:
         services.community_started(actor=request.actor, sent=sent)
     except ValidationError as error:
@@ -319,6 +321,6 @@ def reports(request):
         )
     return render(
         request,
-        "prescribing/reports.jinja",
+        "social_prescribing/reports.jinja",
         {"sections": disclosure.sections(lines), "explanation": disclosure.EXPLANATION},
     )

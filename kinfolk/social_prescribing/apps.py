@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 
 class PrescribingConfig(AppConfig):
-    name = "kinfolk.prescribing"
-    label = "prescribing"
+    name = "kinfolk.social_prescribing"
+    label = "social_prescribing"
     verbose_name = "Social prescribing"
 
     def ready(self):
