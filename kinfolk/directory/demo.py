@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 from django.utils import timezone
 
-from kinfolk.sharedlives.geography import OUTWARD_CODE_CENTRES
+from kinfolk.core.geography import OUTWARD_CODE_CENTRES
 
 from .models import (
     Attribute,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
 
-from kinfolk.sharedlives.geography import UnknownPostcode, locate
+from kinfolk.core.geography import UnknownPostcode, locate
 
 from . import oruk, oruk_openapi, selectors
 

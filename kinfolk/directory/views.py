@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.models import CARE_ROLES, Role
 from kinfolk.core.forms import add_service_errors
+from kinfolk.core.geography import UnknownPostcode, locate
 from kinfolk.core.redirects import same_site_path
 from kinfolk.people.selectors import people_for_actor, person_get
-from kinfolk.sharedlives.geography import UnknownPostcode, locate
 
 from . import selectors, services
 from .forms import DecisionForm, ListingForm, SearchForm, ShortlistForm

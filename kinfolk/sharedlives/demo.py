@@ -10,9 +10,9 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from kinfolk.core.geography import OUTWARD_CODE_CENTRES
 from kinfolk.matching.synthetic import INTERESTS
 
-from .geography import OUTWARD_CODE_CENTRES
 from .models import (
     COURSE_YEARS,
     ApplicationCheck,

@@ -17,13 +17,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from kinfolk.core.audit import audit_record
+from kinfolk.core.geography import UnknownPostcode, locate, normalise_postcode
 from kinfolk.core.models import AuditAction
 from kinfolk.core.text import clean_name, visible_text
 from kinfolk.people.audit import audit_person
 from kinfolk.people.services import person_lock
 
 from . import selectors
-from .geography import UnknownPostcode, locate, normalise_postcode
 from .matchmaking import suggestions_for, why_not
 from .models import (
     ARRANGEMENT_CHOICES,
