@@ -6,6 +6,11 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
+        from kinfolk.core.registries import DemoPart, register_demo_part, register_home_cards
+
+        from . import links, rules  # noqa: F401  (rules names the app's permissions)
         from .subject_access import register_parts
 
         register_parts()
+        register_home_cards(self.label, links.home_cards)
+        register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=10))

@@ -34,3 +34,14 @@ def may_issue_api_token(actor, second_step_done: bool) -> bool:
     if actor.membership.is_staff_role:
         return actor.user.mfa_enabled and second_step_done
     return True
+
+
+# The home page's cards (kinfolk/accounts/links.py), asked through kinfolk.core.permissions.can.
+@rules.predicate
+def works_with_peoples_information(actor, obj=None) -> bool:
+    """Staff: they see other people's information at work and may connect other systems."""
+    return actor.membership is not None and actor.membership.is_staff_role
+
+
+rules.add_perm("accounts.see_memberships", is_area_admin)
+rules.add_perm("accounts.connect_other_systems", works_with_peoples_information)

@@ -88,7 +88,7 @@ def _complete_sign_in(request, user: User, next_url: str, *, second_step: bool):
 def sign_in(request):
     """Email and password; then a security code when two-step verification applies."""
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect("home:home")
     form = SignInForm(request.POST or None)
     problem = None
     if request.method == "POST" and form.is_valid():
@@ -122,7 +122,7 @@ def _pending_user(request) -> User | None:
 def mfa_verify(request):
     """The second step: a code from the user's authenticator app, or a recovery code."""
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect("home:home")
     user = _pending_user(request)
     if user is None or not user.mfa_enabled:
         return redirect("accounts:login")
@@ -276,7 +276,7 @@ def acting_as(request):
     if request.method == "POST" and form.is_valid():
         request.session[ACTING_MEMBERSHIP_KEY] = form.cleaned_data["membership"]
         messages.success(request, "You have changed the role you are using.")
-        return redirect("core:home")
+        return redirect("home:home")
     return render(request, "accounts/acting_as.jinja", {"form": form})
 
 

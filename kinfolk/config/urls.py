@@ -4,6 +4,7 @@ from kinfolk.api.api import api
 from kinfolk.directory.urls import openreferral_patterns
 
 urlpatterns = [
+    path("", include("kinfolk.home.urls")),
     path("", include("kinfolk.core.urls")),
     path("accounts/", include("kinfolk.accounts.urls")),
     path("people/", include("kinfolk.people.urls")),

@@ -4,7 +4,6 @@ from . import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("accessibility/", views.information("accessibility"), name="accessibility"),
     path("privacy/", views.information("privacy"), name="privacy"),
     path("cookies/", views.information("cookies"), name="cookies"),

@@ -1,42 +1,7 @@
-"""The home page and the error pages."""
+"""The pages every public service has (accessibility, privacy, cookies, contact) and the error
+pages. The home page is the hub's (kinfolk.home)."""
 
 from django.shortcuts import render
-
-from kinfolk.people.selectors import people_found_for_actor, people_list_for_actor
-
-from .audit import audit_list_view
-from .pagination import paginate
-from .presenters import HomePresenter
-
-
-def home(request):
-    """A role-aware starting point; for someone not signed in, what Kinfolk is."""
-    if not request.user.is_authenticated:
-        return render(request, "core/welcome.jinja")
-    actor = request.actor
-    if actor.membership is None:
-        return render(request, "core/no_role.jinja", status=403)
-    page = HomePresenter(actor=actor, people=[])
-    if not page.shows_caseload:
-        people = people_list_for_actor(actor=actor)
-        return render(
-            request, "core/home.jinja", {"page": HomePresenter(actor=actor, people=people)}
-        )
-    # A caseload can be long: searched by name, 25 at a time.
-    words = (request.GET.get("words") or "").strip()[:100]
-    shown, pagination = paginate(request, people_found_for_actor(actor=actor, words=words))
-    people = list(shown.object_list)
-    audit_list_view(actor=actor, target_type="person_list", count=len(people))
-    return render(
-        request,
-        "core/home.jinja",
-        {
-            "page": HomePresenter(actor=actor, people=people),
-            "caseload": shown,
-            "pagination": pagination,
-            "words": words,
-        },
-    )
 
 
 def information(template: str):

@@ -229,3 +229,9 @@ def load_directory(area, rng: random.Random) -> int:
             refresh_search_text(service)
             services += 1
     return services
+
+
+def load_demo(demo) -> None:
+    """The demo area's part: its community directory (a full-size demo area only)."""
+    if demo.full_size:
+        load_directory(demo.area, demo.rng)

@@ -162,7 +162,7 @@ def listing_new(request):
             messages.success(
                 request, "Thank you. Your listing will show once the area admin approves it."
             )
-            return redirect("core:home")
+            return redirect("home:home")
     return render(request, "directory/listing_new.jinja", {"form": form})
 
 
@@ -218,7 +218,7 @@ def listing_confirm(request, organization_id):
     services.listing_confirm(actor=request.actor, org=org)
     messages.success(request, f"{org.name} is confirmed as still true.")
     return redirect(
-        "core:home"
+        "home:home"
         if request.actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER)
         else "directory:listings"
     )

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from kinfolk.core.registries import record_links
+
 from .models import AccessGrant, GrantScope, Person
 from .rules import can
 
@@ -40,29 +42,12 @@ class PersonPresenter:
         return can(self.actor, "manage_sharing", self.person)
 
     @property
-    def wellbeing_link(self) -> tuple[str, str] | None:
-        """'How I'm doing', for whoever the person chose to let see it."""
-        from kinfolk.wellbeing.rules import can_wellbeing
-
-        if self.person.erased_at or not can_wellbeing(self.actor, "view_wellbeing", self.person):
-            return None
-        text = "How I'm doing" if self.is_own_record else f"How {self.person.called} is doing"
-        return text, reverse("wellbeing:how", args=[self.person.pk])
-
-    @property
-    def shared_lives_link(self) -> tuple[str, str] | None:
-        """For the person's scheme worker: their Shared Lives referral, or a way to refer."""
-        from kinfolk.sharedlives.rules import can_for_person
-        from kinfolk.sharedlives.selectors import open_referral_for_person
-
-        if self.person.erased_at or not can_for_person(self.actor, "manage_referral", self.person):
-            return None
-        referral = open_referral_for_person(person=self.person)
-        if referral:
-            return "Shared Lives referral", reverse("sharedlives:referral", args=[referral.pk])
-        return "Refer to Shared Lives", reverse(
-            "sharedlives:referral_create", args=[self.person.pk]
-        )
+    def ways_on(self) -> list:
+        """Where other parts of Kinfolk lead from this record ('How I'm doing', a Shared Lives
+        referral): each app registers its own links (kinfolk.core.registries)."""
+        if self.person.erased_at:
+            return []
+        return record_links(self.actor, self.person)
 
     def _row(self, key: str, value, field: str | None = None) -> dict:
         row = {"key": {"text": key}, "value": {"text": _or_not_recorded(value)}}

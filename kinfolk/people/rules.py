@@ -4,6 +4,7 @@ import rules
 from django.utils import timezone
 
 from kinfolk.accounts.models import CARE_ROLES, Role
+from kinfolk.accounts.rules import is_area_admin, is_care_worker
 
 from .models import (
     KIND_FOR_ROLE,
@@ -102,3 +103,24 @@ person_rules.add_rule("break_glass", is_in_actors_area & acts_in_care_role & ~is
 def can(actor, rule: str, person) -> bool:
     """Whether the actor may do this to this person's record."""
     return actor.is_signed_in and person_rules.test_rule(rule, actor, person)
+
+
+# The home page (kinfolk/home) and the people app's cards on it (kinfolk/people/links.py),
+# asked through kinfolk.core.permissions.can.
+@rules.predicate
+def acts_as_the_person(actor, obj=None) -> bool:
+    """Someone who uses support: their home page is about their own record."""
+    return actor.acts_as(Role.PERSON)
+
+
+@rules.predicate
+def acts_as_representative(actor, obj=None) -> bool:
+    return actor.acts_as(Role.REPRESENTATIVE)
+
+
+rules.add_perm("people.see_own_record", acts_as_the_person)
+rules.add_perm("people.see_records_shared_with_me", acts_as_representative)
+rules.add_perm("people.see_caseload", acts_in_care_role)
+rules.add_perm("people.start_a_record", is_care_worker)
+rules.add_perm("people.allocate_workers", is_area_admin)
+rules.add_perm("people.see_emergency_access_report", is_area_admin)

@@ -449,3 +449,8 @@ def _arrangement(area, intro, carer, worker, rng, ended: bool, n: int) -> None:
             review.notes = "Going well. Talked about weekends and family visits."
             review.recorded_by = worker
     ArrangementReview.objects.bulk_create(reviews)
+
+
+def load_demo(demo) -> None:
+    """The demo area's part: its Shared Lives scheme (kinfolk.core.registries.DemoArea)."""
+    load_shared_lives(demo.area, demo.people, demo.carers, demo.workers, demo.rng)

@@ -61,3 +61,21 @@ def sees_scheme_reports(actor) -> bool:
     return actor.is_signed_in and actor.acts_as(
         Role.SCHEME_WORKER, Role.COMMISSIONER, Role.EXPERT_BY_EXPERIENCE
     )
+
+
+# The home page's cards (kinfolk/sharedlives/links.py), asked through kinfolk.core.permissions.can.
+@rules.predicate
+def acts_as_carer(actor, obj=None) -> bool:
+    return actor.acts_as(Role.SHARED_LIVES_CARER)
+
+
+@rules.predicate
+def reads_scheme_reports(actor, obj=None) -> bool:
+    return sees_scheme_reports(actor)
+
+
+rules.add_perm("sharedlives.see_my_matches", is_in_actors_area & is_the_person)
+rules.add_perm("sharedlives.see_matches_for_someone", is_in_actors_area & granted_act_for)
+rules.add_perm("sharedlives.answer_introduction_requests", acts_as_carer)
+rules.add_perm("sharedlives.see_scheme_dashboard", is_scheme_worker)
+rules.add_perm("sharedlives.see_scheme_report", reads_scheme_reports)

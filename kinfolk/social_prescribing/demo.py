@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from kinfolk.accounts.models import Role
 from kinfolk.directory.models import Organization, Service
 from kinfolk.people.models import Assignment
 from kinfolk.wellbeing.models import MeasureResponse
@@ -185,3 +186,16 @@ def _end_access(referral: Referral) -> None:
         person=referral.person,
         ended_at__isnull=True,
     ).update(ended_at=referral.closed_at, ended_because=Assignment.EndedBecause.REFERRAL_CLOSED)
+
+
+def load_demo(demo) -> None:
+    """The demo area's part: thirty people's social prescribing (a full-size demo area only)."""
+    if demo.full_size:
+        load_prescribing(
+            demo.area,
+            demo.people[150:180],
+            demo.sign_ins[Role.REFERRER],
+            demo.sign_ins[Role.LINK_WORKER],
+            demo.sign_ins[Role.COMMUNITY_ORGANISATION_MEMBER],
+            demo.rng,
+        )

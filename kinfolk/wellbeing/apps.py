@@ -7,6 +7,17 @@ class WellbeingConfig(AppConfig):
     verbose_name = "Wellbeing and the connection test"
 
     def ready(self):
+        from kinfolk.core.registries import (
+            DemoPart,
+            register_demo_part,
+            register_home_cards,
+            register_record_links,
+        )
+
+        from . import links, rules  # noqa: F401  (rules names the app's permissions)
         from .subject_access import register_parts
 
         register_parts()
+        register_home_cards(self.label, links.home_cards)
+        register_record_links(self.label, links.record_links)
+        register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=40))

@@ -129,3 +129,9 @@ def load_wellbeing(area, people: list, worker, rng: random.Random) -> None:
             )
     MeasureResponse.objects.bulk_create(responses)
     Episode.objects.bulk_create(episodes)
+
+
+def load_demo(demo) -> None:
+    """The demo area's part: a year of wellbeing (a full-size demo area only)."""
+    if demo.full_size:
+        load_wellbeing(demo.area, demo.people, demo.workers[0], demo.rng)

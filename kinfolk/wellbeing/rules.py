@@ -66,3 +66,14 @@ def sees_connection_reports(actor) -> bool:
     return actor.is_signed_in and actor.acts_as(
         Role.COMMISSIONER, Role.SCHEME_WORKER, Role.LINK_WORKER, Role.EXPERT_BY_EXPERIENCE
     )
+
+
+# The home page's cards and the way on from a person's record (kinfolk/wellbeing/links.py),
+# asked through kinfolk.core.permissions.can.
+@rules.predicate
+def reads_connection_reports(actor, obj=None) -> bool:
+    return sees_connection_reports(actor)
+
+
+rules.add_perm("wellbeing.see_how_i_am_doing", is_in_actors_area & is_the_person)
+rules.add_perm("wellbeing.see_connection_test", reads_connection_reports)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kinfolk.directory",
     "kinfolk.social_prescribing",
     "kinfolk.api",
+    "kinfolk.home",
 ]
 
 MIDDLEWARE = [
@@ -122,7 +123,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

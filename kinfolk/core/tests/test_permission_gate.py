@@ -28,8 +28,6 @@ NOT_YET = {
     "accounts/selectors.py",
     "accounts/services/memberships.py",
     "accounts/services/sign_in.py",
-    "core/jinja2/core/no_role.jinja",
-    "core/presenters.py",
     "directory/jinja2/directory/shortlists.jinja",
     "directory/services.py",
     "directory/views.py",

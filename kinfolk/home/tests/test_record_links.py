@@ -6,7 +6,9 @@ from kinfolk.accounts.models import Role
 from kinfolk.people.tests.factories import AssignmentFactory
 from kinfolk.sharedlives.tests.factories import ReferralFactory
 
-BUTTON = re.compile(r'nhsuk-button--secondary"[^>]* href="([^"]+)" role="button"[^>]*>\s*([^<]+?)\s*<')
+BUTTON = re.compile(
+    r'nhsuk-button--secondary"[^>]* href="([^"]+)" role="button"[^>]*>\s*([^<]+?)\s*<'
+)
 
 
 def _ways_on(client, person) -> list[tuple[str, str]]:
@@ -34,7 +36,10 @@ def test_their_scheme_worker_can_refer_them_and_then_follow_the_referral(
         ("Refer to Shared Lives", f"/shared-lives/people/{person.pk}/refer/"),
     ]
     referral = ReferralFactory(person=person, created_by=worker.user)
-    assert _ways_on(client, person)[1] == ("Shared Lives referral", f"/shared-lives/referrals/{referral.pk}/")
+    assert _ways_on(client, person)[1] == (
+        "Shared Lives referral",
+        f"/shared-lives/referrals/{referral.pk}/",
+    )
 
 
 def test_an_erased_record_offers_no_way_on(make_member, area, person, signed_in_client):

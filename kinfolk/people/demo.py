@@ -1,19 +1,17 @@
-"""A deterministic synthetic area for demonstrations: realistic, made-up people and staff."""
+"""The demo area's people: made-up records with what matters to them, their workers, the
+people they share their record with, and one use of emergency access."""
 
 import random
 import uuid
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
-from kinfolk.accounts.models import Membership, Role, User
-from kinfolk.core.audit import audit_record
-from kinfolk.core.models import AuditAction
-from kinfolk.people.models import (
+from kinfolk.accounts.models import Role
+from kinfolk.core.registries import DemoArea
+
+from .models import (
     AccessGrant,
     Assignment,
     BreakGlassAccess,
@@ -21,33 +19,6 @@ from kinfolk.people.models import (
     Person,
     Relationship,
 )
-
-DEMO_DOMAIN = "demo.kinfolk.test"
-DEMO_AREA_SLUG = "calder-vale-demo"
-
-
-class DemoRefused(Exception):
-    """Demo data must never be loaded into a production database."""
-
-
-def demo_email(role: str) -> str:
-    return f"{role.replace('_', '-')}@{DEMO_DOMAIN}"
-
-
-# One sign-in per role; the display names are made up.
-DEMO_ACCOUNTS = {
-    Role.PERSON: "Sam Okafor",
-    Role.REPRESENTATIVE: "Grace Okafor",
-    Role.SHARED_LIVES_CARER: "Bernadette Hughes",
-    Role.SCHEME_WORKER: "Priya Shah",
-    Role.REFERRER: "Dr Tom Whitfield",
-    Role.LINK_WORKER: "Kwame Mensah",
-    Role.COMMUNITY_ORGANISATION_MEMBER: "Lucy Barker",
-    Role.COMMISSIONER: "Martin Doyle",
-    Role.EXPERT_BY_EXPERIENCE: "Aisha Rahman",
-    Role.AREA_ADMIN: "Helen Price",
-}
-EXTRA_SCHEME_WORKERS = 3
 
 TOWNS = [
     ("Halifax", ["HX1", "HX2", "HX3"]),
@@ -103,125 +74,23 @@ COMMUNICATION = [
 ]
 
 
-@dataclass
-class DemoSummary:
-    area: str
-    people: int
-    carers: int
-    staff: int
-    created: bool
-
-
 def _deterministic_uuid(rng: random.Random) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
-def _demo_user(email: str, name: str, password: str | None) -> User:
-    user, _ = User.objects.get_or_create(email=email, defaults={"display_name": name})
-    if password:
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.save(update_fields=["password"])
-    return user
-
-
-def _refuse_in_production() -> None:
-    if settings.KINFOLK_ENVIRONMENT == "production" or not (
-        settings.KINFOLK_DEMO or settings.KINFOLK_ENVIRONMENT == "test"
-    ):
-        raise DemoRefused(
-            "The demo area is made-up data and cannot be loaded with production settings."
-        )
-
-
-@transaction.atomic
-def demo_load(*, seed: int = 1, people: int = 200, carers: int = 120) -> DemoSummary:
-    """Load the demo area, or bring its sign-ins up to date if it is already there."""
-    from kinfolk.core.models import Area
-
-    _refuse_in_production()
-    password = settings.KINFOLK_DEMO_PASSWORD
-    area = Area.objects.filter(slug=DEMO_AREA_SLUG).first()
-    created = area is None
-    if created:
-        area = Area.objects.create(
-            name="Calder Vale",
-            slug=DEMO_AREA_SLUG,
-            council="Calder Vale Council (demo)",
-            nhs_body="NHS Calder Vale Integrated Care Board (demo)",
-        )
-    accounts = {
-        role: _demo_user(demo_email(role), name, password) for role, name in DEMO_ACCOUNTS.items()
-    }
-    for role, user in accounts.items():
-        Membership.objects.get_or_create(user=user, area=area, role=role)
-    if created:
-        _populate(area, accounts, seed=seed, people=people, carers=carers)
-        audit_record(
-            actor=None,
-            action=AuditAction.CREATE,
-            target_type="demo_area",
-            target_id=area.pk,
-            area=area,
-            detail={"seed": seed, "people": people},
-        )
-    return DemoSummary(
-        area=area.name,
-        people=Person.objects.in_area(area).count(),
-        carers=Membership.objects.in_area(area).filter(role=Role.SHARED_LIVES_CARER).count(),
-        staff=Membership.objects.in_area(area)
-        .exclude(role__in=[Role.PERSON, Role.REPRESENTATIVE, Role.SHARED_LIVES_CARER])
-        .count(),
-        created=created,
-    )
-
-
-def _populate(area, accounts: dict, *, seed: int, people: int, carers: int) -> None:
-    rng = random.Random(seed)
-    fake = Faker("en_GB")
-    fake.seed_instance(seed)
-    workers = [accounts[Role.SCHEME_WORKER]] + [
-        _demo_user(f"scheme-worker-{n}@{DEMO_DOMAIN}", fake.name(), None)
-        for n in range(2, EXTRA_SCHEME_WORKERS + 2)
-    ]
-    for worker in workers[1:]:
-        Membership.objects.get_or_create(user=worker, area=area, role=Role.SCHEME_WORKER)
-    carer_users = [accounts[Role.SHARED_LIVES_CARER]] + [
-        _demo_user(f"carer-{n:03d}@{DEMO_DOMAIN}", fake.name(), None) for n in range(2, carers + 1)
-    ]
-    Membership.objects.bulk_create(
-        [Membership(user=u, area=area, role=Role.SHARED_LIVES_CARER) for u in carer_users[1:]]
-    )
-    records = [_demo_person(area, rng, fake) for _ in range(people)]
+def load_demo(demo: DemoArea) -> None:
+    """The people, the first of them Sam Okafor (the demo person's own record)."""
+    area, rng, accounts = demo.area, demo.rng, demo.sign_ins
+    records = [_demo_person(area, rng, demo.fake) for _ in range(demo.people_wanted)]
     records[0].user = accounts[Role.PERSON]
     records[0].given_name, records[0].family_name = "Sam", "Okafor"
     records[0].preferred_name = "Sam"
     records[0].date_of_birth = date(1994, 6, 12)
     Person.objects.bulk_create(records)
-    _allocate(area, records, workers, accounts, rng)
+    _allocate(area, records, demo.workers, accounts, rng)
     _share(area, records, accounts)
     _emergency_access(area, records, accounts)
-    from kinfolk.sharedlives.demo import load_shared_lives
-
-    load_shared_lives(area, records, carer_users, workers, rng)
-    from kinfolk.wellbeing.demo import load_wellbeing
-
-    if len(records) >= 100:
-        load_wellbeing(area, records, workers[0], rng)
-        from kinfolk.directory.demo import load_directory
-
-        load_directory(area, rng)
-        from kinfolk.social_prescribing.demo import load_prescribing
-
-        load_prescribing(
-            area,
-            records[150:180],
-            accounts[Role.REFERRER],
-            accounts[Role.LINK_WORKER],
-            accounts[Role.COMMUNITY_ORGANISATION_MEMBER],
-            rng,
-        )
+    demo.people = records
 
 
 def _demo_person(area, rng: random.Random, fake: Faker) -> Person:

@@ -6,8 +6,8 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import override_settings
 
+from kinfolk.accounts.demo import DEMO_ACCOUNTS, demo_email
 from kinfolk.accounts.models import Membership, Role, User
-from kinfolk.core.demo import DEMO_ACCOUNTS, demo_email
 from kinfolk.people.models import Person
 
 

@@ -5,7 +5,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from kinfolk.core.demo import DEMO_ACCOUNTS, demo_email
+from kinfolk.accounts.demo import DEMO_ACCOUNTS, demo_email
 
 
 class Command(BaseCommand):

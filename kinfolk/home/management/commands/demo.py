@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinfolk.core.demo import DemoRefused, demo_load
+from kinfolk.home.demo import DemoRefused, demo_load
 
 
 class Command(BaseCommand):
