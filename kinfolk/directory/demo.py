@@ -23,8 +23,19 @@ from .models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from .services import refresh_search_text
 
+# Written in this order, so that every row's parent is there before it.
+BULK_ORDER = [
+    Organization,
+    Evidence,
+    Location,
+    Service,
+    ServiceAtLocation,
+    Attribute,
+    Schedule,
+    CostOption,
+    Phone,
+]
 TAXONOMY_ID = uuid.UUID("6f1c7d0e-2a4b-4c8e-9d3f-5a6b7c8d9e01")
 CATEGORIES = [
     ("social", "Social activities and clubs"),
@@ -152,15 +163,19 @@ def _org_name(kind, n, rng) -> str:
 
 
 def load_directory(area, rng: random.Random) -> int:
-    """About 80 organisations and 300 services, each with a place, times and a cost."""
+    """About 80 organisations and 300 services, each with a place, times and a cost.
+
+    Rows are made in memory and written in bulk (a few queries per table, not ten per service);
+    each service's search text is what `refresh_search_text` would write for it.
+    """
     terms = _taxonomy()
     now = timezone.now()
-    services = 0
+    rows = {model: [] for model in BULK_ORDER}
     for n, kind in enumerate(KINDS, start=1):
         code = rng.choice(list(TOWNS))
         lat, lon = OUTWARD_CODE_CENTRES[code]
         micro = kind == OrganizationKind.MICRO_ENTERPRISE
-        org = Organization.objects.create(
+        org = Organization(
             area=area,
             name=_org_name(kind, n, rng),
             kind=kind,
@@ -175,15 +190,18 @@ def load_directory(area, rng: random.Random) -> int:
             capacity="Room for 3 more people" if micro else "",
             confirmed_at=now - timedelta(days=240 if n % 11 == 0 else rng.randint(1, 150)),
         )
+        rows[Organization].append(org)
         if micro:
             for kind_value in Evidence.Kind.values:
                 expired = kind_value == "insurance" and n % 5 == 0
-                Evidence.objects.create(
-                    organization=org,
-                    kind=kind_value,
-                    expires_on=date.today() + timedelta(days=-10 if expired else 300),
+                rows[Evidence].append(
+                    Evidence(
+                        organization=org,
+                        kind=kind_value,
+                        expires_on=date.today() + timedelta(days=-10 if expired else 300),
+                    )
                 )
-        location = Location.objects.create(
+        location = Location(
             organization=org,
             name=f"{org.name.split(' (')[0]} base",
             latitude=lat + rng.uniform(-0.012, 0.012),
@@ -194,41 +212,57 @@ def load_directory(area, rng: random.Random) -> int:
             step_free=rng.random() < 0.6,
             accessibility="Step-free entrance, accessible toilet" if rng.random() < 0.5 else "",
         )
+        rows[Location].append(location)
         for _ in range(rng.choice([2, 3, 4, 4, 5, 5])):
-            category = rng.choice(list(IDEAS))
-            name = rng.choice(IDEAS[category])
-            service = Service.objects.create(
-                organization=org,
-                name=f"{name}, {TOWNS[code]}",
-                description=f"{name} run by {org.name.split(' (')[0]}. Everyone welcome; "
-                "come along or ask us about it first.",
-                email=org.email,
-                last_modified=now - timedelta(days=rng.randint(0, 300)),
-                minimum_age=rng.choice([None, None, 16, 18, 50]),
-                maximum_age=rng.choice([None, None, None, 25]),
-            )
-            ServiceAtLocation.objects.create(service=service, location=location)
-            Attribute.objects.create(service=service, taxonomy_term=terms[category])
-            days = sorted(rng.sample(range(7), rng.randint(1, 3)))
-            opens = rng.choice([9, 10, 13, 18])
-            Schedule.objects.create(
-                service=service,
-                byday=",".join(DAYS[d] for d in days),
-                opens_at=time(opens),
-                closes_at=time(opens + rng.choice([2, 3])),
-                description="Weekly",
-            )
-            free = rng.random() < 0.6
-            CostOption.objects.create(
-                service=service,
-                option="per session",
-                amount=None if free else rng.choice([2, 3, 5, 8, 12]),
-                amount_description="Free" if free else "Pay on the day",
-            )
-            Phone.objects.create(service=service, number=f"01422 {rng.randint(100000, 999999)}")
-            refresh_search_text(service)
-            services += 1
-    return services
+            _service(rows, org, location, terms, code, now, rng)
+    for model in BULK_ORDER:
+        model.objects.bulk_create(rows[model])
+    return len(rows[Service])
+
+
+def _service(rows: dict, org, location, terms: dict, code: str, now, rng: random.Random) -> None:
+    category = rng.choice(list(IDEAS))
+    name = rng.choice(IDEAS[category])
+    service = Service(
+        organization=org,
+        name=f"{name}, {TOWNS[code]}",
+        description=f"{name} run by {org.name.split(' (')[0]}. Everyone welcome; "
+        "come along or ask us about it first.",
+        email=org.email,
+        last_modified=now - timedelta(days=rng.randint(0, 300)),
+        minimum_age=rng.choice([None, None, 16, 18, 50]),
+        maximum_age=rng.choice([None, None, None, 25]),
+    )
+    term = terms[category]
+    rows[Service].append(service)
+    rows[ServiceAtLocation].append(ServiceAtLocation(service=service, location=location))
+    rows[Attribute].append(Attribute(service=service, taxonomy_term=term))
+    days = sorted(rng.sample(range(7), rng.randint(1, 3)))
+    opens = rng.choice([9, 10, 13, 18])
+    rows[Schedule].append(
+        Schedule(
+            service=service,
+            byday=",".join(DAYS[d] for d in days),
+            opens_at=time(opens),
+            closes_at=time(opens + rng.choice([2, 3])),
+            description="Weekly",
+        )
+    )
+    free = rng.random() < 0.6
+    amount = None if free else rng.choice([2, 3, 5, 8, 12])
+    rows[CostOption].append(
+        CostOption(
+            service=service,
+            option="per session",
+            amount=amount,
+            amount_description="Free" if free else "Pay on the day",
+        )
+    )
+    rows[Phone].append(Phone(service=service, number=f"01422 {rng.randint(100000, 999999)}"))
+    # As refresh_search_text writes it, from what is known here without asking the database.
+    text = f"{service.name} {service.description} {org.name} {term.name} {term.synonyms}"
+    service.search_text = text.lower()
+    service.free = amount is None
 
 
 def load_demo(demo) -> None:

@@ -58,3 +58,19 @@ def test_demo_refuses_to_run_with_production_settings(db):
 def test_the_demo_password_can_be_set(db):
     call_command("demo", people=5, carers=2)
     assert User.objects.get(email=demo_email(Role.PERSON)).check_password("another-demo-secret")
+
+
+def test_the_demo_directory_is_searchable_as_if_each_service_had_been_saved_one_by_one(area):
+    import random
+
+    from kinfolk.directory.demo import load_directory
+    from kinfolk.directory.models import Service
+    from kinfolk.directory.services import refresh_search_text
+
+    assert load_directory(area, random.Random(1)) == Service.objects.count() > 200
+    written = dict(Service.objects.values_list("pk", "search_text"))
+    free = dict(Service.objects.values_list("pk", "free"))
+    for service in Service.objects.select_related("organization"):
+        refresh_search_text(service)
+    assert dict(Service.objects.values_list("pk", "search_text")) == written
+    assert dict(Service.objects.values_list("pk", "free")) == free
