@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from kinfolk.accounts.models import Role
+from kinfolk.core import permissions
 from kinfolk.core.audit import audit_verify
 from kinfolk.core.models import AuditAction, AuditLog
 from kinfolk.people import selectors, services
@@ -75,6 +76,7 @@ def test_the_person_grants_and_revokes_access(me, daughter, person):
     assert can(daughter, "view_person", person)
     assert not can(daughter, "edit_person", person)
     services.access_revoke(actor=me, grant=grant)
+    permissions.forget(daughter)  # their next request asks afresh
     assert not can(daughter, "view_person", person)
     assert AuditLog.objects.filter(target_type="accessgrant").count() == 2
     grant.refresh_from_db()
@@ -98,6 +100,7 @@ def test_a_representative_acting_for_the_person_can_share_but_not_appoint_others
     grant = _grant(daughter, person, son, GrantScope.VIEW)
     assert can(son, "view_person", person)
     services.access_revoke(actor=daughter, grant=grant)
+    permissions.forget(son)  # their next request asks afresh
     assert not can(son, "view_person", person)
 
 
@@ -149,6 +152,7 @@ def test_an_allocated_worker_sees_and_edits_until_the_allocation_ends(
     assert can(worker, "view_person", person) and can(worker, "edit_person", person)
     admin = actor_for(make_member(Role.AREA_ADMIN, area))
     services.assignment_end(actor=admin, assignment=assignment)
+    permissions.forget(worker)  # their next request asks afresh
     assert not can(worker, "view_person", person)
 
 
@@ -191,6 +195,7 @@ def test_break_glass_gives_time_limited_view_access_and_is_reported(worker, pers
     assert (audit.target_type, audit.target_id) == ("breakglassaccess", str(entry.pk))
     assert audit.reason == "" and "A&E" not in str(audit.detail)
     BreakGlassAccess.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    permissions.forget(worker)  # their next request asks afresh
     assert not can(worker, "view_person", person)
 
 

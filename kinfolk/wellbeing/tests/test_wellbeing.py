@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from kinfolk.accounts.models import Role
+from kinfolk.core import permissions
 from kinfolk.people.models import GrantScope
 from kinfolk.people.tests.factories import AccessGrantFactory, AssignmentFactory, PersonFactory
 from kinfolk.wellbeing import connection, selectors, services
@@ -81,6 +82,7 @@ def test_the_person_chooses_who_sees_how_they_are_doing(people):
     with pytest.raises(PermissionDenied):
         services.visibility_set(actor=worker, person=person, workers=False, representatives=True)
     services.visibility_set(actor=you, person=person, workers=False, representatives=True)
+    permissions.forget(worker)  # their next request asks afresh
     with pytest.raises(PermissionDenied):
         selectors.wellbeing_person_get(actor=worker, person_id=person.pk)
     with pytest.raises(PermissionDenied):
