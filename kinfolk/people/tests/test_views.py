@@ -3,9 +3,12 @@ asks about: each fact (an allocation, a grant, emergency access) is looked up on
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from kinfolk.accounts.models import Role
-from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
+from kinfolk.people import selectors, services
+from kinfolk.people.models import AccessGrant, GrantScope
+from kinfolk.people.tests.factories import AccessGrantFactory, AssignmentFactory, PersonFactory
 
 
 def test_the_person_page_for_the_allocated_scheme_worker_asks_at_most_20_queries(
@@ -47,3 +50,40 @@ def test_the_caseload_home_page_does_not_grow_with_the_caseload(
         page = client.get("/")
     assert page.status_code == 200
     assert page.content.decode().count("/people/") >= 25
+
+
+def test_the_person_sees_who_has_looked_at_their_record(me, worker, person, signed_in_client):
+    AssignmentFactory(person=person, worker=worker.user)
+    selectors.person_get(actor=worker, person_id=person.pk)
+    response = signed_in_client(me.membership).get(f"/people/{person.pk}/activity/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"{worker.user.display_name} (scheme worker)" in html
+    assert "looked at the record" in html
+
+
+def test_the_person_sees_why_emergency_access_was_used(me, worker, person, signed_in_client):
+    services.break_glass_open(
+        actor=worker, person=person, reason="A&E called at 2am: needs medication list"
+    )
+    response = signed_in_client(me.membership).get(f"/people/{person.pk}/activity/")
+    html = response.content.decode()
+    assert "used emergency access" in html
+    assert "A&amp;E called at 2am: needs medication list" in html
+
+
+def test_taking_away_access_asks_first(area, make_member, signed_in_client):
+    me = make_member(Role.PERSON, area)
+    person = PersonFactory(area=area, user=me.user, given_name="Sam")
+    daughter = make_member(Role.REPRESENTATIVE, area, display_name="Grace Okafor")
+    grant = AccessGrantFactory(person=person, grantee=daughter.user, scope=GrantScope.VIEW)
+    client = signed_in_client(me)
+    sharing = client.get(reverse("people:sharing", args=[person.pk])).content.decode()
+    url = reverse("people:revoke", args=[person.pk, grant.pk])
+    assert f'href="{url}"' in sharing
+    page = client.get(url).content.decode()
+    assert "Stop Grace Okafor seeing your record?" in page
+    assert "will not be able to see your record from now on" in page
+    assert AccessGrant.objects.get(pk=grant.pk).revoked_at is None
+    client.post(url)
+    assert AccessGrant.objects.get(pk=grant.pk).revoked_at is not None
