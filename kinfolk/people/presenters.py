@@ -1,5 +1,6 @@
 """What the person pages show. Presenters only present: the view asks the gate and the
-selectors, and passes the answers in."""
+selectors, and passes the answers in. (The links to other apps' pages, `wellbeing_link` and
+`shared_lives_link`, still ask for themselves until they move to the per-app link registry.)"""
 
 from dataclasses import dataclass
 

@@ -88,7 +88,7 @@ def measure(request, person_id, measure):
             measure=measure,
             answers={k: v for k, v in data.items() if k != "recorded_with"},
             recorded_with=data["recorded_with"],
-        ),  # fmt: skip
+        ),
         said="Thank you. Your answers have been saved.",
         # A link worker recording answers from a referral goes back to the referral.
         then=lambda _: same_site_path(request.GET.get("next")) or _how_page(person.pk),
@@ -124,7 +124,7 @@ def check_in(request, person_id):
             areas=form.areas(),
             assets=form.assets(),
             recorded_with=data["recorded_with"],
-        ),  # fmt: skip
+        ),
         said="Your check-in has been saved.",
         then=_how_page(person.pk),
     ):
