@@ -8,7 +8,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils.crypto import salted_hmac
 
-from kinfolk.core.scoping import AreaOwned
+from kinfolk.core.scoping import AreaOwned, AreaScopedQuerySet
 
 
 class Role(models.TextChoices):
@@ -109,12 +109,26 @@ class RecoveryCode(models.Model):
         return salted_hmac("kinfolk.accounts.RecoveryCode", plain, algorithm="sha256").hexdigest()
 
 
+class MembershipQuerySet(AreaScopedQuerySet):
+    """Memberships, narrowed by what their roles are for."""
+
+    def staff(self) -> "MembershipQuerySet":
+        """Roles that see other people's information at work (they need two-step verification)."""
+        return self.filter(role__in=STAFF_ROLES)
+
+    def care_workers(self) -> "MembershipQuerySet":
+        """Roles that may be allocated to a person and so see their record."""
+        return self.filter(role__in=CARE_ROLES)
+
+
 class Membership(AreaOwned):
     """A user holding one role in one area. A user may hold several."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=40, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -3,11 +3,11 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import CARE_ROLES, ApiToken, Membership, RecoveryCode
+from .models import ApiToken, Membership, RecoveryCode
 
 
 def memberships_in_area(*, area) -> QuerySet[Membership]:
-    """Everyone who holds a role in the area."""
+    """Every membership in the area, by holder's name."""
     return (
         Membership.objects.in_area(area)
         .select_related("user")
@@ -30,7 +30,7 @@ def membership_get(*, area, membership_id: int) -> Membership | None:
 
 def care_workers_in_area(*, area) -> QuerySet[Membership]:
     """Memberships of workers who can be allocated to people."""
-    return memberships_in_area(area=area).filter(role__in=CARE_ROLES)
+    return memberships_in_area(area=area).care_workers()
 
 
 def live_api_tokens(*, membership) -> QuerySet[ApiToken]:

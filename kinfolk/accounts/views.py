@@ -15,9 +15,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from kinfolk.core.audit import audit_list_view, audit_record
-from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
 from kinfolk.core.pagination import paginate
+from kinfolk.core.permissions import require
+from kinfolk.core.posting import form_posted
 
 from . import services
 from .forms import (
@@ -34,7 +35,7 @@ from .forms import (
 )
 from .middleware import ACTING_MEMBERSHIP_KEY
 from .models import User
-from .rules import can_in_area, may_issue_api_token
+from .rules import may_issue_api_token
 from .selectors import (
     api_token_of,
     live_api_tokens,
@@ -329,19 +330,23 @@ def api_token_revoke(request, token_id):
 def password_change(request):
     """Change your password, giving the current one first."""
     form = PasswordChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.password_change(
-                user=request.user,
-                current_password=form.cleaned_data["current_password"],
-                new_password=form.cleaned_data["new_password"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            update_session_auth_hash(request, request.user)
-            messages.success(request, "Your password has been changed.")
-            return redirect("accounts:security")
+
+    def change(data):
+        services.password_change(
+            user=request.user,
+            current_password=data["current_password"],
+            new_password=data["new_password"],
+        )
+        update_session_auth_hash(request, request.user)
+
+    if done := form_posted(
+        request,
+        form,
+        act=change,
+        said="Your password has been changed.",
+        then=reverse("accounts:security"),
+    ):
+        return done
     return render(request, "accounts/password_change.jinja", {"form": form})
 
 
@@ -366,38 +371,34 @@ def password_reset_confirm(request, uidb64, token):
     if services.password_reset_user(uidb64=uidb64, token=token) is None:
         return render(request, "accounts/password_reset_expired.jinja", status=400)
     form = PasswordResetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.password_reset_complete(
-                uidb64=uidb64, token=token, new_password=form.cleaned_data["new_password"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Your password has been changed. Sign in with it now.")
-            return redirect("accounts:login")
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.password_reset_complete(
+            uidb64=uidb64, token=token, new_password=data["new_password"]
+        ),
+        said="Your password has been changed. Sign in with it now.",
+        then=reverse("accounts:login"),
+    ):
+        return done
     return render(request, "accounts/password_reset_confirm.jinja", {"form": form})
 
 
 @login_required
 def memberships(request):
     """The area admin's list of who holds which role, searchable, with a form to add one."""
-    if not can_in_area(request.actor, "manage_memberships"):
-        raise PermissionDenied
+    require(request.actor, "accounts.manage_memberships")
     form = MembershipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership = services.membership_add(
-                actor=request.actor,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"Added: {membership}.")
-            return redirect("accounts:memberships")
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.membership_add(
+            actor=request.actor, email=data["email"], role=data["role"]
+        ),
+        said=lambda membership: f"Added: {membership}.",
+        then=reverse("accounts:memberships"),
+    ):
+        return done
     search = MembershipSearchForm(request.GET or None)
     search.is_valid()
     found = memberships_found(
@@ -417,8 +418,7 @@ def memberships(request):
 @login_required
 def membership_remove(request, membership_id):
     """The area admin takes a role away, after a page that says what will happen."""
-    if not can_in_area(request.actor, "manage_memberships"):
-        raise PermissionDenied
+    require(request.actor, "accounts.manage_memberships")
     membership = membership_get(area=request.actor.area, membership_id=membership_id)
     if membership is None:
         raise Http404
@@ -437,8 +437,7 @@ def membership_remove(request, membership_id):
 @login_required
 def mfa_reset(request, membership_id):
     """The area admin resets two-step verification for someone who lost their app and codes."""
-    if not can_in_area(request.actor, "reset_two_step"):
-        raise PermissionDenied
+    require(request.actor, "accounts.reset_two_step")
     membership = membership_get(area=request.actor.area, membership_id=membership_id)
     if membership is None:
         raise Http404

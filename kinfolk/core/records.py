@@ -8,11 +8,11 @@ about. Apps wrap it in their selectors (`referral_get`, `carer_get`, ...).
 
 from collections.abc import Callable
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, UUIDField
 from django.http import Http404
 
 from .audit import audit_record
-from .lookups import int_or_404
+from .lookups import int_or_404, uuid_or_404
 from .models import AuditAction
 from .permissions import audit_refusal, person_of, require
 from .scoping import in_actors_area
@@ -31,6 +31,13 @@ def audit_read(actor, row) -> None:
     )
 
 
+def _id_or_404(queryset: QuerySet, record_id):
+    """The id as the record's key is written (a number, or a UUID for a person); 404 if not."""
+    if isinstance(queryset.model._meta.pk, UUIDField):
+        return uuid_or_404(record_id)
+    return int_or_404(record_id)
+
+
 def record_for(
     actor,
     queryset: QuerySet,
@@ -47,7 +54,7 @@ def record_for(
     (most Shared Lives permissions are asked about the person). `audit=False` is for a page that
     only acts and writes its own entry; `refusal` is the sentence the refusal page shows.
     """
-    row = queryset.filter(pk=int_or_404(record_id)).first()
+    row = queryset.filter(pk=_id_or_404(queryset, record_id)).first()
     if row is None:
         raise Http404("Not found")
     if not in_actors_area(actor, row):

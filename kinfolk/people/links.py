@@ -25,7 +25,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 ORDER["own_record"] + 1,
             ),
         ]
-    if can(actor, "people.start_a_record"):
+    if can(actor, "people.add_person"):
         cards.append(
             HomeCard(
                 "Add a person",
@@ -43,7 +43,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 ORDER["run_the_area"] + 1,
             )
         )
-    if can(actor, "people.see_emergency_access_report"):
+    if can(actor, "people.view_break_glass_report"):
         cards.append(
             HomeCard(
                 "Emergency access report",

@@ -2,59 +2,47 @@
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from kinfolk.accounts.models import CARE_ROLES, Role
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.lookups import int_or_404, uuid_or_404
-from kinfolk.core.models import AuditAction
-from kinfolk.core.scoping import in_actors_area
+from kinfolk.core.models import AuditAction, AuditLog
+from kinfolk.core.permissions import require
+from kinfolk.core.records import record_for
 
 from .audit import audit_person
-from .models import KIND_FOR_ROLE, AccessGrant, Assignment, BreakGlassAccess, Person
-from .rules import can
+from .models import AccessGrant, Assignment, BreakGlassAccess, Person
+from .rules import people_with_a_standing_reason
 
 PURPOSE_ACTIONS = {"view": AuditAction.VIEW, "export": AuditAction.EXPORT}
+NO_REASON = "You do not have a reason to see this person's record."
 
 
 def person_get(
     *, actor, person_id: UUID | str, rule: str = "view_person", audit_as: str | None = "view"
 ) -> Person:
-    """A person's record if the actor may use it for this rule; denial is audited and raised."""
-    try:
-        person = Person.objects.select_related("area").filter(pk=UUID(str(person_id))).first()
-    except ValueError:
-        person = None
-    if person is None:
-        raise Http404("No such person")
-    if not in_actors_area(actor, person):
-        audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})
-        raise Http404("No such person")
-    if not can(actor, rule, person):
-        audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})
-        raise PermissionDenied("You do not have a reason to see this person's record.")
-    if audit_as:
+    """A person's record if the actor may use it for `people.<rule>` (404 for another area's,
+    a refusal audited and raised), its read audited as a view or an export."""
+    person = record_for(
+        actor,
+        Person.objects.select_related("area"),
+        person_id,
+        permission=f"people.{rule}",
+        audit=audit_as == "view",
+        refusal=NO_REASON,
+    )
+    if audit_as and audit_as != "view":
         audit_person(actor=actor, action=PURPOSE_ACTIONS[audit_as], person=person)
     return person
 
 
 def people_for_actor(*, actor) -> QuerySet[Person]:
     """The people whose records this actor has a standing reason to see in their area."""
-    people = Person.objects.in_area(actor.area) if actor.area else Person.objects.none()
-    if actor.acts_as(Role.PERSON):
-        return people.filter(user=actor.user)
-    if actor.acts_as(Role.REPRESENTATIVE):
-        return people.filter(grants__grantee=actor.user, grants__revoked_at__isnull=True)
-    if actor.role in CARE_ROLES:
-        return people.filter(
-            assignments__worker=actor.user,
-            assignments__kind=KIND_FOR_ROLE[actor.role],
-            assignments__ended_at__isnull=True,
-        ).distinct()
-    return Person.objects.none()
+    if not actor.area:
+        return Person.objects.none()
+    return people_with_a_standing_reason(actor, Person.objects.in_area(actor.area))
 
 
 def people_found_for_actor(*, actor, words: str = "") -> QuerySet[Person]:
@@ -137,8 +125,7 @@ def live_allocations(*, area) -> QuerySet[Assignment]:
 
 def allocation_get_for_admin(*, actor, assignment_id, person_id=None) -> Assignment:
     """A live allocation in the admin's own area; anything else is simply not found."""
-    if not actor.acts_as(Role.AREA_ADMIN):
-        raise PermissionDenied("Only the area admin can end an allocation.")
+    require(actor, "people.allocate_workers", message="Only the area admin can end an allocation.")
     found = live_allocations(area=actor.area).filter(pk=int_or_404(assignment_id))
     if person_id is not None:
         found = found.filter(person_id=uuid_or_404(person_id))
@@ -171,8 +158,6 @@ def break_glass_reasons(*, person: Person) -> dict[str, str]:
 
 def record_activity(*, person: Person, limit: int = 200):
     """Who has looked at or changed this person's record, newest first."""
-    from kinfolk.core.models import AuditLog
-
     return (
         AuditLog.objects.filter(person_id=person.pk)
         .select_related("actor")

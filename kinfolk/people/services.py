@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kinfolk.accounts.models import Membership, Role, User
 from kinfolk.core.models import AuditAction
+from kinfolk.core.permissions import can, forget, require
 from kinfolk.core.text import check_date_of_birth, clean_name, visible_text
 
 from .audit import audit_person
@@ -23,7 +24,7 @@ from .models import (
     scope_covers,
 )
 from .nhs_number import normalise_nhs_number
-from .rules import can, live_grant
+from .rules import live_grant
 
 PROFILE_FIELDS = (
     "given_name",
@@ -65,8 +66,9 @@ def _clean_profile(person: Person) -> None:
 @transaction.atomic
 def person_create(*, actor, **fields) -> Person:
     """Start a person's record in the actor's area; a care worker becomes their allocated worker."""
-    if not actor.acts_as(Role.SCHEME_WORKER, Role.LINK_WORKER):
-        raise PermissionDenied("Only a scheme worker or link worker can add a person.")
+    require(
+        actor, "people.add_person", message="Only a scheme worker or link worker can add a person."
+    )
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}")
@@ -77,14 +79,14 @@ def person_create(*, actor, **fields) -> Person:
         area=actor.area, person=person, worker=actor.user, kind=KIND_FOR_ROLE[actor.role]
     )
     audit_person(actor=actor, action=AuditAction.CREATE, person=person)
+    forget(actor)  # they are now allocated to the person
     return person
 
 
 @transaction.atomic
 def person_update(*, actor, person: Person, changes: dict) -> list[str]:
     """Change a person's record; returns the names of the fields that changed."""
-    if not can(actor, "edit_person", person):
-        raise PermissionDenied("You cannot change this person's record.")
+    require(actor, "people.edit_person", person, message="You cannot change this person's record.")
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}")
@@ -109,10 +111,14 @@ def access_grant(
     *, actor, person: Person, grantee_email: str, relationship: str, scope: str
 ) -> AccessGrant:
     """Record the person's decision to share their record with a named someone."""
-    if not can(actor, "manage_sharing", person):
-        raise PermissionDenied("Only the person, or someone acting for them, can share a record.")
+    require(
+        actor,
+        "people.manage_sharing",
+        person,
+        message="Only the person, or someone acting for them, can share a record.",
+    )
     scope = GrantScope(scope)
-    if not actor.acts_as(Role.PERSON) and scope == GrantScope.ACT_FOR:
+    if scope == GrantScope.ACT_FOR and not can(actor, "people.choose_who_acts_for", person):
         raise ValidationError(
             "Only the person themselves can choose someone to act for them.", code="scope"
         )
@@ -163,18 +169,23 @@ def access_grant(
 def access_revoke(*, actor, grant: AccessGrant) -> AccessGrant:
     """Take back access the person had given; it ends at once."""
     person = grant.person
-    if not can(actor, "manage_sharing", person):
-        raise PermissionDenied("Only the person, or someone acting for them, can take access away.")
+    require(
+        actor,
+        "people.manage_sharing",
+        person,
+        message="Only the person, or someone acting for them, can take access away.",
+    )
     own = live_grant(actor, person)
     if (
-        not actor.acts_as(Role.PERSON)
-        and grant.pk != getattr(own, "pk", None)
+        grant.pk != getattr(own, "pk", None)
         and scope_covers(grant.scope, GrantScope.ACT_FOR)
+        and not can(actor, "people.choose_who_acts_for", person)
     ):
         raise PermissionDenied("Only the person can take away another representative's access.")
     grant.revoked_at = timezone.now()
     grant.revoked_by = actor.user
     grant.save(update_fields=["revoked_at", "revoked_by"])
+    forget(actor)  # a representative may have taken away their own access
     audit_person(
         actor=actor,
         action=AuditAction.DELETE,
@@ -188,8 +199,12 @@ def access_revoke(*, actor, grant: AccessGrant) -> AccessGrant:
 @transaction.atomic
 def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlassAccess:
     """Open time-limited emergency access to a record, with a written reason for the report."""
-    if not can(actor, "break_glass", person):
-        raise PermissionDenied("Emergency access is only for care workers in this area.")
+    require(
+        actor,
+        "people.break_glass",
+        person,
+        message="Emergency access is only for care workers in this area.",
+    )
     reason = visible_text(reason)
     if len(reason) < BREAK_GLASS_REASON_MIN_LENGTH:
         raise ValidationError(
@@ -207,6 +222,7 @@ def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlassAccess:
         started_at=now,
         expires_at=now + timedelta(minutes=settings.KINFOLK_BREAK_GLASS_MINUTES),
     )
+    forget(actor)  # they may now see the record
     # The reason stays on the access record; the audit entry refers to it by id.
     audit_person(actor=actor, action=AuditAction.BREAK_GLASS, person=person, about=access)
     return access
@@ -215,8 +231,12 @@ def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlassAccess:
 @transaction.atomic
 def assignment_create(*, actor, person: Person, worker: User, kind: str) -> Assignment:
     """Allocate a worker to a person, giving them a legitimate reason to see the record."""
-    if not actor.acts_as(Role.AREA_ADMIN) or person.area_id != actor.area.pk:
-        raise PermissionDenied("Only the area admin can allocate workers.")
+    require(
+        actor,
+        "people.allocate_workers",
+        person,
+        message="Only the area admin can allocate workers.",
+    )
     kind = Assignment.Kind(kind)
     role = Role(ROLE_FOR_KIND[kind])
     if not Membership.objects.in_area(person.area).filter(user=worker, role=role).exists():
@@ -265,8 +285,12 @@ def _end(*, actor, assignment: Assignment, because: str) -> Assignment:
 @transaction.atomic
 def assignment_end(*, actor, assignment: Assignment) -> Assignment:
     """End a worker's allocation to a person; their access ends with it."""
-    if not actor.acts_as(Role.AREA_ADMIN) or assignment.area_id != actor.area.pk:
-        raise PermissionDenied("Only the area admin can end an allocation.")
+    require(
+        actor,
+        "people.allocate_workers",
+        assignment,
+        message="Only the area admin can end an allocation.",
+    )
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.ended_at is not None:
         raise ValidationError("This allocation has already ended.", code="ended")

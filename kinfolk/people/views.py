@@ -2,19 +2,36 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from kinfolk.accounts.rules import can_in_area
 from kinfolk.accounts.selectors import care_workers_in_area
 from kinfolk.core.audit import audit_list_view, audit_record
-from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
 from kinfolk.core.pagination import paginate
+from kinfolk.core.permissions import can, require
+from kinfolk.core.posting import form_posted
 
 from . import selectors, services
 from .forms import AllocateForm, BreakGlassForm, GrantForm, PersonForm
 from .presenters import ActivityPresenter, GrantPresenter, PersonPresenter
+from .rules import is_own_record
+
+
+def _person_page(actor, person) -> PersonPresenter:
+    """The person's record with what this actor may do to it, as the gate answers."""
+    return PersonPresenter(
+        person=person,
+        actor=actor,
+        own=is_own_record(actor, person),
+        can_edit=can(actor, "people.edit_person", person),
+        can_manage_sharing=can(actor, "people.manage_sharing", person),
+    )
+
+
+def _to_record(person) -> str:
+    return reverse("people:detail", args=[person.pk])
 
 
 @login_required
@@ -25,7 +42,7 @@ def person_detail(request, person_id):
         request,
         "people/detail.jinja",
         {
-            "page": PersonPresenter(person=person, actor=request.actor),
+            "page": _person_page(request.actor, person),
             "workers": selectors.workers_for_person(person=person),
             "break_glass": selectors.live_break_glass(actor=request.actor, person=person),
         },
@@ -35,17 +52,16 @@ def person_detail(request, person_id):
 @login_required
 def person_create(request):
     """Start a record for someone the worker is supporting."""
-    if not can_in_area(request.actor, "add_person"):
-        raise PermissionDenied
+    require(request.actor, "people.add_person")
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_create(actor=request.actor, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{person.full_name}'s record has been started.")
-            return redirect("people:detail", person.pk)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.person_create(actor=request.actor, **data),
+        said=lambda person: f"{person.full_name}'s record has been started.",
+        then=_to_record,
+    ):
+        return done
     return render(request, "people/edit.jinja", {"form": form, "person": None})
 
 
@@ -55,14 +71,14 @@ def person_edit(request, person_id):
     person = selectors.person_get(actor=request.actor, person_id=person_id, rule="edit_person")
     initial = {name: getattr(person, name) for name in services.PROFILE_FIELDS}
     form = PersonForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_update(actor=request.actor, person=person, changes=form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The changes have been saved.")
-            return redirect("people:detail", person.pk)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.person_update(actor=request.actor, person=person, changes=data),
+        said="The changes have been saved.",
+        then=_to_record(person),
+    ):
+        return done
     return render(request, "people/edit.jinja", {"form": form, "person": person})
 
 
@@ -71,26 +87,26 @@ def person_sharing(request, person_id):
     """Who can see this record, and a form to share it with someone else."""
     person = selectors.person_get(actor=request.actor, person_id=person_id, rule="manage_sharing")
     form = GrantForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            grant = services.access_grant(
-                actor=request.actor,
-                person=person,
-                grantee_email=form.cleaned_data["email"],
-                relationship=form.cleaned_data["relationship"],
-                scope=form.cleaned_data["scope"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{grant.grantee.display_name} can now see the record.")
-            return redirect("people:sharing", person.pk)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.access_grant(
+            actor=request.actor,
+            person=person,
+            grantee_email=data["email"],
+            relationship=data["relationship"],
+            scope=data["scope"],
+        ),
+        said=lambda grant: f"{grant.grantee.display_name} can now see the record.",
+        then=reverse("people:sharing", args=[person.pk]),
+    ):
+        return done
     return render(
         request,
         "people/sharing.jinja",
         {
             "person": person,
-            "page": PersonPresenter(person=person, actor=request.actor),
+            "page": _person_page(request.actor, person),
             "form": form,
             "grants": [GrantPresenter(g) for g in selectors.live_grants_for_person(person=person)],
             "past_grants": [
@@ -118,7 +134,7 @@ def record_activity(request, person_id):
         "people/activity.jinja",
         {
             "person": person,
-            "page": PersonPresenter(person=person, actor=request.actor),
+            "page": _person_page(request.actor, person),
             "entries": entries,
         },
     )
@@ -167,27 +183,31 @@ def break_glass(request, person_id):
 @login_required
 def allocate(request):
     """The area admin allocates a worker to a person."""
-    if not can_in_area(request.actor, "manage_memberships"):
-        raise PermissionDenied
+    require(request.actor, "people.allocate_workers")
     area = request.actor.area
     people = list(selectors.people_in_area_for_admin(area=area))
     workers = list(care_workers_in_area(area=area))
     audit_list_view(actor=request.actor, target_type="allocation", count=len(people))
     form = AllocateForm(request.POST or None, people=people, workers=workers)
-    if request.method == "POST" and form.is_valid():
-        person = next(p for p in people if str(p.pk) == form.cleaned_data["person"])
-        worker = next(m.user for m in workers if str(m.user_id) == form.cleaned_data["worker"])
-        try:
-            services.assignment_create(
-                actor=request.actor, person=person, worker=worker, kind=form.cleaned_data["kind"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"{worker.display_name} is now allocated to {person.full_name}."
-            )
-            return redirect("people:allocate")
+
+    def allocate_chosen(data):
+        return services.assignment_create(
+            actor=request.actor,
+            person=next(p for p in people if str(p.pk) == data["person"]),
+            worker=next(m.user for m in workers if str(m.user_id) == data["worker"]),
+            kind=data["kind"],
+        )
+
+    if done := form_posted(
+        request,
+        form,
+        act=allocate_chosen,
+        said=lambda allocation: (
+            f"{allocation.worker.display_name} is now allocated to {allocation.person.full_name}."
+        ),
+        then=reverse("people:allocate"),
+    ):
+        return done
     allocations, pagination = paginate(request, selectors.live_allocations(area=area))
     audit_list_view(
         actor=request.actor, target_type="allocation_list", count=len(allocations.object_list)
@@ -202,8 +222,7 @@ def allocate(request):
 @login_required
 def allocation_end(request, assignment_id):
     """The area admin ends an allocation, after a page saying what will happen."""
-    if not can_in_area(request.actor, "manage_memberships"):
-        raise PermissionDenied
+    require(request.actor, "people.allocate_workers")
     assignment = selectors.allocation_get_for_admin(
         actor=request.actor, assignment_id=assignment_id
     )
@@ -232,8 +251,7 @@ def allocation_end(request, assignment_id):
 @login_required
 def break_glass_report(request):
     """Every use of emergency access in the area, for review."""
-    if not can_in_area(request.actor, "view_break_glass_report"):
-        raise PermissionDenied
+    require(request.actor, "people.view_break_glass_report")
     accesses = list(selectors.break_glass_report(area=request.actor.area))
     self_allocations = list(selectors.self_allocations(area=request.actor.area))
     audit_list_view(

@@ -3,13 +3,13 @@
 from datetime import datetime
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
+
+from kinfolk.core.permissions import require
 
 from . import connection, selectors, services
 from .fhir import questionnaire_response
 from .models import RecordedWith
-from .rules import sees_connection_reports
 
 router = Router(tags=["wellbeing"])
 
@@ -66,8 +66,11 @@ def _service_out(row) -> dict:
 
 
 def _must_see_reports(actor):
-    if not sees_connection_reports(actor):
-        raise PermissionDenied("Only commissioners and workers see area reports.")
+    require(
+        actor,
+        "wellbeing.view_connection_test",
+        message="Only commissioners and workers see area reports.",
+    )
 
 
 @router.get(

@@ -20,7 +20,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 ORDER["wellbeing"],
             )
         ]
-    if can(actor, "wellbeing.see_connection_test"):
+    if can(actor, "wellbeing.view_connection_test"):
         return [
             HomeCard(
                 "The connection test",

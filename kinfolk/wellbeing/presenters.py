@@ -1,10 +1,12 @@
-"""'How I'm doing': measures over time with what they mean, the circle, the check-ins."""
+"""'How I'm doing': measures over time with what they mean, the circle, the check-ins.
+
+Presenters only present: the view reads (circles come with their members) and asks the gate, and
+passes the answers in."""
 
 from dataclasses import dataclass
 
 from .charts import LABEL_ROOM, RING_RADII, SIZE, circle_map, line_chart
 from .models import CareActArea, Ring
-from .rules import can_wellbeing
 
 MEANINGS = {
     "life_satisfaction": "How satisfied you are with life, from 0 to 10. Higher is better.",
@@ -17,27 +19,20 @@ MEANINGS = {
 
 @dataclass
 class HowImDoing:
+    """The 'How I'm doing' page. `own`: the person is looking at their own page; `can_record`
+    and `can_choose`: what the gate answered for whoever is looking."""
+
     person: object
-    actor: object
     responses: list
     check_ins: list
     circles: list
-
-    @property
-    def own(self) -> bool:
-        return self.person.user_id == getattr(self.actor.user, "pk", None)
+    own: bool = False
+    can_record: bool = False
+    can_choose: bool = False
 
     @property
     def heading(self) -> str:
         return "How I'm doing" if self.own else f"How {self.person.called} is doing"
-
-    @property
-    def can_record(self) -> bool:
-        return can_wellbeing(self.actor, "record_wellbeing", self.person)
-
-    @property
-    def can_choose(self) -> bool:
-        return can_wellbeing(self.actor, "choose_who_sees_wellbeing", self.person)
 
     def _series(self, measure: str, value):
         return [

@@ -3,11 +3,12 @@
 import uuid
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from kinfolk.core.models import AuditAction
+from kinfolk.core.permissions import forget, require
 from kinfolk.core.text import clean_name
 from kinfolk.people.audit import audit_person
 
@@ -24,16 +25,13 @@ from .models import (
     Visibility,
     Who,
 )
-from .rules import can_wellbeing
 from .scoring import MEASURES, Incomplete, score
 
 GOING = ("well", "ok", "not well")
 
 
 def _must(actor, rule, person, message):
-    if not can_wellbeing(actor, rule, person):
-        audit_person(actor=actor, action=AuditAction.DENIED, person=person, detail={"rule": rule})
-        raise PermissionDenied(message)
+    require(actor, f"wellbeing.{rule}", person, message=message)
 
 
 def _recorded_with(actor, person, recorded_with: str) -> str:
@@ -140,6 +138,7 @@ def _todays_circle(actor, person) -> CircleSnapshot:
 
 @transaction.atomic
 def circle_add(*, actor, person, name: str, who: str, ring: int, contact: str, paid: bool):
+    """Someone joins the person's circle today (the earlier snapshots keep who was there)."""
     _must(actor, "record_wellbeing", person, "You cannot change this person's circle.")
     name = clean_name(name)
     if not name:
@@ -158,6 +157,7 @@ def circle_add(*, actor, person, name: str, who: str, ring: int, contact: str, p
 
 @transaction.atomic
 def circle_remove(*, actor, person, key: str) -> None:
+    """Someone leaves the person's circle today; earlier snapshots still show them."""
     _must(actor, "record_wellbeing", person, "You cannot change this person's circle.")
     snapshot = _todays_circle(actor, person)
     removed, _ = (
@@ -176,6 +176,7 @@ def visibility_set(*, actor, person, workers: bool, representatives: bool) -> Vi
     visibility = selectors.visibility_for(person=person)
     visibility.workers, visibility.representatives = workers, representatives
     visibility.save()
+    forget(actor)  # someone acting for the person may have changed what they see
     audit_person(
         actor=actor, action=AuditAction.UPDATE, person=person, about=visibility,
         detail={"workers": workers, "representatives": representatives},
@@ -214,6 +215,7 @@ def shared_lives_episode_started(arrangement) -> None:
 
 
 def shared_lives_episode_ended(arrangement) -> None:
+    """A Shared Lives arrangement ended: so does its episode."""
     from .models import Episode
 
     Episode.objects.in_area(arrangement.area).filter(

@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinfolk.core import csv_export
 from kinfolk.core.audit import audit_record
 from kinfolk.core.disclosure import EXPLANATION
-from kinfolk.core.forms import add_service_errors
 from kinfolk.core.models import AuditAction
+from kinfolk.core.permissions import can, require
+from kinfolk.core.posting import form_posted
 from kinfolk.core.redirects import same_site_path
 
 from . import connection, selectors, services
@@ -24,16 +26,23 @@ from .forms import (
     swemwbs_form,
 )
 from .presenters import HowImDoing
-from .rules import sees_connection_reports
 from .scoring import MEASURES
+
+
+def _how_page(person_id) -> str:
+    return reverse("wellbeing:how", args=[person_id])
 
 
 @login_required
 def how_im_doing(request, person_id):
-    person = selectors.wellbeing_person_get(actor=request.actor, person_id=person_id)
+    """How I'm doing: measures over time, the circle, support had, and check-ins."""
+    actor = request.actor
+    person = selectors.wellbeing_person_get(actor=actor, person_id=person_id)
     page = HowImDoing(
         person=person,
-        actor=request.actor,
+        own=person.user_id == getattr(actor.user, "pk", None),
+        can_record=can(actor, "wellbeing.record_wellbeing", person),
+        can_choose=can(actor, "wellbeing.choose_who_sees_wellbeing", person),
         responses=list(selectors.responses_for(person=person)),
         check_ins=list(selectors.check_ins_for(person=person)),
         circles=list(selectors.circles_for(person=person)),
@@ -58,6 +67,7 @@ def _measure_form(measure: str, area):
 
 @login_required
 def measure(request, person_id, measure):
+    """One wellbeing measure to answer (SWEMWBS only where the area has licensed its wording)."""
     if measure not in MEASURES:
         raise Http404
     person = selectors.wellbeing_person_get(
@@ -69,20 +79,21 @@ def measure(request, person_id, measure):
             request, "wellbeing/unavailable.jinja", {"person": person, "measure": MEASURES[measure]}
         )
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        answers = {k: v for k, v in form.cleaned_data.items() if k != "recorded_with"}
-        try:
-            services.response_record(
-                actor=request.actor, person=person, measure=measure, answers=answers,
-                recorded_with=form.cleaned_data["recorded_with"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Thank you. Your answers have been saved.")
-            # A link worker recording answers from a referral goes back to the referral.
-            back = same_site_path(request.GET.get("next"))
-            return redirect(back) if back else redirect("wellbeing:how", person.pk)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.response_record(
+            actor=request.actor,
+            person=person,
+            measure=measure,
+            answers={k: v for k, v in data.items() if k != "recorded_with"},
+            recorded_with=data["recorded_with"],
+        ),
+        said="Thank you. Your answers have been saved.",
+        # A link worker recording answers from a referral goes back to the referral.
+        then=lambda _: same_site_path(request.GET.get("next")) or _how_page(person.pk),
+    ):
+        return done
     return render(
         request,
         "wellbeing/measure.jinja",
@@ -92,6 +103,7 @@ def measure(request, person_id, measure):
 
 @login_required
 def check_in(request, person_id):
+    """A check-in: how each part of life is going, and the asset-based profile reviewed."""
     person = selectors.wellbeing_person_get(
         actor=request.actor, person_id=person_id, rule="record_wellbeing"
     )
@@ -103,34 +115,38 @@ def check_in(request, person_id):
             for name in ("can_do", "could_do_with_support", "rely_on_services_for")
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.check_in_record(
-                actor=request.actor, person=person, areas=form.areas(), assets=form.assets(),
-                recorded_with=form.cleaned_data["recorded_with"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Your check-in has been saved.")
-            return redirect("wellbeing:how", person.pk)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.check_in_record(
+            actor=request.actor,
+            person=person,
+            areas=form.areas(),
+            assets=form.assets(),
+            recorded_with=data["recorded_with"],
+        ),
+        said="Your check-in has been saved.",
+        then=_how_page(person.pk),
+    ):
+        return done
     return render(request, "wellbeing/check_in.jinja", {"form": form, "person": person})
 
 
 @login_required
 def circle(request, person_id):
+    """The person's circle as it is now, and a form to add someone to it."""
     person = selectors.wellbeing_person_get(
         actor=request.actor, person_id=person_id, rule="record_wellbeing"
     )
     form = CircleMemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.circle_add(actor=request.actor, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{form.cleaned_data['name']} is in the circle.")
-            return redirect("wellbeing:circle", person.pk)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.circle_add(actor=request.actor, person=person, **data),
+        said=lambda _: f"{form.cleaned_data['name']} is in the circle.",
+        then=reverse("wellbeing:circle", args=[person.pk]),
+    ):
+        return done
     latest = selectors.latest_circle(person=person)
     return render(
         request,
@@ -186,6 +202,7 @@ def episode(request, person_id):
 
 @login_required
 def sharing(request, person_id):
+    """The person chooses who, besides them, sees how they are doing."""
     person = selectors.wellbeing_person_get(
         actor=request.actor, person_id=person_id, rule="choose_who_sees_wellbeing"
     )
@@ -194,10 +211,14 @@ def sharing(request, person_id):
         request.POST or None,
         initial={"workers": visibility.workers, "representatives": visibility.representatives},
     )
-    if request.method == "POST" and form.is_valid():
-        services.visibility_set(actor=request.actor, person=person, **form.cleaned_data)
-        messages.success(request, "Saved. Only the people you chose can see how you are doing.")
-        return redirect("wellbeing:how", person.pk)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.visibility_set(actor=request.actor, person=person, **data),
+        said="Saved. Only the people you chose can see how you are doing.",
+        then=_how_page(person.pk),
+    ):
+        return done
     return render(request, "wellbeing/sharing.jinja", {"form": form, "person": person})
 
 
@@ -218,8 +239,7 @@ def _service_lines(rows) -> list:
 @login_required
 def connection_test(request):
     """The area's connection test: figures, not verdicts, under the disclosure rule."""
-    if not sees_connection_reports(request.actor):
-        raise PermissionDenied
+    require(request.actor, "wellbeing.view_connection_test")
     area = request.actor.area
     rows = connection.service_rows(connection.changes_in_area(area))
     area_row = connection.area_row(rows)

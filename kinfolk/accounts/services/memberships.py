@@ -1,11 +1,13 @@
 """Memberships: which roles a user holds, which one they act in, and the admin's changes."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.dispatch import Signal
 
+import kinfolk.accounts.rules  # noqa: F401  (names the permissions asked here)
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
+from kinfolk.core.permissions import require
 
 from ..actor import NOBODY, Actor
 from ..models import Membership, Role, User
@@ -37,9 +39,10 @@ def actor_for(user, membership_id: int | None) -> Actor:
 
 @transaction.atomic
 def membership_add(*, actor: Actor, email: str, role: str) -> Membership:
-    """Give a user a role in the area admin's area."""
-    if not actor.acts_as(Role.AREA_ADMIN):
-        raise PermissionDenied("Only an area admin can change memberships.")
+    """Give a user a role, in the area admin's own area."""
+    require(
+        actor, "accounts.manage_memberships", message="Only an area admin can change memberships."
+    )
     user = User.objects.filter(email__iexact=(email or "").strip()).first()
     if user is None:
         raise ValidationError("There is no account with that email address.", code="email")
@@ -59,9 +62,13 @@ def membership_add(*, actor: Actor, email: str, role: str) -> Membership:
 
 @transaction.atomic
 def membership_remove(*, actor: Actor, membership: Membership) -> None:
-    """Take a role away from a user in the area admin's area."""
-    if not actor.acts_as(Role.AREA_ADMIN) or membership.area_id != actor.area.pk:
-        raise PermissionDenied("Only this area's admin can change its memberships.")
+    """Take a role away from a user, in the area admin's own area."""
+    require(
+        actor,
+        "accounts.manage_memberships",
+        membership,
+        message="Only this area's admin can change its memberships.",
+    )
     if membership.pk == actor.membership.pk:
         raise ValidationError("You cannot remove your own area admin role.")
     role_removed.send(sender=Membership, actor=actor, membership=membership)

@@ -20,7 +20,7 @@ from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
 
 from ..actor import Actor
-from ..models import STAFF_ROLES, SignInAttempt, User
+from ..models import SignInAttempt, User
 from .notices import tell_account_owner
 
 FIRST_WAIT_SECONDS = 30
@@ -161,4 +161,4 @@ def mfa_required(user: User) -> bool:
         return True
     if settings.KINFOLK_DEMO:
         return False
-    return user.memberships.filter(role__in=STAFF_ROLES).exists()
+    return user.memberships.staff().exists()

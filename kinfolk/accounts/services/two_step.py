@@ -11,12 +11,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+import kinfolk.accounts.rules  # noqa: F401  (names the permissions asked here)
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
+from kinfolk.core.permissions import require
 
 from ..actor import Actor
 from ..models import Membership, RecoveryCode, User
-from ..rules import is_area_admin
 from .notices import tell_account_owner
 
 TOTP_ISSUER = "Kinfolk"
@@ -183,8 +184,12 @@ def totp_enrol(*, user: User, secret: str, code: str, current_code: str = "") ->
 @transaction.atomic
 def mfa_reset(*, actor: Actor, membership: Membership) -> None:
     """An area admin turns off a staff member's second step after they lost app and codes."""
-    if not is_area_admin(actor, membership.area):
-        raise PermissionDenied("Only this area's admin can reset two-step verification.")
+    require(
+        actor,
+        "accounts.reset_two_step",
+        membership,
+        message="Only this area's admin can reset two-step verification.",
+    )
     if membership.user_id == actor.user.pk:
         raise PermissionDenied("Ask another area admin to reset your own two-step verification.")
     user = _locked(membership.user)

@@ -53,3 +53,16 @@ def _kind_for_workers_role(worker, area) -> str:
         if role in roles:
             return KIND_FOR_ROLE[role]
     return Assignment.Kind.ALLOCATED_WORKER
+
+
+def grant_access(me, person, to, scope=GrantScope.VIEW):
+    """The person (or whoever acts for them) shares the record with a representative."""
+    from kinfolk.people import services
+
+    return services.access_grant(
+        actor=me,
+        person=person,
+        grantee_email=to.user.email,
+        relationship=Relationship.FAMILY,
+        scope=scope,
+    )

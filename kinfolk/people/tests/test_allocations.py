@@ -7,6 +7,7 @@ from kinfolk.accounts.actor import Actor
 from kinfolk.accounts.models import Role
 from kinfolk.accounts.services import membership_remove
 from kinfolk.accounts.tests.factories import MembershipFactory
+from kinfolk.core import permissions
 from kinfolk.core.models import AuditAction, AuditLog
 from kinfolk.people import selectors, services
 from kinfolk.people.models import Assignment
@@ -127,6 +128,7 @@ def test_the_area_admin_ends_an_allocation_after_a_confirmation_page(
     assert done.status_code == 302
     assignment.refresh_from_db()
     assert assignment.ended_because == Assignment.EndedBecause.ENDED_BY_ADMIN
+    permissions.forget(worker)  # their next request asks afresh
     assert not can(worker, "view_person", person)
     assert AuditLog.objects.filter(
         action=AuditAction.DELETE, target_type="assignment", target_id=str(assignment.pk)

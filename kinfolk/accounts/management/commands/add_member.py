@@ -12,7 +12,7 @@ from kinfolk.core.models import Area, AuditAction
 
 
 class Command(BaseCommand):
-    help = "Give a user a role in an area (e.g. the first area admin), creating the account."
+    help = "Give a user a role (e.g. the first area admin) in an area, creating the account."
 
     def add_arguments(self, parser):
         parser.add_argument("email")

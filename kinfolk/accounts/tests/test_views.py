@@ -1,4 +1,5 @@
-"""The area admin's memberships: searched, in pages, removed only after saying what happens."""
+"""The area admin's memberships: searched, in pages, removed only after saying what happens,
+and a page that asks the database a bounded number of times."""
 
 from datetime import timedelta
 
@@ -61,3 +62,16 @@ def test_removing_a_role_asks_first_and_says_what_will_happen(make_member, area,
     client.post(url)
     assert not Membership.objects.filter(pk=worker.pk).exists()
     assert not ApiToken.objects.filter(name="Reports").exists()
+
+
+def test_the_memberships_page_does_not_grow_with_the_number_of_roles(
+    make_member, area, signed_in_client, django_assert_max_num_queries
+):
+    admin = make_member(Role.AREA_ADMIN, area)
+    for _ in range(30):
+        make_member(Role.LINK_WORKER, area)
+    client = signed_in_client(admin)
+    with django_assert_max_num_queries(15):
+        page = client.get("/accounts/memberships/")
+    assert page.status_code == 200
+    assert "31 roles, page 1 of 2" in page.content.decode()

@@ -210,3 +210,40 @@ def _true_counts(changes):
             counts[(name, "no")] = people - answered
         out[service] = counts
     return out
+
+
+def _episode_with_change(area, service: str, person, ucla_before: int, ucla_after: int):
+    start = date.today() - timedelta(days=200)
+    Episode.objects.create(
+        area=area, person=person, kind="service", service=service, started_on=start
+    )
+    for when, ucla in (
+        (start - timedelta(days=5), ucla_before),
+        (start + timedelta(days=150), ucla_after),
+    ):
+        MeasureResponse.objects.create(
+            area=area, person=person, measure="loneliness", answers={}, score={"ucla3": ucla},
+            recorded_with="self", recorded_by=person.user or _someone(),
+            completed_at=timezone.make_aware(datetime.combine(when, time(10))),
+        )  # fmt: skip
+
+
+def _someone():
+    from kinfolk.accounts.tests.factories import UserFactory
+
+    return UserFactory()
+
+
+def test_the_connection_test_suppresses_groups_under_five(area):
+    for _ in range(5):
+        _episode_with_change(area, "Walking group", PersonFactory(area=area), 8, 5)
+    for _ in range(4):
+        _episode_with_change(area, "Men's shed", PersonFactory(area=area), 8, 8)
+    rows = {r.service: r for r in connection.service_rows(connection.changes_in_area(area))}
+    assert rows["Walking group"].ucla3_change.value == -3.0
+    assert rows["Walking group"].ucla3_change.shown == "-3.0 (5 people)"
+    assert rows["Men's shed"].suppressed and rows["Men's shed"].ucla3_change.value is None
+    assert rows["Men's shed"].ucla3_change.shown == "Suppressed"
+    assert rows["Men's shed"].people_shown == "Suppressed"
+    total = connection.area_row(list(rows.values()))
+    assert total.people == 5  # the suppressed group is not in the total either
