@@ -188,8 +188,6 @@ def people_with_a_standing_reason(actor, people: QuerySet) -> QuerySet:
             assignments__ended_at__isnull=True,
         ).distinct()
     return people.none()
-    """Whether the actor may do this to this person's record."""
-    return actor.is_signed_in and person_rules.test_rule(rule, actor, person)
 
 
 # The home page (kinfolk/home) and the people app's cards on it (kinfolk/people/links.py),
