@@ -30,9 +30,6 @@ NOT_YET = {
     "accounts/services/sign_in.py",
     "core/jinja2/core/no_role.jinja",
     "core/presenters.py",
-    "directory/jinja2/directory/shortlists.jinja",
-    "directory/services.py",
-    "directory/views.py",
     "people/presenters.py",
     "people/selectors.py",
     "people/services.py",
@@ -41,10 +38,6 @@ NOT_YET = {
     "sharedlives/presenters.py",
     "sharedlives/selectors.py",
     "sharedlives/views.py",
-    "social_prescribing/api.py",
-    "social_prescribing/selectors.py",
-    "social_prescribing/services.py",
-    "social_prescribing/views.py",
 }
 
 
