@@ -38,7 +38,7 @@ def referral_get(*, actor, referral_id, with_its_work: bool = False) -> Referral
     `with_its_work` brings its goals, conversations and activities too (for its page)."""
     referrals = Referral.objects.select_related("person", "person__area", "referrer", "link_worker")
     if with_its_work:
-        referrals = referrals.prefetch_related(
+        referrals = referrals.select_related("baseline", "follow_up").prefetch_related(
             "goals", "conversations", "community__service", "community__organization"
         )
     return record_for(
