@@ -67,6 +67,10 @@ class DecisionForm(forms.Form):
     reason = ReasonField(label="Reason (needed if not approved)", required=False)
 
 
+class PressedForm(forms.Form):
+    """A button with nothing to fill in (confirm a listing is still true)."""
+
+
 class ShortlistForm(forms.Form):
     person = forms.ChoiceField(label="Send to")
     note = forms.CharField(

@@ -19,7 +19,7 @@ def home_cards(home: Home) -> list[HomeCard]:
             AT,
         )
     ]
-    if can(actor, "directory.list_a_community_enterprise"):
+    if can(actor, "directory.list_enterprise"):
         cards.append(
             HomeCard(
                 "List your community enterprise",
@@ -28,7 +28,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 AT + 4,
             )
         )
-    if can(actor, "directory.review_listings"):
+    if can(actor, "directory.see_listings"):
         cards.append(
             HomeCard(
                 "Directory listings",

@@ -1,7 +1,12 @@
-"""What the directory search page shows: results as a list, or by distance."""
+"""What the directory's pages show: search results as a list or by distance, a service in
+full, and the area admin's listings to approve or chase. Pure: no queries, no writes."""
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlencode
+
+from .listing_checks import expired_evidence, is_stale
+from .models import ListingStatus, OrganizationKind
 
 BANDS = [
     (1, "Within 1 km"),
@@ -160,3 +165,20 @@ class SearchPage:
         query = {k: v for k, v in self.query.items() if v}
         query.update({k: v for k, v in changes.items() if v is not None})
         return "?" + urlencode(query)
+
+
+def listings_page(orgs: list, today: date | None = None) -> dict:
+    """The area admin's listings (with their evidence already read): those waiting for approval,
+    approved ones not confirmed in six months, and enterprises whose evidence has run out."""
+    evidence = {o.pk: expired_evidence(o, today) for o in orgs}
+    approved = [o for o in orgs if o.listing_status == ListingStatus.APPROVED]
+    return {
+        "pending": [o for o in orgs if o.listing_status == ListingStatus.PENDING],
+        "stale": [o for o in approved if is_stale(o, today)],
+        "expired": [
+            (o, evidence[o.pk])
+            for o in approved
+            if o.kind == OrganizationKind.MICRO_ENTERPRISE and evidence[o.pk]
+        ],
+        "evidence": evidence,
+    }

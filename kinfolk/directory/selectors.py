@@ -2,9 +2,8 @@
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 
-from django.db import connection
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.http import Http404
@@ -19,6 +18,7 @@ from .models import (
     Organization,
     Service,
     ServiceAtLocation,
+    Shortlist,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -29,14 +29,17 @@ MAX_PER_PAGE = 100
 
 
 def _listed() -> Q:
+    """Only listings the area admin approved are shown to anyone."""
     return Q(organization__listing_status=ListingStatus.APPROVED)
 
 
 def listed_services() -> QuerySet[Service]:
+    """Every service of an approved organisation, with its organisation."""
     return Service.objects.filter(_listed()).select_related("organization")
 
 
 def full_services() -> QuerySet[Service]:
+    """Listed services with everything Open Referral UK shows about each, read in a few queries."""
     return listed_services().prefetch_related(
         "schedules",
         "service_areas",
@@ -58,47 +61,57 @@ def _get(queryset, pk):
 
 
 def service_get(pk) -> Service:
+    """One listed service in full (not found if unlisted or not a well-formed id)."""
     return _get(full_services(), pk)
 
 
 def organization_get(pk) -> Organization:
+    """One approved organisation."""
     return _get(Organization.objects.filter(listing_status=ListingStatus.APPROVED), pk)
 
 
 def taxonomy_get(pk) -> Taxonomy:
+    """One taxonomy with its terms."""
     return _get(Taxonomy.objects.prefetch_related("terms__taxonomy"), pk)
 
 
 def taxonomy_term_get(pk) -> TaxonomyTerm:
+    """One taxonomy term with its taxonomy."""
     return _get(TaxonomyTerm.objects.select_related("taxonomy"), pk)
 
 
 def service_at_location_get(pk) -> ServiceAtLocation:
-    sal = _get(ServiceAtLocation.objects.filter(service__in=listed_services()), pk)
-    return sal
+    """One place a listed service is offered."""
+    return _get(ServiceAtLocation.objects.filter(service__in=listed_services()), pk)
 
 
 def taxonomies() -> QuerySet[Taxonomy]:
+    """Every taxonomy, by name."""
     return Taxonomy.objects.order_by("name")
 
 
 def taxonomy_terms() -> QuerySet[TaxonomyTerm]:
+    """Every taxonomy term, by name."""
     return TaxonomyTerm.objects.select_related("taxonomy").order_by("name")
 
 
 def organizations(search: str = "") -> QuerySet[Organization]:
+    """Approved organisations, those whose name holds `search` if given."""
     found = Organization.objects.filter(listing_status=ListingStatus.APPROVED)
     return found.filter(name__icontains=search) if search else found
 
 
 @dataclass(frozen=True)
 class Near:
+    """Where distances are measured from, and how far to look."""
+
     latitude: float
     longitude: float
     km: float
 
 
 def km_between(lat1, lon1, lat2, lon2) -> float:
+    """The great-circle distance between two points, in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -215,19 +228,13 @@ def with_distance(services: list[Service], near: Near | None) -> list[tuple[Serv
 
 
 def open_now(now: datetime | None = None) -> tuple[str, time]:
+    """Today's day code and the time now (local), for "Open now"."""
     now = timezone.localtime(now or timezone.now())
     return DAYS[now.weekday()], now.time().replace(second=0, microsecond=0)
 
 
-def today_code(day: date | None = None) -> str:
-    return DAYS[(day or date.today()).weekday()]
-
-
-def uses_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
 def service_at_locations_for(services: QuerySet[Service]) -> QuerySet[ServiceAtLocation]:
+    """The places these services are offered, with their locations and organisations."""
     return (
         ServiceAtLocation.objects.filter(service__in=services.values("pk"))
         .select_related("location", "service__organization")
@@ -236,6 +243,7 @@ def service_at_locations_for(services: QuerySet[Service]) -> QuerySet[ServiceAtL
 
 
 def with_locations(services: QuerySet[Service]) -> QuerySet[Service]:
+    """The services with what a results page shows (places, times, costs), by name."""
     return services.prefetch_related(
         Prefetch("at_locations", ServiceAtLocation.objects.select_related("location")),
         "schedules",
@@ -244,12 +252,12 @@ def with_locations(services: QuerySet[Service]) -> QuerySet[Service]:
 
 
 def categories() -> QuerySet[TaxonomyTerm]:
+    """The top-level categories a search can be narrowed to."""
     return TaxonomyTerm.objects.filter(parent__isnull=True).order_by("name")
 
 
-def shortlists_for(*, person):
-    from .models import Shortlist
-
+def shortlists_for(*, person) -> QuerySet[Shortlist]:
+    """The shortlists sent to a person, with who sent them and the services in them."""
     return (
         Shortlist.objects.in_area(person.area)
         .filter(person=person)
@@ -259,8 +267,10 @@ def shortlists_for(*, person):
 
 
 def organizations_in_area(*, area) -> QuerySet[Organization]:
+    """Every organisation in the area, whatever its listing status, with its evidence."""
     return Organization.objects.in_area(area).prefetch_related("evidence").order_by("name")
 
 
 def organization_in_area_get(*, area, pk) -> Organization:
+    """One organisation in the area (not found in any other area)."""
     return _get(Organization.objects.in_area(area) if area else Organization.objects.none(), pk)

@@ -1,20 +1,20 @@
 """Writes to the directory: search text, micro-enterprise listings and their approval,
 confirming a listing is still true, and shortlists a professional sends to a person."""
 
-from datetime import date, timedelta
-
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kinfolk.accounts.models import CARE_ROLES, Role
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
+from kinfolk.core.permissions import require
 from kinfolk.core.text import visible_text
+from kinfolk.people.audit import audit_person
 
-from .models import Evidence, ListingStatus, Organization, OrganizationKind, Service
+from . import rules  # noqa: F401  (names the permissions asked here)
+from .listing_checks import expired_evidence
+from .models import Evidence, ListingStatus, Organization, OrganizationKind, Service, Shortlist
 
-STALE_AFTER = timedelta(days=183)  # not confirmed in 6 months
 PAYMENT_METHODS = {
     "direct_payment": "Direct payment",
     "personal_budget": "Personal budget",
@@ -36,25 +36,6 @@ def refresh_search_text(service: Service) -> None:
     )
 
 
-def is_stale(org: Organization, today: date | None = None) -> bool:
-    confirmed = org.confirmed_at or org.last_modified
-    return confirmed is None or confirmed.date() < (today or date.today()) - STALE_AFTER
-
-
-def expired_evidence(org: Organization, today: date | None = None) -> list[str]:
-    today = today or date.today()
-    have = {e.kind: e for e in org.evidence.all()}
-    problems = [
-        f"{Evidence.Kind(k).label} is missing" for k in Evidence.Kind.values if k not in have
-    ]
-    problems += [
-        f"{e.get_kind_display()} expired on {e.expires_on:%-d %B %Y}"
-        for e in have.values()
-        if e.expires_on < today
-    ]
-    return problems
-
-
 @transaction.atomic
 def micro_enterprise_submit(
     *,
@@ -69,8 +50,11 @@ def micro_enterprise_submit(
     evidence: dict,
 ) -> Organization:
     """A community micro-enterprise lists itself; an area admin approves it before it shows."""
-    if not actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER):
-        raise PermissionDenied("Community organisation members can list an enterprise.")
+    require(
+        actor,
+        "directory.list_enterprise",
+        message="Community organisation members can list an enterprise.",
+    )
     if not (name or "").strip() or not (service_name or "").strip():
         raise ValidationError("Give the enterprise's name and what it offers.", code="name")
     if not 1 <= workers <= MICRO_ENTERPRISE_MAX_WORKERS:
@@ -114,8 +98,9 @@ def micro_enterprise_submit(
 @transaction.atomic
 def listing_decide(*, actor, org: Organization, approve: bool, reason: str = "") -> Organization:
     """Approve or turn down a listing; a refusal says why (kept on the organisation)."""
-    if not actor.acts_as(Role.AREA_ADMIN) or org.area_id != actor.area.pk:
-        raise PermissionDenied("Only the area admin approves listings.")
+    require(
+        actor, "directory.decide_listing", org, message="Only the area admin approves listings."
+    )
     if approve and expired_evidence(org):
         raise ValidationError(
             "Cannot approve: " + "; ".join(expired_evidence(org)) + ".", code="evidence"
@@ -138,11 +123,12 @@ def listing_decide(*, actor, org: Organization, approve: bool, reason: str = "")
 @transaction.atomic
 def listing_confirm(*, actor, org: Organization) -> Organization:
     """'Still true': the listing is not stale for another 6 months."""
-    if not (
-        (actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER) and org.submitted_by_id == actor.user.pk)
-        or (actor.acts_as(Role.AREA_ADMIN) and org.area_id == actor.area.pk)
-    ):
-        raise PermissionDenied("Only the organisation or the area admin can confirm a listing.")
+    require(
+        actor,
+        "directory.confirm_listing",
+        org,
+        message="Only the organisation or the area admin can confirm a listing.",
+    )
     org.confirmed_at = timezone.now()
     org.save(update_fields=["confirmed_at", "last_modified"])
     return org
@@ -151,19 +137,17 @@ def listing_confirm(*, actor, org: Organization) -> Organization:
 @transaction.atomic
 def shortlist_send(*, actor, person, services: list[Service], note: str = ""):
     """A professional sends a person a few services to look at. The person decides."""
-    from kinfolk.people.rules import can
-
-    from .models import Shortlist
-
-    if not (actor.role in CARE_ROLES and can(actor, "view_person", person)):
-        raise PermissionDenied("Only a worker supporting this person can send them a shortlist.")
+    require(
+        actor,
+        "directory.send_shortlist",
+        person,
+        message="Only a worker supporting this person can send them a shortlist.",
+    )
     if not services:
         raise ValidationError("Choose at least one service.", code="services")
     shortlist = Shortlist.objects.create(
         area=person.area, person=person, note=(note or "").strip(), sent_by=actor.user
     )
     shortlist.services.set(services)
-    from kinfolk.people.audit import audit_person
-
     audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=shortlist)
     return shortlist

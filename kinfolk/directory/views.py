@@ -2,23 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kinfolk.accounts.models import CARE_ROLES, Role
-from kinfolk.core.forms import add_service_errors
 from kinfolk.core.geography import UnknownPostcode, locate
+from kinfolk.core.permissions import can, require
+from kinfolk.core.posting import form_posted
 from kinfolk.core.redirects import same_site_path
 from kinfolk.people.selectors import people_for_actor, person_get
 
 from . import selectors, services
-from .forms import DecisionForm, ListingForm, SearchForm, ShortlistForm
+from .forms import DecisionForm, ListingForm, PressedForm, SearchForm, ShortlistForm
 from .presenters import (
     SearchPage,
     access_words,
     directions_url,
+    listings_page,
     schedule_words,
     search_query,
     website,
@@ -73,7 +74,7 @@ def search(request):
     actor = getattr(request, "actor", None)
     people = (
         list(people_for_actor(actor=actor))
-        if actor and actor.is_signed_in and actor.role in CARE_ROLES
+        if actor and can(actor, "directory.keep_shortlists")
         else []
     )
     words = form.cleaned_data.get("words") if found is not None else ""
@@ -94,39 +95,49 @@ def search(request):
     )
 
 
+def _refused(form) -> str:
+    """What the service said when it refused a form that was itself filled in well."""
+    return next(problem for problems in form.errors.values() for problem in problems)
+
+
 @login_required
 @require_POST
 def shortlist_send(request):
-    if request.actor.role not in CARE_ROLES:
-        raise PermissionDenied
+    """A worker sends a person the services they ticked on the search page."""
+    require(request.actor, "directory.keep_shortlists")
     people = list(people_for_actor(actor=request.actor))
     form = ShortlistForm(request.POST, people=people)
+    filled_in = form.is_valid()
     chosen = request.POST.getlist("service")
-    if not form.is_valid():
-        messages.error(request, "Choose who to send the shortlist to.")
-        return redirect(same_site_path(request.POST.get("back")) or "directory:search")
-    person = person_get(actor=request.actor, person_id=form.cleaned_data["person"], audit_as=None)
-    try:
-        services.shortlist_send(
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.shortlist_send(
             actor=request.actor,
-            person=person,
+            person=person_get(actor=request.actor, person_id=data["person"], audit_as=None),
             services=list(selectors.listed_services().filter(pk__in=chosen[:20])),
-            note=form.cleaned_data["note"],
-        )
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-        return redirect(same_site_path(request.POST.get("back")) or "directory:search")
-    messages.success(request, f"The shortlist has been sent to {person.full_name}.")
-    return redirect("directory:shortlists", person.pk)
+            note=data["note"],
+        ),
+        said=lambda shortlist: f"The shortlist has been sent to {shortlist.person.full_name}.",
+        then=lambda shortlist: reverse("directory:shortlists", args=[shortlist.person_id]),
+    ):
+        return done
+    messages.error(request, _refused(form) if filled_in else "Choose who to send the shortlist to.")
+    return redirect(same_site_path(request.POST.get("back")) or "directory:search")
 
 
 @login_required
 def shortlists(request, person_id):
+    """The services workers picked out for a person to look at."""
     person = person_get(actor=request.actor, person_id=person_id)
     return render(
         request,
         "directory/shortlists.jinja",
-        {"person": person, "shortlists": selectors.shortlists_for(person=person)},
+        {
+            "person": person,
+            "for_themselves": can(request.actor, "directory.read_own_shortlists", person),
+            "shortlists": selectors.shortlists_for(person=person),
+        },
     )
 
 
@@ -149,76 +160,67 @@ def service_page(request, service_id):
 
 @login_required
 def listing_new(request):
-    if not request.actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER):
-        raise PermissionDenied
+    """A community micro-enterprise lists itself, for the area admin to approve."""
+    require(request.actor, "directory.list_enterprise")
     form = ListingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("evidence_")}
-        try:
-            services.micro_enterprise_submit(actor=request.actor, evidence=form.evidence(), **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, "Thank you. Your listing will show once the area admin approves it."
-            )
-            return redirect("home:home")
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.micro_enterprise_submit(
+            actor=request.actor,
+            evidence=form.evidence(),
+            **{k: v for k, v in data.items() if not k.startswith("evidence_")},
+        ),
+        said="Thank you. Your listing will show once the area admin approves it.",
+        then=reverse("home:home"),
+    ):
+        return done
     return render(request, "directory/listing_new.jinja", {"form": form})
 
 
 @login_required
 def listings(request):
     """The area admin: listings waiting, and stale or expired listings to chase."""
-    if not request.actor.acts_as(Role.AREA_ADMIN):
-        raise PermissionDenied
+    require(request.actor, "directory.see_listings")
     orgs = list(selectors.organizations_in_area(area=request.actor.area))
-    evidence = {o.pk: services.expired_evidence(o) for o in orgs}
-    approved = [o for o in orgs if o.listing_status == "approved"]
     return render(
-        request,
-        "directory/listings.jinja",
-        {
-            "pending": [o for o in orgs if o.listing_status == "pending"],
-            "stale": [o for o in approved if services.is_stale(o)],
-            "expired": [
-                (o, evidence[o.pk])
-                for o in approved
-                if o.kind == "micro_enterprise" and evidence[o.pk]
-            ],
-            "form": DecisionForm(),
-            "evidence": evidence,
-        },
+        request, "directory/listings.jinja", {**listings_page(orgs), "form": DecisionForm()}
     )
 
 
 @login_required
 @require_POST
 def listing_decide(request, organization_id):
+    """The area admin approves a listing, or says why not."""
     org = selectors.organization_in_area_get(area=request.actor.area, pk=organization_id)
     form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.listing_decide(
-                actor=request.actor,
-                org=org,
-                approve=form.cleaned_data["approve"] == "yes",
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, f"{org.name}: decision recorded.")
+    filled_in = form.is_valid()
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.listing_decide(
+            actor=request.actor, org=org, approve=data["approve"] == "yes", reason=data["reason"]
+        ),
+        said=f"{org.name}: decision recorded.",
+        then=reverse("directory:listings"),
+    ):
+        return done
+    if filled_in:
+        messages.error(request, _refused(form))
     return redirect("directory:listings")
 
 
 @login_required
 @require_POST
 def listing_confirm(request, organization_id):
+    """The organisation or the area admin confirms a listing is still true."""
     org = selectors.organization_in_area_get(area=request.actor.area, pk=organization_id)
-    services.listing_confirm(actor=request.actor, org=org)
-    messages.success(request, f"{org.name} is confirmed as still true.")
-    return redirect(
-        "home:home"
-        if request.actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER)
-        else "directory:listings"
-    )
+    # The enterprise goes back to its home page; the area admin to the listings.
+    back = "home:home" if can(request.actor, "directory.list_enterprise") else "directory:listings"
+    return form_posted(
+        request,
+        PressedForm(request.POST),
+        act=lambda _: services.listing_confirm(actor=request.actor, org=org),
+        said=f"{org.name} is confirmed as still true.",
+        then=reverse(back),
+    ) or redirect(back)

@@ -3,15 +3,13 @@ bundle, both ways."""
 
 from typing import Annotated
 
-from django.core.exceptions import PermissionDenied
 from ninja import Body, Router, Status
 
-from kinfolk.accounts.models import Role
 from kinfolk.core import disclosure
+from kinfolk.core.permissions import require
 from kinfolk.core.schemas import ReportLineOut
 
 from . import fhir, selectors, services
-from .rules import sees_prescribing_reports
 
 router = Router(tags=["social prescribing"])
 
@@ -31,8 +29,7 @@ def export_bundle(request, referral_id: int):
     summary="Refer from a FHIR R4 Bundle (ServiceRequest coded 871731000000106, with Consent)",
 )
 def import_bundle(request, payload: Annotated[dict, Body()]):
-    if not request.auth.acts_as(Role.REFERRER):
-        raise PermissionDenied("Only referrers can send referrals.")
+    require(request.auth, "social_prescribing.refer", message="Only referrers can send referrals.")
     referral = services.referral_create(actor=request.auth, **fhir.referral_from_bundle(payload))
     return Status(201, fhir.bundle(referral))
 
@@ -43,8 +40,11 @@ def import_bundle(request, payload: Annotated[dict, Body()]):
     summary="The area's social prescribing figures: aggregates under the disclosure rule",
 )
 def report(request):
-    if not sees_prescribing_reports(request.auth):
-        raise PermissionDenied(
+    require(
+        request.auth,
+        "social_prescribing.see_reports",
+        message=(
             "Only commissioners, link workers and experts by experience see the area's figures."
-        )
+        ),
+    )
     return disclosure.api_rows(selectors.report(area=request.auth.area))

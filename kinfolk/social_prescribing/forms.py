@@ -65,6 +65,17 @@ class CommunityForm(forms.Form):
         ]
 
 
+class OutcomeForm(forms.Form):
+    """Which button was pressed: the latest ONS4 as the start, or as the follow-up (the service
+    says if it is neither)."""
+
+    stage = forms.CharField(required=False, strip=False)
+
+
+class PressedForm(forms.Form):
+    """A button with nothing to fill in (take a referral, they have started going)."""
+
+
 class CloseForm(forms.Form):
     summary = forms.CharField(label="Summary for the referrer", widget=forms.Textarea)
 

@@ -14,7 +14,7 @@ def home_cards(home: Home) -> list[HomeCard]:
     organisation, the published figures for those who hold the service to account."""
     actor = home.actor
     cards = []
-    if can(actor, "social_prescribing.refer_someone"):
+    if can(actor, "social_prescribing.refer"):
         cards += [
             HomeCard(
                 "Refer to social prescribing",
@@ -29,7 +29,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 AT + 1,
             ),
         ]
-    if can(actor, "social_prescribing.work_the_inbox"):
+    if can(actor, "social_prescribing.work_caseload"):
         cards.append(
             HomeCard(
                 "Social prescribing",
@@ -38,7 +38,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 AT + 2,
             )
         )
-    elif can(actor, "social_prescribing.see_report"):  # a link worker's card is the inbox
+    elif can(actor, "social_prescribing.see_reports"):  # a link worker's card is the inbox
         cards.append(
             HomeCard(
                 "Social prescribing report",
@@ -47,7 +47,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 AT + 5,
             )
         )
-    if can(actor, "social_prescribing.answer_community_requests"):
+    if can(actor, "social_prescribing.see_community_requests"):
         cards.append(
             HomeCard(
                 "Requests from link workers",

@@ -4,18 +4,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from kinfolk.accounts.models import Role
 from kinfolk.core.disclosure import Line, count_line, mean_of, median_of, protect, words
 from kinfolk.core.lookups import int_or_404
-from kinfolk.core.models import AuditAction
-from kinfolk.core.scoping import in_actors_area
-from kinfolk.people.audit import audit_person
+from kinfolk.core.records import record_for
 
+from . import rules  # noqa: F401  (names the permissions asked here)
 from .models import CommunityReferral, OrganizationMember, Reason, Referral, Status
 
 SAFE_CASELOAD = (200, 250)  # people a year (NHS England guidance)
@@ -35,28 +32,22 @@ def days_waiting_for_contact(referral: Referral) -> int | None:
     return (timezone.now() - referral.received_at).days
 
 
-def referral_get(*, actor, referral_id) -> Referral:
-    """For the link worker, the referrer who sent it, or the person themselves."""
-    referral = (
-        Referral.objects.select_related("person", "person__area", "referrer", "link_worker")
-        .filter(pk=int_or_404(referral_id))
-        .first()
+def referral_get(*, actor, referral_id, with_its_work: bool = False) -> Referral:
+    """One referral, for its link worker, the referrer who sent it, or the person themselves;
+    the read is audited under the person, and a referral in another area is not found.
+    `with_its_work` brings its goals, conversations and activities too (for its page)."""
+    referrals = Referral.objects.select_related("person", "person__area", "referrer", "link_worker")
+    if with_its_work:
+        referrals = referrals.select_related("baseline", "follow_up").prefetch_related(
+            "goals", "conversations", "community__service", "community__organization"
+        )
+    return record_for(
+        actor,
+        referrals,
+        referral_id,
+        permission="social_prescribing.see_referral",
+        refusal="This referral is not yours to see.",
     )
-    if referral is None:
-        raise Http404("No such referral")
-    if not in_actors_area(actor, referral):
-        audit_person(actor=actor, action=AuditAction.DENIED, person=referral.person, about=referral)
-        raise Http404("No such referral")
-    allowed = (
-        (actor.acts_as(Role.LINK_WORKER) and referral.link_worker_id == actor.user.pk)
-        or (actor.acts_as(Role.REFERRER) and referral.referrer_id == actor.user.pk)
-        or (actor.acts_as(Role.PERSON) and referral.person.user_id == actor.user.pk)
-    )
-    if not allowed:
-        audit_person(actor=actor, action=AuditAction.DENIED, person=referral.person, about=referral)
-        raise PermissionDenied("This referral is not yours to see.")
-    audit_person(actor=actor, action=AuditAction.VIEW, person=referral.person, about=referral)
-    return referral
 
 
 def inbox(*, actor) -> QuerySet[Referral]:
@@ -70,6 +61,7 @@ def inbox(*, actor) -> QuerySet[Referral]:
 
 
 def inbox_referral_get(*, actor, referral_id) -> Referral:
+    """One new referral from the area's inbox (not found once someone has taken it)."""
     referral = inbox(actor=actor).filter(pk=int_or_404(referral_id)).first()
     if referral is None:
         raise Http404("That referral is not in the inbox.")
@@ -77,6 +69,7 @@ def inbox_referral_get(*, actor, referral_id) -> Referral:
 
 
 def caseload(*, actor) -> QuerySet[Referral]:
+    """The referrals this link worker has taken, open ones first."""
     return (
         Referral.objects.in_area(actor.area)
         .filter(link_worker=actor.user)
@@ -87,6 +80,8 @@ def caseload(*, actor) -> QuerySet[Referral]:
 
 @dataclass(frozen=True)
 class CaseloadSize:
+    """A link worker's people this year, and a warning near or above the safe size."""
+
     people_this_year: int
 
     @property
@@ -106,6 +101,7 @@ class CaseloadSize:
 
 
 def caseload_size(*, actor) -> CaseloadSize:
+    """How many people this link worker has taken on in the last year."""
     year_ago = timezone.now() - timedelta(days=365)
     people = (
         Referral.objects.in_area(actor.area)
@@ -128,6 +124,7 @@ def my_referrals(*, actor) -> QuerySet[Referral]:
 
 
 def organisations_of(*, actor) -> list[int]:
+    """The community organisations the actor is a member of."""
     return list(
         OrganizationMember.objects.filter(user=actor.user).values_list("organization_id", flat=True)
     )
@@ -144,6 +141,7 @@ def sent_to_my_organisations(*, actor) -> QuerySet[CommunityReferral]:
 
 
 def community_referral_get(*, actor, sent_id) -> CommunityReferral:
+    """One request sent to one of the actor's organisations (not found otherwise)."""
     sent = sent_to_my_organisations(actor=actor).filter(pk=int_or_404(sent_id)).first()
     if sent is None:
         raise Http404("Nothing like that was sent to your organisation.")
@@ -151,6 +149,7 @@ def community_referral_get(*, actor, sent_id) -> CommunityReferral:
 
 
 def community_referral_for_link_worker(*, actor, sent_id) -> CommunityReferral:
+    """One request a link worker sent for someone they support (not found otherwise)."""
     sent = (
         CommunityReferral.objects.in_area(actor.area)
         .filter(pk=int_or_404(sent_id), referral__link_worker=actor.user)

@@ -7,14 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kinfolk.accounts.models import Role
 from kinfolk.core.models import Area, AuditAction
+from kinfolk.core.permissions import forget, require
 from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 from kinfolk.people.models import Assignment, Person
 from kinfolk.people.rules import can
 from kinfolk.people.services import _clean_profile, allocations_end_for_referral, person_lock
 
+from . import rules  # noqa: F401  (names the permissions asked here)
 from .models import (
     DECLINED_CODE,
     CommunityReferral,
@@ -22,7 +23,6 @@ from .models import (
     Conversation,
     Goal,
     Message,
-    OrganizationMember,
     Reason,
     Referral,
     Status,
@@ -30,14 +30,6 @@ from .models import (
 
 PRACTICE_MAX = Referral._meta.get_field("practice").max_length
 PERSON_FIELDS = ("given_name", "family_name", "date_of_birth", "nhs_number", "phone", "postcode")
-
-
-def _is_link_worker(actor, referral: Referral) -> bool:
-    return (
-        actor.acts_as(Role.LINK_WORKER)
-        and referral.area_id == actor.area.pk
-        and referral.link_worker_id == actor.user.pk
-    )
 
 
 def _locked(referral: Referral) -> Referral:
@@ -51,10 +43,14 @@ def _locked(referral: Referral) -> Referral:
     )
 
 
-def _must_be_link_worker(actor, referral: Referral) -> None:
-    if not _is_link_worker(actor, referral):
-        audit_person(actor=actor, action=AuditAction.DENIED, person=referral.person, about=referral)
-        raise PermissionDenied("Only the person's link worker can do this.")
+def _must_be_link_worker(actor, permission: str, referral: Referral) -> None:
+    """Only the person's link worker does this; anyone else's attempt is audited."""
+    require(
+        actor,
+        f"social_prescribing.{permission}",
+        referral,
+        message="Only the person's link worker can do this.",
+    )
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -115,8 +111,11 @@ def referral_create(
     new_person: dict | None = None,
 ) -> Referral:
     """A GP, nurse or other professional refers someone who has agreed to it."""
-    if not actor.acts_as(Role.REFERRER):
-        raise PermissionDenied("Only referrers (GPs, nurses, other professionals) can refer.")
+    require(
+        actor,
+        "social_prescribing.refer",
+        message="Only referrers (GPs, nurses, other professionals) can refer.",
+    )
     if not consent_recorded:
         raise ValidationError(
             "Record that the person (or someone who can decide for them) agreed to the referral.",
@@ -182,8 +181,12 @@ def _open_referral(person: Person) -> Referral | None:
 @transaction.atomic
 def referral_take(*, actor, referral: Referral) -> Referral:
     """A link worker takes a new referral from the inbox: they now support the person."""
-    if not actor.acts_as(Role.LINK_WORKER) or referral.area_id != actor.area.pk:
-        raise PermissionDenied("Only a link worker in this area can take a referral.")
+    require(
+        actor,
+        "social_prescribing.take_referral",
+        referral,
+        message="Only a link worker in this area can take a referral.",
+    )
     referral = _locked(referral)
     if referral.link_worker_id:
         raise ValidationError("Another link worker has already taken this referral.", code="taken")
@@ -195,12 +198,15 @@ def referral_take(*, actor, referral: Referral) -> Referral:
     )  # fmt: skip
     audit_person(actor=actor, action=AuditAction.UPDATE, person=referral.person, about=referral,
                  detail={"taken_by": actor.user.pk})  # fmt: skip
+    forget(actor)  # they now support the person: what they may do has changed
     return referral
 
 
 @transaction.atomic
 def conversation_record(*, actor, referral: Referral, held_on: date, notes: str) -> Conversation:
-    _must_be_link_worker(actor, referral)
+    """The link worker records a "what matters to me" conversation; the first one is the first
+    contact."""
+    _must_be_link_worker(actor, "record_conversation", referral)
     if not (notes or "").strip():
         raise ValidationError("Write what you talked about.", code="notes")
     if held_on > date.today():
@@ -219,7 +225,8 @@ def conversation_record(*, actor, referral: Referral, held_on: date, notes: str)
 
 @transaction.atomic
 def goal_add(*, actor, referral: Referral, in_their_words: str) -> Goal:
-    _must_be_link_worker(actor, referral)
+    """The link worker writes down a goal in the person's own words."""
+    _must_be_link_worker(actor, "add_goal", referral)
     if not (in_their_words or "").strip():
         raise ValidationError("Write the goal in the person's words.", code="goal")
     goal = Goal.objects.create(
@@ -232,7 +239,7 @@ def goal_add(*, actor, referral: Referral, in_their_words: str) -> Goal:
 @transaction.atomic
 def community_refer(*, actor, referral: Referral, service, note: str = "") -> CommunityReferral:
     """A service the person chose to try goes to the organisation that runs it."""
-    _must_be_link_worker(actor, referral)
+    _must_be_link_worker(actor, "refer_to_community_group", referral)
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is closed.", code="closed")
     sent = CommunityReferral.objects.create(
@@ -243,20 +250,15 @@ def community_refer(*, actor, referral: Referral, service, note: str = "") -> Co
     return sent
 
 
-def is_member(actor, organization_id) -> bool:
-    return (
-        actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER)
-        and OrganizationMember.objects.filter(
-            organization_id=organization_id, user=actor.user
-        ).exists()
-    )
-
-
 @transaction.atomic
 def community_decide(*, actor, sent: CommunityReferral, accept: bool, reason: str = ""):
     """The organisation accepts, or declines with a reason."""
-    if not is_member(actor, sent.organization_id):
-        raise PermissionDenied("Only the organisation it was sent to can answer.")
+    require(
+        actor,
+        "social_prescribing.decide_as_community_organisation",
+        sent,
+        message="Only the organisation it was sent to can answer.",
+    )
     sent = _locked_sent(sent)
     if sent.status != CommunityStatus.SENT:
         raise ValidationError("This has already been answered.", code="answered")
@@ -289,8 +291,12 @@ def _message(referral: Referral, text: str) -> Message:
 @transaction.atomic
 def community_started(*, actor, sent: CommunityReferral) -> CommunityReferral:
     """The person has started going: they are connected, and the referrer is told."""
-    if not (is_member(actor, sent.organization_id) or _is_link_worker(actor, sent.referral)):
-        raise PermissionDenied("Only the organisation or the link worker can record this.")
+    require(
+        actor,
+        "social_prescribing.record_started",
+        sent,
+        message="Only the organisation or the link worker can record this.",
+    )
     referral = _locked(sent.referral)
     sent = _locked_sent(sent)
     if sent.status != CommunityStatus.ACCEPTED:
@@ -319,7 +325,7 @@ def community_started(*, actor, sent: CommunityReferral) -> CommunityReferral:
 @transaction.atomic
 def outcome_link(*, actor, referral: Referral, response, stage: str) -> Referral:
     """Attach an ONS4 answered with the person, at the start or at follow-up."""
-    _must_be_link_worker(actor, referral)
+    _must_be_link_worker(actor, "link_outcome", referral)
     if response.measure != "ons4" or response.person_id != referral.person_id:
         raise ValidationError("Use the person's own ONS4 answers.", code="measure")
     if stage not in ("baseline", "follow_up"):
@@ -330,6 +336,7 @@ def outcome_link(*, actor, referral: Referral, response, stage: str) -> Referral
 
 
 def wellbeing_change(referral: Referral) -> dict | None:
+    """Each ONS4 item's change from the start to the follow-up (None without both)."""
     if not (referral.baseline and referral.follow_up):
         return None
     before, after = referral.baseline.score, referral.follow_up.score
@@ -354,12 +361,13 @@ def _end_access_from(actor, referral: Referral) -> None:
         allocations_end_for_referral(
             actor=actor, person=referral.person, worker_id=worker_id, kind=kind
         )
+    forget(actor)
 
 
 @transaction.atomic
 def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
     """The link worker closes the referral with a summary; the referrer is told the outcome."""
-    _must_be_link_worker(actor, referral)
+    _must_be_link_worker(actor, "close_referral", referral)
     referral = _locked(referral)
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is already closed.", code="closed")
@@ -386,7 +394,7 @@ def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
 @transaction.atomic
 def referral_decline(*, actor, referral: Referral, reason: str = "") -> Referral:
     """The person does not want social prescribing (coded 871711000000103)."""
-    _must_be_link_worker(actor, referral)
+    _must_be_link_worker(actor, "decline_referral", referral)
     referral = _locked(referral)
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is already closed.", code="closed")

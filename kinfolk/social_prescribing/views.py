@@ -3,17 +3,18 @@ community organisation's requests, the referrer's outcomes, and reports."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kinfolk.accounts.models import Role
 from kinfolk.core import csv_export, disclosure
 from kinfolk.core.audit import audit_list_view, audit_record
-from kinfolk.core.forms import add_service_errors
 from kinfolk.core.lookups import uuid_or_404
 from kinfolk.core.models import AuditAction
+from kinfolk.core.permissions import can, require
+from kinfolk.core.posting import form_posted
 from kinfolk.directory.selectors import listed_services
 from kinfolk.people.selectors import people_list_for_actor
 from kinfolk.wellbeing.selectors import responses_for
@@ -26,54 +27,70 @@ from .forms import (
     DecideForm,
     DeclineForm,
     GoalForm,
+    OutcomeForm,
+    PressedForm,
     ReferForm,
 )
 from .models import Reason
-from .rules import sees_prescribing_reports
 
 
-def _must(request, *roles):
-    if not request.actor.acts_as(*roles):
-        raise PermissionDenied
+def _refused(form) -> str:
+    """What the service said when it refused a form that was itself filled in well."""
+    return next(problem for problems in form.errors.values() for problem in problems)
+
+
+class _SentTwice(Exception):
+    """The person already has an open referral: shown to the referrer, not as a mistake."""
+
+
+def _refer(actor, form, people, data):
+    person = next((p for p in people if str(p.pk) == data["person"]), None)
+    try:
+        return services.referral_create(
+            actor=actor, practice=data["practice"], reasons=data["reasons"],
+            consent_recorded=data["consent_recorded"],
+            consent_given_by=data["consent_given_by"], what_matters=data["what_matters"],
+            person=person, new_person=None if person else form.new_person(),
+        )  # fmt: skip
+    except services.AlreadyReferred as already:
+        raise _SentTwice(already.messages[0]) from already
+
+
+def _referred(referral) -> str:
+    return (
+        f"{referral.person.full_name} is referred: reference {referral.reference}. "
+        f"A link worker will contact them within {selectors.contact_target_days()} days. "
+        "You will see here when they are connected to something, and when the "
+        "referral closes."
+    )
 
 
 @login_required
 def refer(request):
-    _must(request, Role.REFERRER)
+    """A GP, nurse or other professional refers someone who has agreed to it."""
+    require(request.actor, "social_prescribing.refer")
     people = people_list_for_actor(actor=request.actor)
     form = ReferForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        person = next((p for p in people if str(p.pk) == data["person"]), None)
-        try:
-            referral = services.referral_create(
-                actor=request.actor, practice=data["practice"], reasons=data["reasons"],
-                consent_recorded=data["consent_recorded"],
-                consent_given_by=data["consent_given_by"], what_matters=data["what_matters"],
-                person=person, new_person=None if person else form.new_person(),
-            )  # fmt: skip
-        except services.AlreadyReferred as already:
-            # Sent twice (the browser's Back, or a colleague): show the one there is.
-            messages.info(request, already.messages[0])
-            return redirect("social_prescribing:my_referrals")
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"{referral.person.full_name} is referred: reference {referral.reference}. "
-                f"A link worker will contact them within {selectors.contact_target_days()} days. "
-                "You will see here when they are connected to something, and when the "
-                "referral closes.",
-            )
-            return redirect("social_prescribing:my_referrals")
+    try:
+        if done := form_posted(
+            request,
+            form,
+            act=lambda data: _refer(request.actor, form, people, data),
+            said=_referred,
+            then=reverse("social_prescribing:my_referrals"),
+        ):
+            return done
+    except _SentTwice as twice:
+        # Sent twice (the browser's Back, or a colleague): show the one there is.
+        messages.info(request, str(twice))
+        return redirect("social_prescribing:my_referrals")
     return render(request, "social_prescribing/refer.jinja", {"form": form})
 
 
 @login_required
 def my_referrals(request):
     """The referrer's own referrals and what became of them."""
-    _must(request, Role.REFERRER)
+    require(request.actor, "social_prescribing.see_referrals_sent")
     referrals = list(selectors.my_referrals(actor=request.actor))
     audit_list_view(actor=request.actor, target_type="my_referrals", count=len(referrals))
     return render(
@@ -85,7 +102,8 @@ def my_referrals(request):
 
 @login_required
 def inbox(request):
-    _must(request, Role.LINK_WORKER)
+    """The link worker's inbox of new referrals, and their caseload."""
+    require(request.actor, "social_prescribing.work_caseload")
     inbox, caseload = (
         list(selectors.inbox(actor=request.actor)),
         list(selectors.caseload(actor=request.actor)),
@@ -111,20 +129,29 @@ def inbox(request):
 @login_required
 @require_POST
 def take(request, referral_id):
-    _must(request, Role.LINK_WORKER)
+    """A link worker takes a new referral from the inbox, and goes to it."""
+    require(request.actor, "social_prescribing.work_caseload")
     referral = selectors.inbox_referral_get(actor=request.actor, referral_id=referral_id)
-    try:
-        services.referral_take(actor=request.actor, referral=referral)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-        return redirect("social_prescribing:inbox")
-    return redirect("social_prescribing:referral", referral.pk)
+    form = PressedForm(request.POST)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda _: services.referral_take(actor=request.actor, referral=referral),
+        said=None,
+        then=reverse("social_prescribing:referral", args=[referral.pk]),
+    ):
+        return done
+    messages.error(request, _refused(form))
+    return redirect("social_prescribing:inbox")
 
 
 @login_required
 def referral_detail(request, referral_id):
-    referral = selectors.referral_get(actor=request.actor, referral_id=referral_id)
-    is_link_worker = request.actor.acts_as(Role.LINK_WORKER)
+    """One referral: for its link worker, with everything they do with the person."""
+    referral = selectors.referral_get(
+        actor=request.actor, referral_id=referral_id, with_its_work=True
+    )
+    is_link_worker = can(request.actor, "social_prescribing.record_conversation", referral)
     found = (request.GET.get("find") or "").strip()
     choices = (
         list(
@@ -155,42 +182,56 @@ def referral_detail(request, referral_id):
     )
 
 
-def _link_worker_action(request, referral_id, form_class, action, success):
-    _must(request, Role.LINK_WORKER)
-    referral = selectors.referral_get(actor=request.actor, referral_id=referral_id)
-    form = form_class(request.POST) if form_class else None
-    if form is not None and not form.is_valid():
-        messages.error(request, "Check the form: " + "; ".join(
-            f"{form.fields[n].label}: {' '.join(e)}" if n in form.fields else " ".join(e)
-            for n, e in form.errors.items()
-        ))  # fmt: skip
-        return redirect("social_prescribing:referral", referral.pk)
-    try:
-        action(referral, form.cleaned_data if form else {})
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+def _form_problems(form) -> str:
+    return "Check the form: " + "; ".join(
+        f"{form.fields[n].label}: {' '.join(e)}" if n in form.fields else " ".join(e)
+        for n, e in form.errors.items()
+    )
+
+
+def _the_link_workers(request, referral_id):
+    """The referral a link worker's form on its page is about (theirs, or refused)."""
+    require(request.actor, "social_prescribing.work_caseload")
+    return selectors.referral_get(actor=request.actor, referral_id=referral_id)
+
+
+def _back_to_the_referral(request, referral, form, *, act, said, not_filled_in=None):
+    """Post one of the link worker's forms on the referral page and go back to it, saying what
+    happened: done, what the service refused, or what is wrong with the form."""
+    back = reverse("social_prescribing:referral", args=[referral.pk])
+    filled_in = form.is_valid()
+    if done := form_posted(request, form, act=act, said=said, then=back):
+        return done
+    if filled_in:
+        messages.error(request, _refused(form))
     else:
-        messages.success(request, success)
-    return redirect("social_prescribing:referral", referral.pk)
+        messages.error(request, not_filled_in or _form_problems(form))
+    return redirect(back)
 
 
 @login_required
 @require_POST
 def conversation(request, referral_id):
-    return _link_worker_action(
-        request, referral_id, ConversationForm,
-        lambda r, d: services.conversation_record(actor=request.actor, referral=r, **d),
-        "The conversation is recorded.",
+    """The link worker records a conversation with the person."""
+    referral = _the_link_workers(request, referral_id)
+    return _back_to_the_referral(
+        request, referral, ConversationForm(request.POST),
+        act=lambda data: services.conversation_record(
+            actor=request.actor, referral=referral, **data
+        ),
+        said="The conversation is recorded.",
     )  # fmt: skip
 
 
 @login_required
 @require_POST
 def goal(request, referral_id):
-    return _link_worker_action(
-        request, referral_id, GoalForm,
-        lambda r, d: services.goal_add(actor=request.actor, referral=r, **d),
-        "The goal is added.",
+    """The link worker adds a goal in the person's words."""
+    referral = _the_link_workers(request, referral_id)
+    return _back_to_the_referral(
+        request, referral, GoalForm(request.POST),
+        act=lambda data: services.goal_add(actor=request.actor, referral=referral, **data),
+        said="The goal is added.",
     )  # fmt: skip
 
 
@@ -199,20 +240,15 @@ def goal(request, referral_id):
 def community(request, referral_id):
     """Send the activity the person chose to the organisation that runs it."""
     form = CommunityForm(request.POST, services=_chosen(request.POST.get("service")))
-
-    def send(referral, _):
-        if not form.is_valid():
-            raise ValidationError("Choose an activity from the directory.")
-        services.community_refer(
-            actor=request.actor,
-            referral=referral,
-            service=_chosen(form.cleaned_data["service"])[0],
-            note=form.cleaned_data["note"],
-        )
-
-    return _link_worker_action(
-        request, referral_id, None, send,
-        "Sent to the organisation. They will accept or say why not.",
+    referral = _the_link_workers(request, referral_id)
+    return _back_to_the_referral(
+        request, referral, form,
+        act=lambda data: services.community_refer(
+            actor=request.actor, referral=referral, service=_chosen(data["service"])[0],
+            note=data["note"],
+        ),
+        said="Sent to the organisation. They will accept or say why not.",
+        not_filled_in="Choose an activity from the directory.",
     )  # fmt: skip
 
 
@@ -223,45 +259,56 @@ def _chosen(service_id) -> list:
         return []
 
 
+def _latest_ons4(referral):
+    latest = list(responses_for(person=referral.person, measure="ons4"))
+    if not latest:
+        raise ValidationError("Record ONS4 with the person first.")
+    return latest[-1]
+
+
 @login_required
 @require_POST
 def outcome(request, referral_id):
-    def attach(referral, _):
-        latest = list(responses_for(person=referral.person, measure="ons4"))
-        if not latest:
-            raise ValidationError("Record ONS4 with the person first.")
-        services.outcome_link(
-            actor=request.actor, referral=referral, response=latest[-1],
-            stage=request.POST.get("stage", ""),
-        )  # fmt: skip
-
-    return _link_worker_action(request, referral_id, None, attach, "The ONS4 answers are linked.")
+    """Link the person's latest ONS4 answers to the referral, as the start or the follow-up."""
+    referral = _the_link_workers(request, referral_id)
+    return _back_to_the_referral(
+        request, referral, OutcomeForm(request.POST),
+        act=lambda data: services.outcome_link(
+            actor=request.actor, referral=referral, response=_latest_ons4(referral),
+            stage=data["stage"],
+        ),
+        said="The ONS4 answers are linked.",
+    )  # fmt: skip
 
 
 @login_required
 @require_POST
 def close(request, referral_id):
-    return _link_worker_action(
-        request, referral_id, CloseForm,
-        lambda r, d: services.referral_close(actor=request.actor, referral=r, **d),
-        "The referral is closed and the referrer has been told.",
+    """The link worker closes the referral; the referrer is told."""
+    referral = _the_link_workers(request, referral_id)
+    return _back_to_the_referral(
+        request, referral, CloseForm(request.POST),
+        act=lambda data: services.referral_close(actor=request.actor, referral=referral, **data),
+        said="The referral is closed and the referrer has been told.",
     )  # fmt: skip
 
 
 @login_required
 @require_POST
 def decline(request, referral_id):
-    return _link_worker_action(
-        request, referral_id, DeclineForm,
-        lambda r, d: services.referral_decline(actor=request.actor, referral=r, **d),
-        "Recorded as declined (SNOMED CT 871711000000103). The referrer has been told.",
+    """The person does not want social prescribing; the referrer is told."""
+    referral = _the_link_workers(request, referral_id)
+    return _back_to_the_referral(
+        request, referral, DeclineForm(request.POST),
+        act=lambda data: services.referral_decline(actor=request.actor, referral=referral, **data),
+        said="Recorded as declined (SNOMED CT 871711000000103). The referrer has been told.",
     )  # fmt: skip
 
 
 @login_required
 def community_requests(request):
     """A community organisation sees only the requests sent to it."""
-    _must(request, Role.COMMUNITY_ORGANISATION_MEMBER)
+    require(request.actor, "social_prescribing.see_community_requests")
     sent = list(selectors.sent_to_my_organisations(actor=request.actor))
     audit_list_view(actor=request.actor, target_type="community_requests", count=len(sent))
     return render(
@@ -272,46 +319,54 @@ def community_requests(request):
 @login_required
 @require_POST
 def community_decide(request, sent_id):
-    _must(request, Role.COMMUNITY_ORGANISATION_MEMBER)
+    """The organisation accepts someone, or says why it cannot."""
+    require(request.actor, "social_prescribing.see_community_requests")
     sent = selectors.community_referral_get(actor=request.actor, sent_id=sent_id)
     form = DecideForm(request.POST)
-    if form.is_valid():
-        try:
-            services.community_decide(
-                actor=request.actor, sent=sent, accept=form.cleaned_data["accept"] == "yes",
-                reason=form.cleaned_data["reason"],
-            )  # fmt: skip
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, "Thank you. The link worker has been told.")
+    filled_in = form.is_valid()
+    if done := form_posted(
+        request,
+        form,
+        act=lambda data: services.community_decide(
+            actor=request.actor, sent=sent, accept=data["accept"] == "yes", reason=data["reason"]
+        ),
+        said="Thank you. The link worker has been told.",
+        then=reverse("social_prescribing:community"),
+    ):
+        return done
+    if filled_in:
+        messages.error(request, _refused(form))
     return redirect("social_prescribing:community")
 
 
 @login_required
 @require_POST
 def community_started(request, sent_id):
-    if request.actor.acts_as(Role.LINK_WORKER):
+    """The person has started going: recorded by the organisation or the link worker."""
+    if can(request.actor, "social_prescribing.work_caseload"):
         sent = selectors.community_referral_for_link_worker(actor=request.actor, sent_id=sent_id)
-        back = ("social_prescribing:referral", sent.referral_id)
+        back = reverse("social_prescribing:referral", args=[sent.referral_id])
     else:
-        _must(request, Role.COMMUNITY_ORGANISATION_MEMBER)
+        require(request.actor, "social_prescribing.see_community_requests")
         sent = selectors.community_referral_get(actor=request.actor, sent_id=sent_id)
-        back = ("social_prescribing:community",)
-    try:
-        services.community_started(actor=request.actor, sent=sent)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, "They are connected. The referrer has been told.")
-    return redirect(*back)
+        back = reverse("social_prescribing:community")
+    form = PressedForm(request.POST)
+    if done := form_posted(
+        request,
+        form,
+        act=lambda _: services.community_started(actor=request.actor, sent=sent),
+        said="They are connected. The referrer has been told.",
+        then=back,
+    ):
+        return done
+    messages.error(request, _refused(form))
+    return redirect(back)
 
 
 @login_required
 def reports(request):
     """The area's figures, aggregate only: the CSV holds the same lines as the page."""
-    if not sees_prescribing_reports(request.actor):
-        raise PermissionDenied
+    require(request.actor, "social_prescribing.see_reports")
     lines = selectors.report(area=request.actor.area)
     if request.GET.get("format") == "csv":
         audit_record(actor=request.actor, action=AuditAction.EXPORT,

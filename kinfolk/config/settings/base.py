@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    # Imports every app's rules.py at start-up, so each permission exists before it is asked.
+    "rules.apps.AutodiscoverRulesConfig",
     "kinfolk.core",
     "kinfolk.accounts",
     "kinfolk.people",

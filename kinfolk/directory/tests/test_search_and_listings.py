@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from kinfolk.accounts.models import Role
-from kinfolk.directory import selectors, services
+from kinfolk.directory import listing_checks, selectors, services
 from kinfolk.directory.models import Organization
 from kinfolk.directory.tests.factories import service, term
 from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
@@ -122,9 +122,9 @@ def test_expired_evidence_blocks_approval_and_old_listings_are_stale(area, make_
         services.listing_decide(actor=admin, org=org, approve=True)
     Organization.objects.filter(pk=org.pk).update(confirmed_at=timezone.now() - timedelta(days=200))
     org.refresh_from_db()
-    assert services.is_stale(org)
+    assert listing_checks.is_stale(org)
     services.listing_confirm(actor=member, org=org)
-    assert not services.is_stale(org)
+    assert not listing_checks.is_stale(org)
 
 
 def test_a_worker_sends_a_shortlist_only_to_someone_they_support(
