@@ -52,10 +52,12 @@ class PersonPresenter:
     @property
     def shared_lives_link(self) -> tuple[str, str] | None:
         """For the person's scheme worker: their Shared Lives referral, or a way to refer."""
-        from kinfolk.sharedlives.rules import can_for_person
-        from kinfolk.sharedlives.selectors import open_referral_for_person
+        from kinfolk.core import permissions
+        from kinfolk.sharedlives.referrals.selectors import open_referral_for_person
 
-        if self.person.erased_at or not can_for_person(self.actor, "manage_referral", self.person):
+        if self.person.erased_at or not permissions.can(
+            self.actor, "sharedlives.manage_referral", self.person
+        ):
             return None
         referral = open_referral_for_person(person=self.person)
         if referral:
