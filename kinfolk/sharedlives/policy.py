@@ -193,6 +193,11 @@ def who_may(move: Move, stage: str) -> frozenset:
     return found.who if found else frozenset()
 
 
+def who_makes(move: Move) -> frozenset:
+    """The sides who may make this move at all (from some stage)."""
+    return frozenset().union(*(t.who for t in STAGE_MACHINE if t.move == move))
+
+
 def may_make(move: Move, stage: str, side: str | None) -> bool:
     """Whether someone speaking for `side` may make this move from this stage."""
     return side in who_may(move, stage)

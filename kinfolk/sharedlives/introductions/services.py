@@ -23,7 +23,7 @@ from ..carers.selectors import held_back_carers
 from ..carers.services import carer_lock
 from ..models import IN_PROGRESS_STAGES, Carer, Introduction, Referral, Side, Stage, StageView
 from ..policy import Move
-from ..rules import side_for
+from ..rules import SCHEME, side_for
 from ..scheme import scheme_settings
 
 ONLY_THE_SIDES = (
@@ -31,9 +31,10 @@ ONLY_THE_SIDES = (
 )
 
 
-def speaking_side(actor, introduction) -> str:
-    """The side (person or carer) the actor speaks for on this introduction or arrangement;
-    anyone else is refused, and the refusal is filed under the person."""
+def speaking_side(actor, introduction, move: Move | None = None) -> str:
+    """The side (person or carer) the actor speaks for on this introduction or arrangement, if
+    that side may make the move; anyone else is refused, and the refusal is filed under the
+    person."""
     require(
         actor,
         "sharedlives.speak_for_a_side",
@@ -41,7 +42,11 @@ def speaking_side(actor, introduction) -> str:
         about=introduction.person,
         message=ONLY_THE_SIDES,
     )
-    return side_for(actor, introduction)
+    side = side_for(actor, introduction)
+    if move is not None and side not in policy.who_makes(move):
+        audit_refusal(actor, "sharedlives.speak_for_a_side", introduction.person)
+        raise PermissionDenied(ONLY_THE_SIDES)
+    return side
 
 
 def both_sides_lock(person, carer: Carer) -> Carer:
@@ -79,7 +84,7 @@ def interest_express(*, actor, referral: Referral, carer: Carer, arrangement_typ
     """One side says yes to meeting. When both have, the introduction is proposed."""
     person = referral.person
     asked = Introduction(area=referral.area, referral=referral, person=person, carer=carer)
-    side = speaking_side(actor, asked)
+    side = speaking_side(actor, asked, Move.SAY_YES)
     policy.ready_to_match(referral)
     carer = both_sides_lock(person, carer)
     if side == Side.CARER and not referral.share_with_suitable_carers:
@@ -127,7 +132,7 @@ def interest_express(*, actor, referral: Referral, carer: Carer, arrangement_typ
 @transaction.atomic
 def introduction_decline(*, actor, introduction: Introduction, reason: str = "") -> Introduction:
     """Either side can say no at any stage, with or without a reason. Nothing counts against it."""
-    side = speaking_side(actor, introduction)
+    side = speaking_side(actor, introduction, Move.DECLINE)
     introduction.stage = policy.stage_after(Move.DECLINE, introduction.stage)
     introduction.closed_at = timezone.now()
     introduction.closed_by_side = side
@@ -146,9 +151,12 @@ def introduction_decline(*, actor, introduction: Introduction, reason: str = "")
 def _may_give_view(actor, introduction: Introduction, side: str) -> None:
     """The worker may record either side's view of a meeting (they were often there); a side
     only its own."""
-    if can(actor, "sharedlives.manage_referral", introduction.person):
+    move = Move.GIVE_VIEW
+    if SCHEME in policy.who_makes(move) and can(
+        actor, "sharedlives.manage_referral", introduction.person
+    ):
         return
-    if speaking_side(actor, introduction) != side:
+    if speaking_side(actor, introduction, move) != side:
         audit_refusal(actor, "sharedlives.speak_for_a_side", introduction.person)
         raise PermissionDenied(ONLY_THE_SIDES)
 
@@ -212,7 +220,7 @@ def stage_view_record(
 @transaction.atomic
 def arrangement_agree(*, actor, introduction: Introduction) -> Introduction:
     """A side agrees to the arrangement. Only they can: never a worker for them."""
-    side = speaking_side(actor, introduction)
+    side = speaking_side(actor, introduction, Move.AGREE)
     introduction = Introduction.objects.select_for_update().get(pk=introduction.pk)
     agreed = policy.stage_after(Move.AGREE, introduction.stage)
     now = timezone.now()

@@ -245,3 +245,9 @@ def test_a_month_is_read_from_its_year_and_number():
     assert policy.month_from("not a month") == date.today().replace(day=1)
     assert policy.days_active(date(2026, 1, 20), None, date(2026, 2, 1), date(2026, 2, 28)) == 28
     assert policy.days_active(date(2026, 3, 1), None, date(2026, 2, 1), date(2026, 2, 28)) == 0
+
+
+def test_who_makes_a_move_from_any_stage():
+    assert policy.who_makes(Move.GIVE_VIEW) == {Side.PERSON, Side.CARER, SCHEME}
+    assert policy.who_makes(Move.DECLINE) == {Side.PERSON, Side.CARER}
+    assert policy.who_may(Move.AGREE, Stage.INTEREST) == frozenset()
