@@ -198,11 +198,6 @@ def who_makes(move: Move) -> frozenset:
     return frozenset().union(*(t.who for t in STAGE_MACHINE if t.move == move))
 
 
-def may_make(move: Move, stage: str, side: str | None) -> bool:
-    """Whether someone speaking for `side` may make this move from this stage."""
-    return side in who_may(move, stage)
-
-
 def stage_after(move: Move, stage: str) -> Stage:
     """Where the introduction goes after this move; refused if it cannot be made now."""
     found = _BY_MOVE.get((move, stage))

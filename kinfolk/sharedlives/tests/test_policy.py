@@ -94,9 +94,9 @@ def test_only_the_sides_decide_and_only_the_worker_starts_an_arrangement():
             assert SCHEME not in transition.who
         if transition.move == Move.START_ARRANGEMENT:
             assert transition.who == {SCHEME}
-    assert policy.may_make(Move.AGREE, Stage.AGREEING, Side.PERSON)
-    assert not policy.may_make(Move.AGREE, Stage.AGREEING, SCHEME)
-    assert not policy.may_make(Move.AGREE, Stage.AGREEING, None)
+    assert Side.PERSON in policy.who_may(Move.AGREE, Stage.AGREEING)
+    assert SCHEME not in policy.who_may(Move.AGREE, Stage.AGREEING)
+    assert None not in policy.who_may(Move.AGREE, Stage.AGREEING)
 
 
 def test_nothing_moves_a_closed_or_arranged_introduction():
