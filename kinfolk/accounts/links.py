@@ -15,8 +15,7 @@ def home_cards(home: Home) -> list[HomeCard]:
             HomeCard(
                 "Memberships",
                 reverse("accounts:memberships"),
-                # Two pieces, so that the lint for role comparisons reads no comparison here.
-                "Who holds which role" + " in this area.",
+                "Who holds which role in this area.",
                 ORDER["run_the_area"],
             )
         )

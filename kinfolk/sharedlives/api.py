@@ -6,17 +6,23 @@ them) and the carer can say yes, agree or say no; workers record and organise.
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 
 from kinfolk.core import disclosure
 from kinfolk.core.audit import audit_list_view
+from kinfolk.core.permissions import require
 from kinfolk.core.schemas import ReportLineOut
 from kinfolk.core.text import OptionalReason
 
-from . import selectors, services
+from . import policy
+from .arrangements import selectors as arrangements
+from .arrangements import services as arrangement_services
+from .carers import selectors as carers_selectors
+from .introductions import selectors as introductions
+from .introductions import services as introduction_services
 from .models import Side
-from .rules import runs_the_scheme, sees_scheme_reports
+from .overview import selectors as overview
+from .referrals import selectors as referral_selectors
 
 router = Router(tags=["shared lives"])
 
@@ -43,7 +49,7 @@ class ReferralOut(Schema):
 
     @staticmethod
     def resolve_home_first_question(r) -> str | None:
-        return services.home_first_question(r)
+        return policy.home_first_question(r)
 
 
 class SuggestionOut(Schema):
@@ -154,20 +160,20 @@ def _carer_out(carer, flags: list[str] | None = None) -> dict:
         "approved_needs": carer.approved_needs,
         "places": carer.places,
         "free_places": carer.free_places,
-        "flags": selectors.carer_flags(carer=carer) if flags is None else flags,
+        "flags": carers_selectors.carer_flags(carer=carer) if flags is None else flags,
     }
 
 
 @router.get("/referrals", response=list[ReferralOut], summary="Open referrals you may see")
 def referrals(request):
-    found = list(selectors.my_referrals(actor=request.auth))
+    found = list(referral_selectors.my_referrals(actor=request.auth))
     audit_list_view(actor=request.auth, target_type="shared_lives_referrals", count=len(found))
     return found
 
 
 @router.get("/referrals/{referral_id}", response=ReferralOut, summary="One referral")
 def referral(request, referral_id: int):
-    return selectors.referral_get(actor=request.auth, referral_id=referral_id)
+    return referral_selectors.referral_get(actor=request.auth, referral_id=referral_id)
 
 
 @router.get(
@@ -176,7 +182,9 @@ def referral(request, referral_id: int):
     summary="Every suitable household, best first, with reasons (after home first)",
 )
 def suggestions(request, referral_id: int):
-    referral = selectors.referral_get(actor=request.auth, referral_id=referral_id, audit=False)
+    referral = referral_selectors.referral_get(
+        actor=request.auth, referral_id=referral_id, audit=False
+    )
     return [
         {
             "carer_id": s.carer.pk,
@@ -185,7 +193,7 @@ def suggestions(request, referral_id: int):
             "reasons": list(s.reasons),
             "cautions": list(s.cautions),
         }
-        for s in services.suggestions(actor=request.auth, referral=referral)
+        for s in referral_selectors.suggestions(actor=request.auth, referral=referral)
     ]
 
 
@@ -195,32 +203,36 @@ def suggestions(request, referral_id: int):
     summary="Say yes to meeting (the person's side, or the carer's)",
 )
 def interest(request, referral_id: int, payload: InterestIn):
-    referral = selectors.referral_for_interest(actor=request.auth, referral_id=referral_id)
-    carer = selectors.carer_for_interest(actor=request.auth, carer_id=payload.carer_id)
+    referral = introductions.referral_for_interest(actor=request.auth, referral_id=referral_id)
+    carer = introductions.carer_for_interest(actor=request.auth, carer_id=payload.carer_id)
     return Status(
-        201, services.interest_express(actor=request.auth, referral=referral, carer=carer)
+        201,
+        introduction_services.interest_express(actor=request.auth, referral=referral, carer=carer),
     )
 
 
 @router.get("/carers", response=list[CarerOut], summary="Carer households in the scheme")
 def carers(request):
-    if not runs_the_scheme(request.auth):
-        raise PermissionDenied("Only scheme workers can list carer households.")
-    households = selectors.carers_list(actor=request.auth)
-    flags = selectors.flags_for_carers(carers=households)
+    require(
+        request.auth,
+        "sharedlives.run_scheme",
+        message="Only scheme workers can list carer households.",
+    )
+    households = carers_selectors.carers_list(actor=request.auth)
+    flags = carers_selectors.flags_for_carers(carers=households)
     return [_carer_out(c, flags[c.pk]) for c in households]
 
 
 @router.get("/carers/{carer_id}", response=CarerOut, summary="One carer household")
 def carer(request, carer_id: int):
-    return _carer_out(selectors.carer_get(actor=request.auth, carer_id=carer_id))
+    return _carer_out(carers_selectors.carer_get(actor=request.auth, carer_id=carer_id))
 
 
 @router.get(
     "/introductions/{introduction_id}", response=IntroductionOut, summary="One introduction"
 )
 def introduction(request, introduction_id: int):
-    return selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    return introductions.introduction_get(actor=request.auth, introduction_id=introduction_id)
 
 
 @router.post(
@@ -229,8 +241,8 @@ def introduction(request, introduction_id: int):
     summary="A side's view after a meeting; both wanting to carry on opens the next stage",
 )
 def stage_view(request, introduction_id: int, payload: StageViewIn):
-    i = selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
-    return services.stage_view_record(
+    i = introductions.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    return introduction_services.stage_view_record(
         actor=request.auth,
         introduction=i,
         side=payload.side,
@@ -246,8 +258,10 @@ def stage_view(request, introduction_id: int, payload: StageViewIn):
     summary="Say no, at any stage, with or without a reason",
 )
 def decline(request, introduction_id: int, payload: DeclineIn):
-    i = selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
-    return services.introduction_decline(actor=request.auth, introduction=i, reason=payload.reason)
+    i = introductions.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    return introduction_services.introduction_decline(
+        actor=request.auth, introduction=i, reason=payload.reason
+    )
 
 
 @router.post(
@@ -256,8 +270,8 @@ def decline(request, introduction_id: int, payload: DeclineIn):
     summary="Agree to the arrangement (each side for themselves)",
 )
 def agree(request, introduction_id: int):
-    i = selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
-    return services.arrangement_agree(actor=request.auth, introduction=i)
+    i = introductions.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    return introduction_services.arrangement_agree(actor=request.auth, introduction=i)
 
 
 @router.post(
@@ -266,15 +280,18 @@ def agree(request, introduction_id: int):
     summary="Start the arrangement both agreed and signed",
 )
 def start_arrangement(request, introduction_id: int, payload: ArrangementIn):
-    i = selectors.introduction_get(actor=request.auth, introduction_id=introduction_id)
+    i = introductions.introduction_get(actor=request.auth, introduction_id=introduction_id)
     return Status(
-        201, services.arrangement_start(actor=request.auth, introduction=i, **payload.dict())
+        201,
+        arrangement_services.arrangement_start(
+            actor=request.auth, introduction=i, **payload.dict()
+        ),
     )
 
 
 @router.get("/arrangements/{arrangement_id}", response=ArrangementOut, summary="One arrangement")
 def arrangement(request, arrangement_id: int):
-    return selectors.arrangement_get(actor=request.auth, arrangement_id=arrangement_id)
+    return arrangements.arrangement_get(actor=request.auth, arrangement_id=arrangement_id)
 
 
 @router.get(
@@ -283,6 +300,9 @@ def arrangement(request, arrangement_id: int):
     summary="The scheme's figures: aggregates under the disclosure rule",
 )
 def scheme_report(request):
-    if not sees_scheme_reports(request.auth):
-        raise PermissionDenied("Only scheme workers and commissioners see the scheme's figures.")
-    return disclosure.api_rows(selectors.scheme_report(area=request.auth.area))
+    require(
+        request.auth,
+        "sharedlives.see_scheme_reports",
+        message="Only scheme workers and commissioners see the scheme's figures.",
+    )
+    return disclosure.api_rows(overview.scheme_report(area=request.auth.area))

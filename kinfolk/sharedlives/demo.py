@@ -13,6 +13,7 @@ from django.utils import timezone
 from kinfolk.core.geography import OUTWARD_CODE_CENTRES
 from kinfolk.matching.synthetic import INTERESTS
 
+from .arrangements.services import review_schedule
 from .models import (
     COURSE_YEARS,
     ApplicationCheck,
@@ -33,7 +34,6 @@ from .models import (
     TrainingRecord,
     add_years,
 )
-from .services import review_schedule
 
 CODES = ["HX1", "HX2", "HX3", "HX5", "HX6", "HX7", "HD6", "OL14"]
 NEEDS = ["learning_disability", "autism", "medication", "personal_care", "mental_health",

@@ -5,8 +5,7 @@ from django.urls import reverse
 from kinfolk.core.permissions import can
 from kinfolk.core.registries import ORDER, Home, HomeCard, RecordLink
 
-from .rules import can_for_person
-from .selectors import open_referral_for_person
+from .referrals.selectors import open_referral_for_person
 
 AT = ORDER["shared_lives"]
 
@@ -44,7 +43,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 AT,
             )
         ]
-    if can(actor, "sharedlives.see_scheme_dashboard"):
+    if can(actor, "sharedlives.run_scheme"):
         return [
             HomeCard(
                 "Shared Lives scheme",
@@ -53,7 +52,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 AT,
             )
         ]
-    if can(actor, "sharedlives.see_scheme_report"):
+    if can(actor, "sharedlives.see_scheme_reports"):
         return [
             HomeCard(
                 "Shared Lives report",
@@ -67,7 +66,7 @@ def home_cards(home: Home) -> list[HomeCard]:
 
 def record_links(actor, person) -> list[RecordLink]:
     """For the person's scheme worker: their Shared Lives referral, or a way to refer."""
-    if not can_for_person(actor, "manage_referral", person):
+    if not can(actor, "sharedlives.manage_referral", person):
         return []
     referral = open_referral_for_person(person=person)
     if referral:

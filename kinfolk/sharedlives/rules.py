@@ -1,4 +1,10 @@
-"""Who may do what in Shared Lives. Consent decisions belong to the person and the carer."""
+"""Who may do what in Shared Lives: every permission the app uses, named here and asked through
+the one gate (`kinfolk.core.permissions.can` / `require`). Consent decisions belong to the person
+(or someone they chose to act for them) and the carer; workers record and organise.
+
+Most permissions are asked about the person (their referral, suggestions, introductions); the
+carer household's are asked about the household; the scheme-wide ones about nothing.
+"""
 
 import rules
 
@@ -11,71 +17,115 @@ from kinfolk.people.rules import (
     person_rules,
 )
 
+from .models import Carer, ReferralStatus, Side
+
+SCHEME = "scheme"  # the scheme worker's side of an introduction: they organise, never decide
+
 
 @rules.predicate
-def is_scheme_worker(actor, person) -> bool:
+def is_scheme_worker(actor, _obj=None) -> bool:
     return actor.acts_as(Role.SCHEME_WORKER)
 
 
-# On a person (their referral, suggestions and introductions):
-shared_lives_person_rules = rules.RuleSet()
-shared_lives_person_rules.add_rule(
-    "manage_referral", is_in_actors_area & is_scheme_worker & is_allocated
-)
-# Saying yes or no to meeting, and agreeing to an arrangement: the person's own decision,
-# or that of someone they chose to act for them. Never a worker's.
-shared_lives_person_rules.add_rule(
-    "decide_for_person", is_in_actors_area & (is_the_person | granted_act_for)
-)
+@rules.predicate
+def is_a_carer(actor, _obj=None) -> bool:
+    return actor.acts_as(Role.SHARED_LIVES_CARER)
 
 
-def can_for_person(actor, rule: str, person) -> bool:
-    if not actor.is_signed_in:
-        return False
-    if rule in ("view_person", "edit_person"):
-        return person_rules.test_rule(rule, actor, person)
-    return shared_lives_person_rules.test_rule(rule, actor, person)
+@rules.predicate
+def sees_the_person(actor, person) -> bool:
+    return person_rules.test_rule("view_person", actor, person)
 
 
+@rules.predicate
 def is_the_carer(actor, carer) -> bool:
+    """The carer of this household, signed in as its carer, in its area."""
     return (
-        actor.is_signed_in
-        and actor.acts_as(Role.SHARED_LIVES_CARER)
+        actor.acts_as(Role.SHARED_LIVES_CARER)
         and actor.area is not None
         and carer.area_id == actor.area.pk
         and carer.user_id == actor.user.pk
     )
 
 
+@rules.predicate
 def runs_the_scheme(actor, carer=None) -> bool:
     """Scheme workers look after every carer household in their area's scheme."""
-    return (
-        actor.is_signed_in
-        and actor.acts_as(Role.SCHEME_WORKER)
-        and (carer is None or carer.area_id == actor.area.pk)
-    )
+    return actor.acts_as(Role.SCHEME_WORKER) and (carer is None or carer.area_id == actor.area.pk)
 
 
-def sees_scheme_reports(actor) -> bool:
+@rules.predicate
+def sees_scheme_reports(actor, _obj=None) -> bool:
     """The published scheme figures: scheme workers, commissioners and experts by experience."""
-    return actor.is_signed_in and actor.acts_as(
-        Role.SCHEME_WORKER, Role.COMMISSIONER, Role.EXPERT_BY_EXPERIENCE
+    return actor.acts_as(Role.SCHEME_WORKER, Role.COMMISSIONER, Role.EXPERT_BY_EXPERIENCE)
+
+
+manages_referral = is_in_actors_area & is_scheme_worker & is_allocated
+# Saying yes or no to meeting, and agreeing to an arrangement: the person's own decision,
+# or that of someone they chose to act for them. Never a worker's.
+decides_for_person = is_in_actors_area & (is_the_person | granted_act_for)
+
+
+def side_for(actor, introduction) -> str | None:
+    """Which side the actor speaks for on an introduction (or the arrangement it became): the
+    person's (themselves or someone they chose), the carer's, the scheme's (their allocated
+    worker, who organises but never decides), or None."""
+    if not actor.is_signed_in:
+        return None
+    if is_the_carer(actor, introduction.carer):
+        return Side.CARER
+    if decides_for_person(actor, introduction.person):
+        return Side.PERSON
+    if manages_referral(actor, introduction.person):
+        return SCHEME
+    return None
+
+
+@rules.predicate
+def speaks_for_a_side(actor, introduction) -> bool:
+    return side_for(actor, introduction) in (Side.PERSON, Side.CARER)
+
+
+@rules.predicate
+def is_a_party(actor, introduction) -> bool:
+    """The person (or whoever sees their record) or the carer of an introduction or arrangement."""
+    return sees_the_person(actor, introduction.person) or is_the_carer(actor, introduction.carer)
+
+
+@rules.predicate
+def may_say_yes_about(actor, referral) -> bool:
+    """The person (or who acts for them), or a carer whose person chose to be seen by suitable
+    carers while they are still looking."""
+    if decides_for_person(actor, referral.person):
+        return True
+    if not actor.acts_as(Role.SHARED_LIVES_CARER) or actor.area is None:
+        return False
+    return (
+        Carer.objects.in_area(actor.area).filter(user=actor.user).exists()
+        and referral.area_id == actor.area.pk
+        and referral.share_with_suitable_carers
+        and referral.status in (ReferralStatus.NEW, ReferralStatus.LOOKING)
     )
 
 
-# The home page's cards (kinfolk/sharedlives/links.py), asked through kinfolk.core.permissions.can.
-@rules.predicate
-def acts_as_carer(actor, obj=None) -> bool:
-    return actor.acts_as(Role.SHARED_LIVES_CARER)
-
-
-@rules.predicate
-def reads_scheme_reports(actor, obj=None) -> bool:
-    return sees_scheme_reports(actor)
-
-
+# On a person (their referral, suggestions and matches):
+rules.add_perm("sharedlives.manage_referral", manages_referral)
+rules.add_perm("sharedlives.decide_for_person", decides_for_person)
+rules.add_perm("sharedlives.view_referral", sees_the_person)
+rules.add_perm("sharedlives.see_suggestions", manages_referral | decides_for_person)
+rules.add_perm("sharedlives.choose_as_the_person", is_the_person)
+# On a referral: saying yes to meeting.
+rules.add_perm("sharedlives.say_yes_about", may_say_yes_about)
+# On an introduction or an arrangement:
+rules.add_perm("sharedlives.view_introduction", is_a_party)
+rules.add_perm("sharedlives.view_arrangement", is_a_party)
+rules.add_perm("sharedlives.speak_for_a_side", speaks_for_a_side)
+# On a carer household (or the scheme, with no household):
+rules.add_perm("sharedlives.run_scheme", runs_the_scheme)
+rules.add_perm("sharedlives.view_carer", runs_the_scheme | is_the_carer)
+rules.add_perm("sharedlives.answer_introduction_requests", is_a_carer)
+# Scheme-wide:
+rules.add_perm("sharedlives.see_scheme_reports", sees_scheme_reports)
+# The home page's cards (kinfolk/sharedlives/links.py):
 rules.add_perm("sharedlives.see_my_matches", is_in_actors_area & is_the_person)
 rules.add_perm("sharedlives.see_matches_for_someone", is_in_actors_area & granted_act_for)
-rules.add_perm("sharedlives.answer_introduction_requests", acts_as_carer)
-rules.add_perm("sharedlives.see_scheme_dashboard", is_scheme_worker)
-rules.add_perm("sharedlives.see_scheme_report", reads_scheme_reports)

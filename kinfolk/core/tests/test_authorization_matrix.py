@@ -184,8 +184,8 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
     """A referral, the carer's household, an introduction under way and an arrangement."""
     from datetime import date
 
+    from kinfolk.sharedlives.arrangements.services import review_schedule
     from kinfolk.sharedlives.models import Arrangement, CarerCheck, Introduction, Stage
-    from kinfolk.sharedlives.services import review_schedule
     from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
 
     area, today, now = person.area, date.today(), timezone.now()

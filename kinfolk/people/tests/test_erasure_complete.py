@@ -28,9 +28,9 @@ from kinfolk.people import services as people
 from kinfolk.people.models import GrantScope, Person
 from kinfolk.people.subject_access import person_export
 from kinfolk.people.tests.factories import AccessGrantFactory, AssignmentFactory, PersonFactory
-from kinfolk.sharedlives import services as sharedlives
+from kinfolk.sharedlives.arrangements import services as sharedlives
 from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
-from kinfolk.sharedlives.tests.test_consent import agreed, start
+from kinfolk.sharedlives.tests.journeys import agreed, start
 from kinfolk.social_prescribing import services as prescribing
 from kinfolk.social_prescribing.models import OrganizationMember
 from kinfolk.wellbeing import services as wellbeing

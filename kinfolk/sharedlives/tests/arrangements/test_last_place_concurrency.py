@@ -10,7 +10,12 @@ from django.db import connections
 from kinfolk.accounts.actor import Actor
 from kinfolk.accounts.models import Membership, Role
 from kinfolk.people.tests.factories import AssignmentFactory, PersonFactory
-from kinfolk.sharedlives import services
+from kinfolk.sharedlives.arrangements.services import arrangement_start
+from kinfolk.sharedlives.introductions.services import (
+    arrangement_agree,
+    interest_express,
+    stage_view_record,
+)
 from kinfolk.sharedlives.models import Arrangement, Carer, Side
 from kinfolk.sharedlives.tests.factories import ReferralFactory
 
@@ -25,17 +30,15 @@ def _agreed_introduction(scheme, area, make_member, actor_for):
     AssignmentFactory(person=person, worker=worker.user)
     referral = ReferralFactory(person=person, created_by=worker.user)
     you, worker = actor_for(you), actor_for(worker)
-    services.interest_express(actor=you, referral=referral, carer=scheme.carer)
-    introduction = services.interest_express(
-        actor=scheme.carer_actor, referral=referral, carer=scheme.carer
-    )
+    interest_express(actor=you, referral=referral, carer=scheme.carer)
+    introduction = interest_express(actor=scheme.carer_actor, referral=referral, carer=scheme.carer)
     for _ in range(3):
         for side in Side.values:
-            introduction = services.stage_view_record(
+            introduction = stage_view_record(
                 actor=worker, introduction=introduction, side=side, carry_on=True
             )
-    services.arrangement_agree(actor=you, introduction=introduction)
-    introduction = services.arrangement_agree(actor=scheme.carer_actor, introduction=introduction)
+    arrangement_agree(actor=you, introduction=introduction)
+    introduction = arrangement_agree(actor=scheme.carer_actor, introduction=introduction)
     return worker, introduction
 
 
@@ -50,7 +53,7 @@ def test_concurrent_attempts_to_fill_the_last_place_twice(scheme, area, make_mem
     def start(worker, introduction):
         try:
             barrier.wait()
-            services.arrangement_start(
+            arrangement_start(
                 actor=Actor(worker.user, Membership.objects.get(user=worker.user)),
                 introduction=introduction,
                 starts_on=TODAY,

@@ -5,7 +5,7 @@ from kinfolk.core.tests.test_csv_export import HOSTILE, cells, no_formula_can_ru
 
 def test_shared_lives_payments_csv(scheme, signed_in_client):
     from kinfolk.sharedlives.models import Carer
-    from kinfolk.sharedlives.tests.test_consent import agreed, start
+    from kinfolk.sharedlives.tests.journeys import agreed, start
 
     Carer.objects.filter(pk=scheme.carer.pk).update(name=HOSTILE[0])
     start(scheme, agreed(scheme))

@@ -10,8 +10,8 @@ from django.utils import timezone
 from kinfolk.accounts.models import Role
 from kinfolk.core.disclosure import SUPPRESSED, is_small
 from kinfolk.core.models import AuditLog
-from kinfolk.sharedlives import selectors
 from kinfolk.sharedlives.models import Arrangement, CarerStatus, Introduction, Stage
+from kinfolk.sharedlives.overview.selectors import scheme_report
 from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory
 
 PAGE = "/shared-lives/reports/"
@@ -28,7 +28,7 @@ def households(area):
 
 
 def test_no_count_of_one_to_four_is_published(households):
-    lines = {(x.section, x.label): x for x in selectors.scheme_report(area=households)}
+    lines = {(x.section, x.label): x for x in scheme_report(area=households)}
     assert lines[("Carer households", "No longer a carer")].value is None
     assert lines[("Carer households", "No longer a carer")].shown == SUPPRESSED
     assert lines[("Carer households", "Approved")].value == 6
@@ -89,7 +89,7 @@ def test_people_with_more_than_one_arrangement_cannot_be_counted(area):
         _arranged(referral, day, "day_support")
         if n < 2:
             _arranged(referral, breaks, "short_breaks")
-    lines = {(x.section, x.label): x.value for x in selectors.scheme_report(area=area)}
+    lines = {(x.section, x.label): x.value for x in scheme_report(area=area)}
     people = lines[("People supported", "People supported now")]
     active = lines[("Active arrangements by kind", "All active arrangements")]
     assert people is None or active is None

@@ -1,0 +1,191 @@
+"""What introduction pages show, in plain words. Presenters take what the selectors read and
+the side the reader speaks for (`rules.side_for`); they never query."""
+
+from dataclasses import dataclass, field
+
+from ..models import MEETING_STAGES, Side, Stage
+from ..rules import SCHEME
+from ..wording import long_date
+
+STAGE_STEPS = [Stage.INTRODUCTION, Stage.TEA_VISIT, Stage.TRIAL_STAY, Stage.AGREEING, Stage.AGREED]
+
+
+def _said(at, what: str) -> str:
+    return what if at else "has not said yet"
+
+
+def introduction_card(introduction, *, for_carer: bool) -> dict:
+    """A line in a list of introductions: its stage, and whether it waits for the reader's yes."""
+    waiting = introduction.carer_yes_at if for_carer else introduction.person_yes_at
+    return {
+        "introduction": introduction,
+        "stage": Stage(introduction.stage).label,
+        "waiting_for_us": introduction.stage == Stage.INTEREST and waiting is None,
+    }
+
+
+@dataclass
+class MatchesPage:
+    """The person's "My matches": households who might suit them, and where things stand."""
+
+    person: object
+    referral: object | None
+    suggestions: list = field(default_factory=list)
+    problem: str | None = None
+    introductions: list = field(default_factory=list)
+    arrangements: list = field(default_factory=list)
+    open_carers: set = field(default_factory=set)
+    own: bool = False  # the person reading their own matches (not someone acting for them)
+
+    @property
+    def heading(self) -> str:
+        return "Households who might suit you"
+
+
+NOT_LOOKING = "You are not looking for a Shared Lives household at the moment."
+STILL_FINDING_OUT = (
+    "Your worker is still finding out what you are looking for. They will talk with "
+    "you first; then the households who might suit you will be shown here."
+)
+
+
+def matches_page(found, *, own: bool) -> MatchesPage:
+    """The page, from `introductions.selectors.matches_for`."""
+    page = MatchesPage(
+        person=found.person, referral=found.referral, arrangements=found.arrangements, own=own
+    )
+    if found.referral is None:
+        page.problem = NOT_LOOKING
+        return page
+    page.introductions = [introduction_card(i, for_carer=False) for i in found.introductions]
+    page.open_carers = {i.carer_id for i in found.introductions if i.is_open and i.person_yes_at}
+    if found.suggestions is None:
+        page.problem = STILL_FINDING_OUT
+    else:
+        page.suggestions = found.suggestions
+    return page
+
+
+@dataclass
+class CarerRequestsPage:
+    """A carer household's introduction requests, people it might suit, and its arrangements."""
+
+    carer: object
+    asking_us: list
+    might_like: list
+    introductions: list
+    arrangements: list
+    flags: list
+
+
+def carer_requests_page(found) -> CarerRequestsPage:
+    """The page, from `introductions.selectors.carer_requests`."""
+    asking = [
+        i for i in found.introductions if i.stage == Stage.INTEREST and i.carer_yes_at is None
+    ]
+    return CarerRequestsPage(
+        carer=found.carer,
+        asking_us=asking,
+        might_like=found.might_like,
+        introductions=[i for i in found.introductions if i.is_open and i not in asking],
+        arrangements=found.arrangements,
+        flags=found.flags,
+    )
+
+
+@dataclass
+class IntroductionPresenter:
+    """One introduction, for whoever `side` says the reader speaks for (None: they only see)."""
+
+    introduction: object
+    side: str | None = None
+    views: list = field(default_factory=list)  # what each side said after each meeting
+
+    @property
+    def is_worker(self) -> bool:
+        return self.side == SCHEME
+
+    @property
+    def own_side(self) -> str | None:
+        return self.side if self.side in (Side.PERSON, Side.CARER) else None
+
+    @property
+    def title(self) -> str:
+        i = self.introduction
+        return f"{i.person.called} and {i.carer.name}"
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.introduction.stage).label
+
+    @property
+    def steps(self) -> list[dict]:
+        stage = self.introduction.stage
+        order = [*STAGE_STEPS, Stage.ARRANGED]
+        current = order.index(stage) if stage in order else -1
+        views = {(v.stage, v.side): v for v in self.views}
+        return [
+            {
+                "label": Stage(s).label,
+                "state": "done" if current > n else ("now" if current == n else "to come"),
+                "person_view": views.get((s, Side.PERSON)),
+                "carer_view": views.get((s, Side.CARER)),
+            }
+            for n, s in enumerate(STAGE_STEPS)
+        ]
+
+    @property
+    def yes_status(self) -> list[str]:
+        i = self.introduction
+        return [
+            f"{i.person.called}: {_said(i.person_yes_at, 'said yes to meeting')}",
+            f"{i.carer.name}: {_said(i.carer_yes_at, 'said yes to meeting')}",
+        ]
+
+    @property
+    def can_record_view(self) -> bool:
+        return self.introduction.stage in MEETING_STAGES and bool(self.is_worker or self.own_side)
+
+    @property
+    def can_say_yes(self) -> bool:
+        i = self.introduction
+        side = self.own_side
+        return i.stage == Stage.INTEREST and (
+            (side == Side.PERSON and not i.person_yes_at)
+            or (side == Side.CARER and not i.carer_yes_at)
+        )
+
+    @property
+    def can_agree(self) -> bool:
+        i, side = self.introduction, self.own_side
+        return i.stage == Stage.AGREEING and (
+            (side == Side.PERSON and not i.person_agreed_at)
+            or (side == Side.CARER and not i.carer_agreed_at)
+        )
+
+    @property
+    def agreement_status(self) -> list[str]:
+        i = self.introduction
+        return [
+            f"{i.person.called}: {'agrees' if i.person_agreed_at else 'has not said yet'}",
+            f"{i.carer.name}: {'agrees' if i.carer_agreed_at else 'has not said yet'}",
+        ]
+
+    @property
+    def can_decline(self) -> bool:
+        return self.introduction.is_open and self.own_side is not None
+
+    @property
+    def can_start_arrangement(self) -> bool:
+        return self.introduction.stage == Stage.AGREED and self.is_worker
+
+    @property
+    def closed_text(self) -> str | None:
+        i = self.introduction
+        if i.stage != Stage.CLOSED:
+            return None
+        who = i.person.called if i.closed_by_side == Side.PERSON else i.carer.name
+        return (
+            f"{who} decided not to carry on on {long_date(i.closed_at.date())}. "
+            "Nothing counts against anyone for saying no."
+        )

@@ -1,0 +1,156 @@
+"""Reads about introductions: one introduction, a referral's or a household's, and who a side
+is saying yes about."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+
+from kinfolk.core.audit import audit_list_view
+from kinfolk.core.lookups import int_or_404
+from kinfolk.core.permissions import can
+from kinfolk.core.records import record_for
+
+from .. import policy
+from ..arrangements.selectors import arrangements_for_carer, arrangements_for_person
+from ..carers.selectors import carer_flags, carer_for_actor, introductions_in_progress
+from ..models import Carer, CarerStatus, Introduction, Referral, StageView
+from ..referrals.selectors import (
+    open_referral_for_person,
+    referrals_open_to_carers,
+    suggestions,
+)
+
+
+def introduction_get(*, actor, introduction_id) -> Introduction:
+    """An introduction, for its person (or their chosen people), its carer, or their worker."""
+    return record_for(
+        actor,
+        Introduction.objects.select_related("person", "person__area", "carer", "referral"),
+        introduction_id,
+        permission="sharedlives.view_introduction",
+        refusal="This introduction is between other people.",
+    )
+
+
+def introductions_for_referral(*, referral: Referral) -> QuerySet[Introduction]:
+    """The introductions made for a referral, with their households and views."""
+    return (
+        Introduction.objects.in_area(referral.area)
+        .filter(referral=referral)
+        .select_related("carer")
+        .prefetch_related("views")
+    )
+
+
+def introductions_for_carer(*, carer: Carer) -> QuerySet[Introduction]:
+    """A household's introductions, with the people and their referrals."""
+    return (
+        Introduction.objects.in_area(carer.area)
+        .filter(carer=carer)
+        .select_related("person", "referral")
+        .prefetch_related("views")
+    )
+
+
+def referral_for_interest(*, actor, referral_id) -> Referral:
+    """The referral a side is saying yes about: the person's own (or who acts for them), or,
+    for a carer, one whose person chose to be seen by suitable carers."""
+    return record_for(
+        actor,
+        Referral.objects.select_related("person", "person__area"),
+        referral_id,
+        permission="sharedlives.say_yes_about",
+        audit=False,
+        refusal="Only the person, someone acting for them, or a suitable carer.",
+    )
+
+
+def carer_for_interest(*, actor, carer_id) -> Carer:
+    """For a carer, their own household; for a person, an approved household in their area."""
+    if can(actor, "sharedlives.answer_introduction_requests"):
+        carer = carer_for_actor(actor=actor)
+        if carer is None:
+            raise PermissionDenied("Your household is not set up yet.")
+        return carer
+    carer = (
+        Carer.objects.in_area(actor.area)
+        .filter(pk=int_or_404(carer_id), status=CarerStatus.APPROVED)
+        .first()
+        if actor.area
+        else None
+    )
+    if carer is None:
+        raise Http404("No such household")
+    return carer
+
+
+@dataclass(frozen=True)
+class CarerRequests:
+    """What a carer household's introduction requests page is made of."""
+
+    carer: Carer
+    introductions: list
+    flags: list
+    might_like: list  # (referral, suggestion) for people who chose to be seen
+    arrangements: list
+
+
+def carer_requests(*, actor, carer: Carer) -> CarerRequests:
+    """A household's introductions, what holds it back, and the people it might suit; read as
+    one list view in the audit log."""
+    introductions = list(introductions_for_carer(carer=carer))
+    flags = carer_flags(carer=carer)
+    might_like = []
+    if not flags and carer.status == CarerStatus.APPROVED:
+        busy = {i.referral_id for i in introductions if i.is_open}
+        open_to_us = [
+            r
+            for r in referrals_open_to_carers(area=carer.area)
+            if r.pk not in busy and not policy.home_first_question(r)
+        ]
+        in_progress = introductions_in_progress(area=carer.area).get(carer.pk, 0)
+        might_like = policy.people_for(carer, open_to_us, in_progress)
+    audit_list_view(
+        actor=actor,
+        target_type="introduction_requests",
+        count=len([i for i in introductions if i.is_open]) + len(might_like),
+    )
+    return CarerRequests(
+        carer=carer,
+        introductions=introductions,
+        flags=flags,
+        might_like=might_like,
+        arrangements=list(arrangements_for_carer(carer=carer)),
+    )
+
+
+def stage_views(*, introduction: Introduction) -> list[StageView]:
+    """What each side said after each meeting of this introduction."""
+    return list(StageView.objects.in_area(introduction.area).filter(introduction=introduction))
+
+
+@dataclass(frozen=True)
+class Matches:
+    """What a person's "My matches" page is made of."""
+
+    person: object
+    referral: Referral | None
+    arrangements: list
+    introductions: list
+    suggestions: list | None  # None: not ready to suggest yet (home first, the assessment)
+
+
+def matches_for(*, actor, person) -> Matches:
+    """The person's open referral, its introductions and suggestions, and their arrangements."""
+    referral = open_referral_for_person(person=person)
+    arrangements = list(arrangements_for_person(person=person))
+    if referral is None:
+        return Matches(person, None, arrangements, [], None)
+    introductions = list(introductions_for_referral(referral=referral))
+    try:
+        found = suggestions(actor=actor, referral=referral)
+    except ValidationError:
+        found = None
+    return Matches(person, referral, arrangements, introductions, found)

@@ -1,0 +1,162 @@
+"""Reads for the scheme as a whole: the scheme worker's day and the scheme's published figures."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Q
+
+from kinfolk.core.disclosure import (
+    SUPPRESSED,
+    Line,
+    count_line,
+    count_shown,
+    median_of,
+    protect,
+)
+from kinfolk.people.selectors import people_for_actor
+
+from ..carers.selectors import flags_for_carers
+from ..models import (
+    ARRANGEMENT_CHOICES,
+    IN_PROGRESS_STAGES,
+    Arrangement,
+    ArrangementReview,
+    ArrangementStatus,
+    Carer,
+    CarerStatus,
+    Introduction,
+    Referral,
+    ReferralStatus,
+    Stage,
+)
+
+
+@dataclass
+class Dashboard:
+    waiting: list  # (referral, days waiting)
+    waiting_elsewhere: int
+    stages: list  # (stage label, count)
+    my_introductions: list
+    reviews_due: list
+    reviews_overdue: list
+    carers_flagged: list  # (carer, flags)
+    carers_with_places: list
+
+
+def scheme_dashboard(*, actor, today: date | None = None) -> Dashboard:
+    """The scheme worker's day: their people waiting and introductions, reviews due, and the
+    households that need attention or have a free place."""
+    today = today or date.today()
+    area = actor.area
+    mine = people_for_actor(actor=actor)
+    waiting_all = Referral.objects.in_area(area).filter(
+        status__in=[ReferralStatus.NEW, ReferralStatus.LOOKING]
+    )
+    waiting = [
+        (r, (today - r.received_on).days)
+        for r in waiting_all.filter(person__in=mine)
+        .select_related("person")
+        .order_by("received_on")
+    ]
+    counts = dict(
+        Introduction.objects.in_area(area)
+        .exclude(stage__in=[Stage.CLOSED, Stage.ARRANGED])
+        .values_list("stage")
+        .annotate(n=Count("id"))
+    )
+    reviews = (
+        ArrangementReview.objects.in_area(area)
+        .filter(
+            done_on__isnull=True,
+            arrangement__status=ArrangementStatus.ACTIVE,
+            arrangement__person__in=mine,
+            due_on__lte=today + timedelta(days=14),
+        )
+        .select_related("arrangement", "arrangement__person", "arrangement__carer")
+    )
+    carers = list(Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED))
+    flags = flags_for_carers(carers=carers, today=today)
+    flagged = [(c, flags[c.pk]) for c in carers if flags[c.pk]]
+    return Dashboard(
+        waiting=waiting,
+        waiting_elsewhere=waiting_all.count() - len(waiting),
+        stages=[(Stage(s).label, counts.get(s, 0)) for s in [Stage.INTEREST, *IN_PROGRESS_STAGES]],
+        my_introductions=list(
+            Introduction.objects.in_area(area)
+            .filter(person__in=mine, stage__in=[Stage.INTEREST, *IN_PROGRESS_STAGES])
+            .select_related("person", "carer")
+        ),
+        reviews_due=[r for r in reviews if r.due_on >= today],
+        reviews_overdue=[r for r in reviews if r.due_on < today],
+        carers_flagged=flagged,
+        carers_with_places=[c for c in carers if c.free_places > 0],
+    )
+
+
+HOUSEHOLDS = "Carer households"
+ACTIVE = "Active arrangements by kind"
+MAKING = "Making arrangements"
+
+
+def scheme_report(*, area) -> list[Line]:
+    """The scheme's figures: aggregates only, no one named, under the disclosure rule."""
+    carers = dict(Carer.objects.in_area(area).values_list("status").annotate(n=Count("id")))
+    active = Arrangement.objects.in_area(area).filter(status=ArrangementStatus.ACTIVE)
+    by_type = dict(active.values_list("arrangement_type").annotate(n=Count("id")))
+    made = list(Arrangement.objects.in_area(area).select_related("introduction__referral"))
+    active_count = sum(by_type.values())
+    counts = {
+        **{("carers", value): carers.get(value, 0) for value in CarerStatus.values},
+        **{("kind", value): by_type.get(value, 0) for value, _ in ARRANGEMENT_CHOICES},
+        "active": active_count,
+        "made": len(made),
+        "ended": len(made) - active_count,
+        "households": sum(carers.values()),
+        "people": active.values("person").distinct().count(),
+    }
+    counts["more than one"] = counts["active"] - counts["people"]  # arrangements beyond one
+    shown = protect(
+        counts,
+        [
+            ("active", [("kind", value) for value, _ in ARRANGEMENT_CHOICES]),
+            ("made", ["active", "ended"]),
+            ("households", [("carers", value) for value in CarerStatus.values]),
+            ("active", ["people", "more than one"]),
+        ],
+        unpublished=["ended", "more than one"],
+    )
+    return [
+        *(count_line(HOUSEHOLDS, label, shown[("carers", v)]) for v, label in CarerStatus.choices),
+        count_line(HOUSEHOLDS, "All carer households", shown["households"]),
+        count_line("People supported", "People supported now", shown["people"]),
+        *(count_line(ACTIVE, label, shown[("kind", v)]) for v, label in ARRANGEMENT_CHOICES),
+        count_line(ACTIVE, "All active arrangements", shown["active"]),
+        *_making_lines(area, made, shown["made"]),
+    ]
+
+
+def _making_lines(area, made: list, made_shown: int | None) -> list[Line]:
+    days = [(a.starts_on - a.introduction.referral.received_on).days for a in made]
+    middle = median_of(days)
+    introductions = count_shown(
+        Introduction.objects.in_area(area).filter(Q(proposed_at__isnull=False)).count()
+    )
+    ratio = None
+    if made_shown and introductions is not None:
+        ratio = round(introductions / made_shown, 1)
+    enough = "No data" if not made else SUPPRESSED
+    return [
+        count_line(MAKING, "Arrangements made", made_shown),
+        Line(
+            MAKING,
+            "Median days from referral to arrangement",
+            middle,
+            enough if middle is None else f"{middle:g}",
+        ),  # fmt: skip
+        Line(
+            MAKING,
+            "Introductions per arrangement made",
+            ratio,
+            enough if ratio is None else f"{ratio:g}",
+        ),  # fmt: skip
+    ]

@@ -1,0 +1,42 @@
+"""The scheme worker's day, and the scheme's published figures."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from kinfolk.core import csv_export, disclosure
+from kinfolk.core.audit import audit_list_view
+from kinfolk.core.permissions import require
+
+from . import selectors, services
+
+
+@login_required
+def dashboard(request):
+    """The scheme worker's day: who is waiting, introductions, reviews, training, places."""
+    require(request.actor, "sharedlives.run_scheme")
+    board = selectors.scheme_dashboard(actor=request.actor)
+    audit_list_view(
+        actor=request.actor, target_type="shared_lives_dashboard",
+        count=len(board.waiting) + len(board.my_introductions) + len(board.reviews_due)
+        + len(board.reviews_overdue) + len(board.carers_flagged) + len(board.carers_with_places),
+    )  # fmt: skip
+    return render(request, "sharedlives/dashboard.jinja", {"board": board, "today": date.today()})
+
+
+@login_required
+def reports(request):
+    """The scheme's figures under the disclosure rule; the CSV holds the same lines."""
+    require(request.actor, "sharedlives.see_scheme_reports")
+    lines = selectors.scheme_report(area=request.actor.area)
+    if request.GET.get("format") == "csv":
+        services.scheme_report_exported(actor=request.actor, lines=len(lines))
+        return csv_export.csv_download(
+            "shared-lives-scheme.csv", disclosure.CSV_HEADER, disclosure.csv_rows(lines)
+        )
+    return render(
+        request,
+        "sharedlives/reports.jinja",
+        {"sections": disclosure.sections(lines), "explanation": disclosure.EXPLANATION},
+    )
