@@ -149,18 +149,39 @@ def switch_role_now(connection=default_connection) -> None:
 
 
 @contextmanager
-def within_area(area, connection=default_connection):
-    """Work in one area (an Area, or None for no area) for the duration: for tasks and
-    commands that act for one area. Does nothing on SQLite."""
+def _working_in(value: str, connection):
+    """Work in this area (or all, or none) for the duration, inside a request too."""
     if not _is_postgresql(connection):
         yield
         return
-    before = getattr(connection, "kinfolk_area", ALL_AREAS)
-    _set_area(connection, NO_AREA if area is None else str(area.pk))
+    before = getattr(connection, "kinfolk_area", None)
+    before_override = getattr(connection, "kinfolk_area_override", None)
+    connection.kinfolk_area_override = value
+    _set_area(connection, value)
     try:
         yield
     finally:
-        _set_area(connection, before)
+        connection.kinfolk_area_override = before_override
+        try:
+            _set_area(connection, ALL_AREAS if before is None else before)
+        except connection.Database.Error:
+            connection.kinfolk_area = None  # a failed transaction; its rollback undoes it
+
+
+def within_area(area, connection=default_connection):
+    """Work in one area (an Area, or None for no area) for the duration: for tasks and
+    commands that act for one area. Does nothing on SQLite."""
+    return _working_in(NO_AREA if area is None else str(area.pk), connection)
+
+
+def seen_across_areas(queryset, connection=default_connection):
+    """The first row of the queryset in any area, or None: the one deliberate look through
+    the wall, for a record the area hid, so that asking for another area's record is still
+    audited before it answers 404. On SQLite nothing was hidden, so there is nothing more."""
+    if not _is_postgresql(connection):
+        return None
+    with _working_in(ALL_AREAS, connection):
+        return queryset.first()
 
 
 def _area_of(request) -> str | None:
@@ -185,10 +206,12 @@ class _RequestWall:
         if area is not None:
             self.area = area
         connection = context["connection"]
-        if getattr(connection, "kinfolk_area", None) != self.area:
+        override = getattr(connection, "kinfolk_area_override", None)
+        wanted = self.area if override is None else override
+        if getattr(connection, "kinfolk_area", None) != wanted:
             with connection.connection.cursor() as cursor:
-                cursor.execute("SELECT set_config(%s, %s, false)", [SETTING, self.area])
-            connection.kinfolk_area = self.area
+                cursor.execute("SELECT set_config(%s, %s, false)", [SETTING, wanted])
+            connection.kinfolk_area = wanted
         return execute(sql, params, many, context)
 
 

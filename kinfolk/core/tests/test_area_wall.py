@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from kinfolk.accounts.actor import NOBODY, Actor
 from kinfolk.accounts.models import Role
 from kinfolk.core import tenancy
-from kinfolk.core.tenancy import AreaWallMiddleware, within_area
+from kinfolk.core.tenancy import AreaWallMiddleware, seen_across_areas, within_area
 from kinfolk.people.models import Person
 from kinfolk.people.tests.factories import PersonFactory
 
@@ -70,6 +70,19 @@ def test_a_task_for_one_area_that_forgets_its_filter_sees_only_that_area(two_peo
         assert Person.objects.filter(pk=theirs.pk).update(given_name="Changed") == 0
     theirs.refresh_from_db()
     assert theirs.given_name != "Changed"
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_the_one_look_through_the_wall_finds_another_areas_record_to_audit_the_attempt(
+    two_people, area
+):
+    mine, theirs = two_people
+    with within_area(area):
+        asked_for = Person.objects.filter(pk=theirs.pk)
+        assert asked_for.first() is None
+        assert seen_across_areas(asked_for) == theirs
+        assert list(Person.objects.all()) == [mine]  # and the wall stands again after it
 
 
 @postgres_only
