@@ -3,6 +3,8 @@ SHELL := /bin/bash
 PORT ?= 8000
 # The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= auto
+# Passed to pytest, e.g. PYTEST_ARGS='-m "not browser"' leaves out the browser (system) tests.
+PYTEST_ARGS ?=
 # `make loadtest`: how long the 25 simulated people use each database (e.g. 20s, 3m).
 DURATION ?= 3m
 VENV := .venv
@@ -20,6 +22,7 @@ run: $(VENV)/.installed-run assets
 test: $(VENV)/.installed-test assets
 	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
 	$(BIN)/ruff format --check kinfolk $(wildcard benchmarks)
+	$(BIN)/djlint kinfolk --lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
@@ -37,6 +40,7 @@ loadtest: $(VENV)/.installed-load assets
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check kinfolk $(wildcard benchmarks)
 	$(BIN)/ruff format --check kinfolk $(wildcard benchmarks)
+	$(BIN)/djlint kinfolk --lint
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format kinfolk $(wildcard benchmarks)

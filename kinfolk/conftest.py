@@ -15,20 +15,43 @@ from kinfolk.people.tests.factories import PersonFactory
 def _flush_past_the_audit_triggers():
     """Between transactional tests Django empties every table, which the audit log's
     append-only triggers refuse; the suite switches them off for that, as the tables' owner
-    can (kinfolk/core/tests/tamper.py). Nothing outside the test suite does this."""
+    can (kinfolk/core/tests/tamper.py). Nothing outside the test suite does this. The whole
+    flush, and the `post_migrate` work after it, runs as the owner, as `migrate` does."""
+    from django.core.management.commands.flush import Command as Flush
+    from django.db import connections
     from django.db.backends.base.operations import BaseDatabaseOperations
 
+    from kinfolk.core.tests.plain_role import as_owner
     from kinfolk.core.tests.tamper import audit_triggers_off
 
     flush = BaseDatabaseOperations.execute_sql_flush
+    handle = Flush.handle
 
     def execute_sql_flush(self, sql_list):
         with audit_triggers_off(self.connection):
             flush(self, sql_list)
 
+    def handle_as_owner(self, **options):
+        with as_owner(connections[options["database"]]):
+            return handle(self, **options)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(BaseDatabaseOperations, "execute_sql_flush", execute_sql_flush)
+        patch.setattr(Flush, "handle", handle_as_owner)
         yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On PostgreSQL the suite runs as a plain role, so row-level security binds every test
+    (kinfolk/core/tests/plain_role.py, ADR 0023)."""
+    from kinfolk.core.tests.plain_role import back_to_the_owner, run_as_plain_role
+
+    with django_db_blocker.unblock():
+        run_as_plain_role()
+    yield
+    with django_db_blocker.unblock():
+        back_to_the_owner()
 
 
 @pytest.fixture

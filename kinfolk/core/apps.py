@@ -13,6 +13,18 @@ class CoreConfig(AppConfig):
 
         register_core()
         post_migrate.connect(_start_the_audit_chain, sender=self)
+        _raise_the_area_wall(self)
+
+
+def _raise_the_area_wall(config):
+    """On PostgreSQL, row-level security between areas (kinfolk/core/tenancy.py, ADR 0023):
+    every new connection says which area it works in, and `migrate` walls new tables."""
+    from django.db.backends.signals import connection_created
+
+    from . import tenancy
+
+    connection_created.connect(tenancy.on_new_connection, dispatch_uid="kinfolk.area_wall")
+    post_migrate.connect(tenancy.build_the_wall, sender=config, dispatch_uid="kinfolk.area_wall")
 
 
 def _start_the_audit_chain(sender, using, **kwargs):

@@ -16,6 +16,7 @@ from .lookups import int_or_404, uuid_or_404
 from .models import AuditAction
 from .permissions import audit_refusal, person_of, require
 from .scoping import in_actors_area
+from .tenancy import seen_across_areas
 
 
 def audit_read(actor, row) -> None:
@@ -54,7 +55,8 @@ def record_for(
     (most Shared Lives permissions are asked about the person). `audit=False` is for a page that
     only acts and writes its own entry; `refusal` is the sentence the refusal page shows.
     """
-    row = queryset.filter(pk=_id_or_404(queryset, record_id)).first()
+    wanted = queryset.filter(pk=_id_or_404(queryset, record_id))
+    row = wanted.first() or seen_across_areas(wanted)  # another area's is still audited
     if row is None:
         raise Http404("Not found")
     if not in_actors_area(actor, row):

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kinfolk.core.middleware.RefuseNulBytesMiddleware",
     "kinfolk.accounts.middleware.ActorMiddleware",
+    "kinfolk.core.tenancy.AreaWallMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -121,6 +122,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             "PRAGMA cache_size=-20000"
         ),
     }
+# Row-level security between areas (PostgreSQL, ADR 0023) binds only a role that is neither a
+# superuser nor BYPASSRLS. If Kinfolk must log in as such a role, name a plain role here and
+# every connection switches to it (SET ROLE); the test suite does this (docs/deployment.md).
+KINFOLK_DATABASE_ROLE = os.environ.get("KINFOLK_DATABASE_ROLE", "")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -7,6 +7,8 @@ suite's flush between transactional tests (kinfolk/conftest.py).
 import hashlib
 from contextlib import contextmanager
 
+from .plain_role import as_owner
+
 AUDIT_TABLES = ("core_auditlog", "core_auditchainhead")
 
 
@@ -17,16 +19,17 @@ def audit_triggers_off(connection):
         # ALTER TABLE waits for no one, but refuses while deferred foreign-key checks are
         # pending in this transaction: run them first.
         connection.check_constraints()
-        with connection.cursor() as cursor:
-            for table in AUDIT_TABLES:
-                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-        try:
-            yield
-        finally:
-            connection.check_constraints()
+        with as_owner(connection):
             with connection.cursor() as cursor:
                 for table in AUDIT_TABLES:
-                    cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+                    cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+            try:
+                yield
+            finally:
+                connection.check_constraints()
+                with connection.cursor() as cursor:
+                    for table in AUDIT_TABLES:
+                        cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
         return
     # SQLite cannot disable a trigger: the owner drops it and puts it back afterwards.
     with connection.cursor() as cursor:

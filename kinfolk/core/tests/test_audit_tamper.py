@@ -21,6 +21,7 @@ from django.db import DatabaseError, connection, transaction
 from kinfolk.core.audit import AuditChainBroken, audit_record, audit_verify
 from kinfolk.core.audit_keys import DERIVED_KEY_LABEL, audit_key
 from kinfolk.core.models import AuditAction, AuditChainHead, AuditLog
+from kinfolk.core.tenancy import switch_role_now
 
 from .tamper import audit_triggers_off, plain_sha256, raw_as_owner
 
@@ -408,6 +409,7 @@ def test_the_app_role_can_only_insert_and_read_the_audit_log(actor):
 
     _write(actor, 1)
     with connection.cursor() as cursor:
+        cursor.execute("RESET ROLE")  # as the owner: the suite runs as a plain role (ADR 0023)
         cursor.execute("SELECT current_user, current_database()")
         owner, database = cursor.fetchone()
         app = f"kinfolk_app_test_{uuid4().hex}"
@@ -439,6 +441,7 @@ def test_the_app_role_can_only_insert_and_read_the_audit_log(actor):
     finally:
         with connection.cursor() as cursor:
             cursor.execute("RESET ROLE")
+        switch_role_now(connection)
 
 
 # --- moving an existing log from plain SHA-256 to the keyed seal ------------------------------

@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import pytest
+from django.db import transaction
 from django.db.models import Max
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -18,6 +19,7 @@ from kinfolk.accounts.models import Role
 from kinfolk.accounts.tests.factories import MembershipFactory, UserFactory
 from kinfolk.api.api import api
 from kinfolk.core.models import AuditAction, AuditLog
+from kinfolk.core.tests.factories import AreaFactory
 from kinfolk.people.models import GrantScope
 from kinfolk.people.tests.factories import AccessGrantFactory, AssignmentFactory, PersonFactory
 
@@ -65,8 +67,24 @@ class World:
     break_glass: dict = field(default_factory=dict)  # "own" / "other" -> an ended access
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """The world is built once for the module's ~2,500 cases, in a transaction left open
+    until they have all run and then rolled back; each case runs in a transaction of its own
+    on top of it (the `db` fixture), rolled back after it, so no case sees another's changes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        area = AreaFactory(name="Calder Vale", slug="calder-vale")
+        other_area = AreaFactory(name="Other Vale", slug="other-vale")
+        yield build_world(area, other_area)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(area, other_area) -> World:
+def world(built_world, db) -> World:
+    return built_world
+
+
+def build_world(area, other_area) -> World:
     w = World()
     users = {name: UserFactory() for name, role in ACTORS.items() if role}
     w.members = {

@@ -1,10 +1,20 @@
-"""`python -m kinfolk.matching stable`: the contract other tools rely on."""
+"""`python -m kinfolk.matching stable`: the contract other tools rely on.
 
+`python -m kinfolk.matching` only calls `cli.main()` and exits with what it returns, so most
+cases run `main()` in this process (starting Python with NumPy and SciPy for each took most of
+this file's time); the first case runs the real command end to end.
+"""
+
+import io
 import json
 import subprocess
 import sys
+import traceback
+from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
+
+from kinfolk.matching.cli import main
 
 EXAMPLE = {
     "people": {"ann": ["c1", "c2"], "bob": ["c1"], "cat": ["c2", "c1"], "dan": []},
@@ -15,19 +25,35 @@ EXAMPLE = {
 }
 
 
+def run_command(*args: str) -> subprocess.CompletedProcess:
+    """What `python -m kinfolk.matching <args>` prints and exits with, run in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit:
+            code = exit.code
+        except Exception:
+            traceback.print_exc()  # what Python prints when the command fails
+            code = 1
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 def run(tmp_path, data, raw=False):
     path = tmp_path / "input.json"
     path.write_text(data if raw else json.dumps(data))
-    return subprocess.run(
+    return run_command("stable", "--input", str(path))
+
+
+def test_stable_prints_the_person_optimal_matching(tmp_path):
+    path = tmp_path / "input.json"
+    path.write_text(json.dumps(EXAMPLE))
+    result = subprocess.run(
         [sys.executable, "-m", "kinfolk.matching", "stable", "--input", str(path)],
         capture_output=True,
         text=True,
         timeout=60,
     )
-
-
-def test_stable_prints_the_person_optimal_matching(tmp_path):
-    result = run(tmp_path, EXAMPLE)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["matching"] == {"ann": "c2", "bob": "c1", "cat": None, "dan": None}
@@ -84,18 +110,7 @@ def test_malformed_input_exits_2_with_one_line_and_no_traceback(tmp_path, text, 
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kinfolk.matching",
-            "stable",
-            "--input",
-            str(tmp_path / "missing.json"),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    result = run_command("stable", "--input", str(tmp_path / "missing.json"))
     assert result.returncode == 2 and "cannot read" in result.stderr
 
 

@@ -1,4 +1,5 @@
-"""Browser tests: Playwright drives Debian's Chromium against a live Kinfolk; axe checks pages."""
+"""System tests: Playwright drives Debian's Chromium against a live Kinfolk, across apps, as
+people use it; axe checks the pages. Everything in this folder is marked `browser`."""
 
 import os
 from pathlib import Path
