@@ -6,6 +6,7 @@ from kinfolk.directory.urls import openreferral_patterns
 urlpatterns = [
     path("", include("kinfolk.core.urls")),
     path("accounts/", include("kinfolk.accounts.urls")),
+    path("notifications/", include("kinfolk.notifications.urls")),
     path("people/", include("kinfolk.people.urls")),
     path("shared-lives/", include("kinfolk.sharedlives.urls")),
     path("wellbeing/", include("kinfolk.wellbeing.urls")),
