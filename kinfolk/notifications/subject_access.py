@@ -64,5 +64,9 @@ def register_parts() -> None:
         )
     )
     holds_nothing_about_a_person(
+        "django_tasks_database.DBTaskResult",
+        "The background queue: Kinfolk's tasks take ids only (a notification's id), never names.",
+    )
+    holds_nothing_about_a_person(
         "notifications.ScheduledRun", "Which recurring job ran for which day, and its outcome."
     )
