@@ -7,6 +7,8 @@ class SharedLivesConfig(AppConfig):
     verbose_name = "Shared Lives"
 
     def ready(self):
+        from .reminders import register_reminders
         from .subject_access import register_parts
 
         register_parts()
+        register_reminders()
