@@ -7,6 +7,8 @@ class PrescribingConfig(AppConfig):
     verbose_name = "Social prescribing"
 
     def ready(self):
+        from .reminders import register_reminders
         from .subject_access import register_parts
 
         register_parts()
+        register_reminders()
