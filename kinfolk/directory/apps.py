@@ -17,7 +17,9 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Community directory (Open Referral UK)"
 
     def ready(self):
+        from .reminders import register_reminders
         from .subject_access import register_parts
 
         register_parts()
+        register_reminders()
         post_migrate.connect(_search_index, sender=self)

@@ -80,3 +80,20 @@ def test_an_organisation_is_nudged_at_7_days_and_the_link_worker_told_at_14(
     reminders.remind(TODAY)
     assert _told(member) == [reminders.ORGANISATION_NUDGE]
     assert _told(people["link"]) == [reminders.BACK_TO_LINK_WORKER]
+
+
+def test_a_listing_not_confirmed_for_5_months_reminds_whoever_listed_it(area, make_member):
+    from kinfolk.directory import reminders as listing_reminders
+
+    member = make_member("community_organisation_member", area)
+    walk = make_service(area)
+    org = walk.organization
+    org.submitted_by = member.user
+    org.save()
+    type(org).objects.filter(pk=org.pk).update(confirmed_at=_at(152))
+    assert listing_reminders.remind(TODAY) == "told:1"
+    assert listing_reminders.remind(TODAY) == "told:0"
+    [text] = Notification.objects.filter(recipient=member.user).values_list("text", flat=True)
+    assert "Confirm it by 24 December 2026" in text
+    type(org).objects.filter(pk=org.pk).update(confirmed_at=_at(100))
+    assert listing_reminders.remind(TODAY) == "told:0"
