@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from kinfolk.notifications.events import Event, register
 from kinfolk.notifications.schedules import DAILY, Job, register_job
-from kinfolk.notifications.services import tell
+from kinfolk.notifications.services import Notice, tell_many
 
 from .models import Organization
 from .services import STALE_AFTER
@@ -32,23 +32,16 @@ def remind(day: date) -> str:
         )
         .select_related("area", "submitted_by")
     )
-    told = 0
+    notices = []
     for org in due:
         hidden_on = (org.confirmed_at or org.last_modified).date() + STALE_AFTER
-        told += bool(
-            tell(
-                recipient=org.submitted_by,
-                area=org.area,
-                event=LISTING,
-                text=(
-                    f"Is {org.name}'s listing still right? Confirm it by "
-                    f"{hidden_on.day} {hidden_on:%B %Y} or it will show as out of date."
-                ),
-                key=f"listing-{org.pk}-{day - REMIND_AFTER}",
-                link="/",
-            )
+        text = (
+            f"Is {org.name}'s listing still right? Confirm it by "
+            f"{hidden_on.day} {hidden_on:%B %Y} or it will show as out of date."
         )
-    return f"told:{told}"
+        key = f"listing-{org.pk}-{day - REMIND_AFTER}"
+        notices.append(Notice(org.submitted_by, org.area, LISTING, text, key, "/"))
+    return f"told:{tell_many(notices)}"
 
 
 def register_reminders() -> None:

@@ -1,6 +1,7 @@
 """Telling people: store a notification once, deliver it on the channels its recipient chose, in
 the background, and let them mark it read."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,30 +17,83 @@ from .models import Channel, Delivery, DeliveryStatus, Notification, Preference
 
 # A failed message is tried again after 1, 5, 25 and 125 minutes, then left as failed.
 RETRY_MINUTES = (1, 5, 25, 125)
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One thing to tell one person (see `tell`)."""
+
+    recipient: object
+    area: object
+    event: str
+    text: str
+    key: str
+    link: str = ""
+    about: object = None
+
+    def as_notification(self) -> Notification:
+        events.event(self.event)  # a mistake if no app registered it
+        return Notification(
+            area=self.area,
+            recipient=self.recipient,
+            event=self.event,
+            text=self.text[:200],
+            key=self.key,
+            link=self.link,
+            about_person_id=getattr(self.about, "pk", None),
+        )
 
 
 def tell(*, recipient, area, event: str, text: str, key: str, link: str = "", about=None):
     """Tell one person something. The same `key` for the same person is stored once, so posting a
     page twice or running a job twice tells nobody twice. Returns the notification, or None if
-    they had already been told. Email and text go out after the change is committed. `about` is
-    the person the text names, if any, so erasing them blanks it."""
-    events.event(event)  # a mistake if no app registered it
+    they had already been told. Email and text go out in the background after the change is
+    committed. `about` is the person the text names, if any, so erasing them blanks it."""
+    notice = Notice(recipient, area, event, text, key, link, about)
     try:
         with transaction.atomic():
-            notification = Notification.objects.create(
-                area=area,
-                recipient=recipient,
-                event=event,
-                text=text[:200],
-                key=key,
-                link=link,
-                about_person_id=getattr(about, "pk", None),
-            )
+            notification = notice.as_notification()
+            notification.save(force_insert=True)
     except IntegrityError:
         return None
-    if not preference_for(recipient).daily_digest:
-        transaction.on_commit(lambda: _enqueue_delivery(notification.pk), robust=True)
+    transaction.on_commit(lambda: _enqueue_delivery(notification.pk), robust=True)
     return notification
+
+
+def tell_many(notices: list[Notice]) -> int:
+    """Tell many people at once (a scheduled job): one query to find who was told already, one
+    insert, and one background task per batch of deliveries. Returns how many were told now."""
+    told = 0
+    for start in range(0, len(notices), BATCH):
+        told += _tell_batch(notices[start : start + BATCH])
+    return told
+
+
+def _tell_batch(notices: list[Notice]) -> int:
+    wanted = {(n.recipient.pk, n.key): n for n in notices}
+    already = set(
+        Notification.objects.filter(key__in={key for _, key in wanted})
+        .filter(recipient_id__in={pk for pk, _ in wanted})
+        .values_list("recipient_id", "key")
+    )
+    fresh = [n.as_notification() for pair, n in wanted.items() if pair not in already]
+    if not fresh:
+        return 0
+    Notification.objects.bulk_create(fresh, ignore_conflicts=True)
+    ids = list(
+        Notification.objects.filter(key__in={n.key for n in fresh})
+        .filter(recipient_id__in={n.recipient_id for n in fresh}, deliveries__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    transaction.on_commit(lambda: _enqueue_batch(ids), robust=True)
+    return len(fresh)
+
+
+def _enqueue_batch(ids: list[int]) -> None:
+    from .tasks import deliver_many
+
+    deliver_many.enqueue(ids)
 
 
 def _enqueue_delivery(notification_id: int, *, after: timedelta | None = None) -> None:
@@ -109,6 +163,8 @@ def deliver_notification(notification_id: int) -> dict[str, str]:
     )
     if notification is None:
         return {}
+    if notification.event != events.DIGEST and preference_for(notification.recipient).daily_digest:
+        return {}  # they chose one message a day: the digest job tells them
     outcome = {}
     for channel, to in _addresses(notification).items():
         outcome[channel] = _deliver_on(notification, channel, to)
@@ -188,7 +244,5 @@ def send_daily_digests(day) -> str:
             key=f"digest-{day.isoformat()}",
             link="/notifications/",
         )
-        if told is not None:
-            transaction.on_commit(lambda pk=told.pk: _enqueue_delivery(pk), robust=True)
-            sent += 1
+        sent += told is not None
     return f"digests:{sent}"

@@ -13,6 +13,14 @@ def deliver(notification_id: int) -> dict[str, str]:
 
 
 @task
+def deliver_many(notification_ids: list[int]) -> int:
+    """Send a batch of notifications (a scheduled job's); returns how many were looked at."""
+    for notification_id in notification_ids:
+        services.deliver_notification(notification_id)
+    return len(notification_ids)
+
+
+@task
 def run_schedules() -> list[str]:
     """Run every recurring job that is due and has not run for its period yet."""
     return [f"{run.job}:{run.period}" for run in schedules.run_due_jobs()]

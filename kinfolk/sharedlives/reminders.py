@@ -9,7 +9,7 @@ from django.urls import reverse
 from kinfolk.accounts.models import Membership, Role
 from kinfolk.notifications.events import Event, register
 from kinfolk.notifications.schedules import DAILY, Job, register_job
-from kinfolk.notifications.services import tell
+from kinfolk.notifications.services import Notice, tell_many
 
 from .models import ArrangementReview, Carer, CarerCheck, TrainingRecord
 
@@ -37,47 +37,27 @@ def _scheme_workers(area_id: int, cache: dict) -> list:
     return cache[area_id]
 
 
-def _tell_household_and_scheme(carer: Carer, *, event, own, theirs, key, link, about=None,
-                               workers: dict) -> int:  # fmt: skip
-    told = 0
+def _household_and_scheme(carer: Carer, *, event, own, theirs, key, link, about=None,
+                          workers: dict) -> list[Notice]:  # fmt: skip
+    notices = []
     if carer.user_id:
-        told += bool(
-            tell(
-                recipient=carer.user,
-                area=carer.area,
-                event=event,
-                text=own,
-                key=key,
-                link="/",
-                about=about,
-            )  # fmt: skip
-        )
+        notices.append(Notice(carer.user, carer.area, event, own, key, "/", about))
     for worker in _scheme_workers(carer.area_id, workers):
-        told += bool(
-            tell(
-                recipient=worker,
-                area=carer.area,
-                event=event,
-                text=theirs,
-                key=key,
-                link=link,
-                about=about,
-            )  # fmt: skip
-        )
-    return told
+        notices.append(Notice(worker, carer.area, event, theirs, key, link, about))
+    return notices
 
 
 def remind(day: date) -> str:
     """Tell carers and scheme workers what runs out or is due soon; returns how many were told."""
     workers: dict = {}
-    told = 0
+    notices = []
     for ahead in AHEAD_DAYS:
         on = day + timedelta(days=ahead)
         for record in TrainingRecord.objects.filter(expires_on=on).select_related(
             "carer", "carer__area", "carer__user"
         ):
             course = record.get_course_display()
-            told += _tell_household_and_scheme(
+            notices += _household_and_scheme(
                 record.carer,
                 event=TRAINING,
                 own=f"Your {course} training runs out on {_on(on)}.",
@@ -90,7 +70,7 @@ def remind(day: date) -> str:
             "carer", "carer__area", "carer__user"
         ):
             kind = check.get_kind_display()
-            told += _tell_household_and_scheme(
+            notices += _household_and_scheme(
                 check.carer,
                 event=CHECK,
                 own=f"Your {kind[:1].lower() + kind[1:]} is due on {_on(on)}.",
@@ -99,12 +79,12 @@ def remind(day: date) -> str:
                 link=reverse("sharedlives:carer", args=[check.carer_id]),
                 workers=workers,
             )
-    told += _reviews(day, workers)
-    return f"told:{told}"
+    notices += _reviews(day, workers)
+    return f"told:{tell_many(notices)}"
 
 
-def _reviews(day: date, workers: dict) -> int:
-    told = 0
+def _reviews(day: date, workers: dict) -> list[Notice]:
+    notices = []
     due_soon = day + timedelta(days=REVIEW_AHEAD_DAYS)
     missed = day - timedelta(days=1)
     for review in ArrangementReview.objects.filter(
@@ -114,7 +94,7 @@ def _reviews(day: date, workers: dict) -> int:
         arrangement = review.arrangement
         late = review.due_on == missed
         when = f"was due on {_on(review.due_on)}" if late else f"is due on {_on(review.due_on)}"
-        told += _tell_household_and_scheme(
+        notices += _household_and_scheme(
             arrangement.carer,
             event=REVIEW_MISSED if late else REVIEW_DUE,
             own=f"A review of the arrangement with {arrangement.person.called} {when}.",
@@ -127,7 +107,7 @@ def _reviews(day: date, workers: dict) -> int:
             about=arrangement.person,
             workers=workers,
         )
-    return told
+    return notices
 
 
 def register_reminders() -> None:

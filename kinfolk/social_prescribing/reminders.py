@@ -17,7 +17,7 @@ from django.utils import timezone
 from kinfolk.accounts.models import Membership, Role
 from kinfolk.notifications.events import Event, register
 from kinfolk.notifications.schedules import DAILY, Job, register_job
-from kinfolk.notifications.services import tell
+from kinfolk.notifications.services import Notice, tell_many
 
 from .models import CommunityReferral, CommunityStatus, OrganizationMember, Referral, Status
 from .selectors import contact_target_days
@@ -40,8 +40,8 @@ def _members(area_id: int, role: str):
     ]
 
 
-def _first_contact(day: date) -> int:
-    told = 0
+def _first_contact(day: date) -> list[Notice]:
+    notices = []
     target = contact_target_days()
     for days, lead in ((target, False), (target + 7, True)):
         waiting = Referral.objects.filter(
@@ -56,28 +56,26 @@ def _first_contact(day: date) -> int:
                 recipients = [referral.link_worker]
             else:
                 recipients = _members(referral.area_id, Role.LINK_WORKER)
-            for recipient in recipients:
-                told += bool(
-                    tell(
-                        recipient=recipient,
-                        area=referral.area,
-                        event=NOT_CONTACTED_LEAD if lead else NOT_CONTACTED,
-                        text=(
-                            f"Nobody has contacted {referral.person.called} yet: their "
-                            f"referral arrived {days} days ago."
-                        ),
-                        key=f"sp-contact-{referral.pk}-{days}",
-                        link=reverse("social_prescribing:referral", args=[referral.pk])
-                        if not lead
-                        else reverse("social_prescribing:inbox"),
-                        about=referral.person,
-                    )
-                )
-    return told
+            text = (
+                f"Nobody has contacted {referral.person.called} yet: their "
+                f"referral arrived {days} days ago."
+            )
+            link = (
+                reverse("social_prescribing:inbox")
+                if lead
+                else reverse("social_prescribing:referral", args=[referral.pk])
+            )
+            event = NOT_CONTACTED_LEAD if lead else NOT_CONTACTED
+            key = f"sp-contact-{referral.pk}-{days}"
+            notices += [
+                Notice(recipient, referral.area, event, text, key, link, referral.person)
+                for recipient in recipients
+            ]
+    return notices
 
 
-def _organisations(day: date) -> int:
-    told = 0
+def _organisations(day: date) -> list[Notice]:
+    notices = []
     for days in (NUDGE_DAYS, RETURN_DAYS):
         waiting = CommunityReferral.objects.filter(
             sent_at__range=_received_on(day, days), status=CommunityStatus.SENT
@@ -97,17 +95,17 @@ def _organisations(day: date) -> int:
                     f"{sent.service.name} has not answered about {person.called} in {days} "
                     "days: you could offer something else."
                 )
-            for recipient in recipients:
-                told += bool(
-                    tell(recipient=recipient, area=sent.area, event=event, text=text,
-                         key=f"sp-community-{sent.pk}-{days}", link=link, about=person)
-                )  # fmt: skip
-    return told
+            key = f"sp-community-{sent.pk}-{days}"
+            notices += [
+                Notice(recipient, sent.area, event, text, key, link, person)
+                for recipient in recipients
+            ]
+    return notices
 
 
 def remind(day: date) -> str:
     """Nudge about people waiting for first contact and requests waiting for an answer."""
-    return f"told:{_first_contact(day) + _organisations(day)}"
+    return f"told:{tell_many(_first_contact(day) + _organisations(day))}"
 
 
 def register_reminders() -> None:
