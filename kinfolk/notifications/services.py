@@ -57,7 +57,7 @@ def tell(*, recipient, area, event: str, text: str, key: str, link: str = "", ab
             notification.save(force_insert=True)
     except IntegrityError:
         return None
-    transaction.on_commit(lambda: _enqueue_delivery(notification.pk), robust=True)
+    when_committed(lambda: _enqueue_delivery(notification.pk))
     return notification
 
 
@@ -86,7 +86,7 @@ def _tell_batch(notices: list[Notice]) -> int:
         .filter(recipient_id__in={n.recipient_id for n in fresh}, deliveries__isnull=True)
         .values_list("pk", flat=True)
     )
-    transaction.on_commit(lambda: _enqueue_batch(ids), robust=True)
+    when_committed(lambda: _enqueue_batch(ids))
     return len(fresh)
 
 
@@ -94,6 +94,22 @@ def _enqueue_batch(ids: list[int]) -> None:
     from .tasks import deliver_many
 
     deliver_many.enqueue(ids)
+
+
+def when_committed(enqueue) -> None:
+    """Queue background work so it runs only if the change that asked for it is kept.
+
+    With the database queue the task row is written in the same transaction (it appears, or
+    not, with the change: a transactional outbox, and one commit instead of two). Any other
+    queue (Redis) is told after the commit, so a worker never acts on a change not yet kept."""
+    from django_tasks_db.backend import DatabaseBackend
+
+    from .tasks import deliver
+
+    if isinstance(deliver.get_backend(), DatabaseBackend):
+        enqueue()
+    else:
+        transaction.on_commit(enqueue, robust=True)
 
 
 def _enqueue_delivery(notification_id: int, *, after: timedelta | None = None) -> None:
@@ -190,9 +206,7 @@ def _deliver_on(notification: Notification, channel: str, to: str) -> str:
             delivery.status, delivery.problem = DeliveryStatus.FAILED, error.problem
             if error.retry and delivery.attempts <= len(RETRY_MINUTES):
                 wait = timedelta(minutes=RETRY_MINUTES[delivery.attempts - 1])
-                transaction.on_commit(
-                    lambda: _enqueue_delivery(notification.pk, after=wait), robust=True
-                )
+                when_committed(lambda: _enqueue_delivery(notification.pk, after=wait))
     delivery.save()
     return delivery.status
 

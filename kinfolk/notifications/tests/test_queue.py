@@ -90,3 +90,21 @@ def test_redis_and_a_real_rq_worker_process_take_the_same_tasks():
     task_id = run("-c", ENQUEUE, "from-ci")
     run("manage.py", "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job")
     assert run("-c", RESULT, task_id) == "SUCCESSFUL pong:from-ci"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_that_is_undone_leaves_nothing_in_the_queue(settings, make_member, area):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from kinfolk.notifications.models import Notification
+
+    settings.TASKS = DATABASE_QUEUE
+    carer = make_member("shared_lives_carer", area)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.tell(recipient=carer.user, area=area, event=TEST_MESSAGE, text="t", key="k")
+        raise RuntimeError("the page failed after telling")
+    assert not Notification.objects.exists() and not DBTaskResult.objects.exists()
+    with transaction.atomic():
+        services.tell(recipient=carer.user, area=area, event=TEST_MESSAGE, text="t", key="k")
+    assert DBTaskResult.objects.count() == 1
