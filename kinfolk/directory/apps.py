@@ -17,9 +17,11 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Community directory (Open Referral UK)"
 
     def ready(self):
+        from .notices import register_events
         from .reminders import register_reminders
         from .subject_access import register_parts
 
         register_parts()
         register_reminders()
+        register_events()
         post_migrate.connect(_search_index, sender=self)

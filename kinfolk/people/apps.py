@@ -8,9 +8,11 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from kinfolk.accounts.services.memberships import role_removed
 
+        from .notices import register_events
         from .subject_access import register_parts
 
         register_parts()
+        register_events()
         role_removed.connect(_allocations_end, dispatch_uid="people.allocations_end_for_role")
 
 
