@@ -18,8 +18,8 @@ def shortlist_arrived(shortlist) -> None:
         tell(recipient=user, area=person.area, event=SHORTLIST,
              text="Some local activities were suggested for you to look at." if own
              else f"Some local activities were suggested for {person.called} to look at.",
-             key=f"shortlist-{shortlist.pk}", link=reverse("directory:shortlists", args=[person.pk]),
-             about=person)  # fmt: skip
+             key=f"shortlist-{shortlist.pk}",
+             link=reverse("directory:shortlists", args=[person.pk]), about=person)  # fmt: skip
 
 
 def register_events() -> None:

@@ -46,9 +46,11 @@ def news_for_referrer(message: Message) -> None:
 def register_events() -> None:
     """Social prescribing's events (from AppConfig.ready())."""
     for code, message, easy in (
-        (NEW_REFERRAL, "A new social prescribing referral is waiting.", "A new referral is waiting."),
+        (NEW_REFERRAL, "A new social prescribing referral is waiting.",
+         "A new referral is waiting."),
         (NEW_REQUEST, "Someone would like to join an activity you run.",
          "Someone would like to join your group."),
-        (NEWS_FOR_REFERRER, "There is news of a referral you made.", "There is news of a referral."),
+        (NEWS_FOR_REFERRER, "There is news of a referral you made.",
+         "There is news of a referral."),
     ):  # fmt: skip
         register(Event(code, f"{message} Sign in to see it.", f"{easy} Sign in to see it."))
