@@ -123,3 +123,15 @@ def test_a_daily_digest_instead_of_single_messages(
 def test_an_event_no_app_registered_is_a_mistake(carer):
     with pytest.raises(LookupError):
         services.tell(recipient=carer.user, area=carer.area, event="x.y", text="t", key="k")
+
+
+def test_every_event_message_is_fixed_words_that_lead_to_sign_in():
+    from kinfolk.notifications.events import all_events
+
+    registered = all_events()
+    assert len(registered) >= 15
+    for event in registered:
+        for words in (event.message, event.easy_read):
+            assert "{" not in words and "((" not in words, event.code
+            if event.code != TEST_MESSAGE:  # the test message only proves the channel works
+                assert "Sign in" in words or "sign in" in words, event.code
