@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("kinfolk.home.urls")),
     path("", include("kinfolk.core.urls")),
     path("accounts/", include("kinfolk.accounts.urls")),
+    path("notifications/", include("kinfolk.notifications.urls")),
     path("people/", include("kinfolk.people.urls")),
     path("shared-lives/", include("kinfolk.sharedlives.urls")),
     path("wellbeing/", include("kinfolk.wellbeing.urls")),

@@ -11,7 +11,7 @@ from kinfolk.core.permissions import require
 from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 
-from . import rules  # noqa: F401  (names the permissions asked here)
+from . import notices, rules  # noqa: F401  (rules names the permissions asked here)
 from .listing_checks import expired_evidence
 from .models import Evidence, ListingStatus, Organization, OrganizationKind, Service, Shortlist
 
@@ -150,4 +150,5 @@ def shortlist_send(*, actor, person, services: list[Service], note: str = ""):
     )
     shortlist.services.set(services)
     audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=shortlist)
+    notices.shortlist_arrived(shortlist)
     return shortlist

@@ -10,11 +10,13 @@ class PeopleConfig(AppConfig):
         from kinfolk.core.registries import DemoPart, register_demo_part, register_home_cards
 
         from . import links, rules  # noqa: F401  (rules names the app's permissions)
+        from .notices import register_events
         from .subject_access import register_parts
 
         register_parts()
         register_home_cards(self.label, links.home_cards)
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=20))
+        register_events()
         role_removed.connect(_allocations_end, dispatch_uid="people.allocations_end_for_role")
 
 

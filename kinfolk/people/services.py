@@ -12,6 +12,7 @@ from kinfolk.core.models import AuditAction
 from kinfolk.core.permissions import can, forget, require
 from kinfolk.core.text import check_date_of_birth, clean_name, visible_text
 
+from . import notices
 from .audit import audit_person
 from .models import (
     KIND_FOR_ROLE,
@@ -162,6 +163,7 @@ def access_grant(
         about=grant,
         detail={"grantee": grantee.pk, "scope": scope.value},
     )
+    notices.record_shared(grant)
     return grant
 
 
@@ -193,6 +195,7 @@ def access_revoke(*, actor, grant: AccessGrant) -> AccessGrant:
         about=grant,
         detail={"grantee": grant.grantee_id},
     )
+    notices.record_access_ended(grant)
     return grant
 
 
@@ -225,6 +228,7 @@ def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlassAccess:
     forget(actor)  # they may now see the record
     # The reason stays on the access record; the audit entry refers to it by id.
     audit_person(actor=actor, action=AuditAction.BREAK_GLASS, person=person, about=access)
+    notices.emergency_access_used(access)
     return access
 
 

@@ -15,7 +15,7 @@ from kinfolk.people.models import Assignment, Person
 from kinfolk.people.rules import can
 from kinfolk.people.services import _clean_profile, allocations_end_for_referral, person_lock
 
-from . import rules  # noqa: F401  (names the permissions asked here)
+from . import notices, rules  # noqa: F401  (rules names the permissions asked here)
 from .models import (
     DECLINED_CODE,
     CommunityReferral,
@@ -152,6 +152,7 @@ def referral_create(
         what_matters=(what_matters or "").strip(), received_at=timezone.now(),
     )  # fmt: skip
     audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=referral)
+    notices.new_referral(referral)
     return referral
 
 
@@ -247,6 +248,7 @@ def community_refer(*, actor, referral: Referral, service, note: str = "") -> Co
         organization_id=service.organization_id, note_for_organisation=(note or "").strip(),
     )  # fmt: skip
     audit_person(actor=actor, action=AuditAction.CREATE, person=referral.person, about=sent)
+    notices.new_request(sent)
     return sent
 
 
@@ -283,9 +285,11 @@ def _locked_sent(sent: CommunityReferral) -> CommunityReferral:
 
 
 def _message(referral: Referral, text: str) -> Message:
-    return Message.objects.create(
+    message = Message.objects.create(
         area=referral.area, referral=referral, to=referral.referrer, text=text
     )
+    notices.news_for_referrer(message)
+    return message
 
 
 @transaction.atomic

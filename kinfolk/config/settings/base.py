@@ -42,8 +42,10 @@ INSTALLED_APPS = [
     "ninja",
     # Imports every app's rules.py at start-up, so each permission exists before it is asked.
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks_db",
     "kinfolk.core",
     "kinfolk.accounts",
+    "kinfolk.notifications",
     "kinfolk.people",
     "kinfolk.sharedlives",
     "kinfolk.wellbeing",
@@ -84,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.messages.context_processors.messages",
                 "kinfolk.core.context_processors.service",
+                "kinfolk.notifications.context_processors.unread",
             ],
         },
     },
@@ -166,6 +169,33 @@ MAILERS = {
         "OPTIONS": {"file_path": os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))},
     }
 }
+# The address people follow from an email or text message (no trailing slash).
+KINFOLK_SITE_URL = os.environ.get("KINFOLK_SITE_URL", "http://127.0.0.1:8000")
+
+# Email and text messages to people go through GOV.UK Notify (its official client). Without a
+# key nothing leaves the machine: messages are kept in the area admin's outbox page. Each
+# template in Notify has two placeholders, ((message)) and ((link)) (docs/deployment.md).
+KINFOLK_NOTIFY_API_KEY = os.environ.get("KINFOLK_NOTIFY_API_KEY", "")
+KINFOLK_NOTIFY_BASE_URL = os.environ.get(
+    "KINFOLK_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"
+)
+KINFOLK_NOTIFY_EMAIL_TEMPLATE = os.environ.get("KINFOLK_NOTIFY_EMAIL_TEMPLATE", "")
+KINFOLK_NOTIFY_SMS_TEMPLATE = os.environ.get("KINFOLK_NOTIFY_SMS_TEMPLATE", "")
+
+# Background work goes through Django's task framework (ADR 0025). The queue is kept in the
+# database by default (`make run` starts a worker beside the server); KINFOLK_TASKS=redis
+# sends it to Redis, taken by RQ workers on any machine (`kinfolk rqworker`).
+KINFOLK_TASKS = os.environ.get("KINFOLK_TASKS", "database")
+KINFOLK_REDIS_URL = os.environ.get("KINFOLK_REDIS_URL", "redis://127.0.0.1:6379/0")
+if KINFOLK_TASKS == "redis":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": KINFOLK_REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif KINFOLK_TASKS == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 KINFOLK_BREAK_GLASS_MINUTES = int(os.environ.get("KINFOLK_BREAK_GLASS_MINUTES", "60"))
 
 # The audit log: entries are sealed with HMAC-SHA256 under this key, kept outside the

@@ -21,3 +21,8 @@ WHITENOISE_AUTOREFRESH = True
 KINFOLK_AUDIT_ANCHOR_PATH = str(
     Path(tempfile.gettempdir()) / f"kinfolk-test-{os.getpid()}" / "audit-anchors.jsonl"
 )
+
+# Background work runs at once in tests (a test that needs the real queue uses its own backend).
+if KINFOLK_TASKS != "redis":  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+KINFOLK_NOTIFY_API_KEY = ""

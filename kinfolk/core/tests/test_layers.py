@@ -17,15 +17,16 @@ LAYERS = {
     "core": 0,  # areas, audit, forms, layout, the permission gate, registries, postcode geography
     "matching": 0,  # the matching engine: plain Python, no Django, no other Kinfolk app
     "accounts": 1,
-    "people": 2,
-    "wellbeing": 3,
-    "directory": 3,
-    "social_prescribing": 4,
-    "sharedlives": 5,
-    "api": 6,  # mounts each app's router
-    "home": 7,  # the hub and the demo area: may import everything, nothing imports it
-    "config": 8,  # settings and the URL map
-    "cli": 8,  # `kinfolk`, the command-line entry point
+    "notifications": 2,  # telling people, background work, recurring jobs
+    "people": 3,
+    "wellbeing": 4,
+    "directory": 4,
+    "social_prescribing": 5,
+    "sharedlives": 6,
+    "api": 7,  # mounts each app's router
+    "home": 8,  # the hub and the demo area: may import everything, nothing imports it
+    "config": 9,  # settings and the URL map
+    "cli": 9,  # `kinfolk`, the command-line entry point
 }
 
 # Imports that still point up, in files other helpers of the renovation are rewriting at the same

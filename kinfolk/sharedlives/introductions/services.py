@@ -18,7 +18,7 @@ from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 from kinfolk.people.services import person_lock
 
-from .. import policy
+from .. import notices, policy
 from ..carers.selectors import held_back_carers
 from ..carers.services import carer_lock
 from ..models import IN_PROGRESS_STAGES, Carer, Introduction, Referral, Side, Stage, StageView
@@ -126,6 +126,7 @@ def interest_express(*, actor, referral: Referral, carer: Carer, arrangement_typ
         about=introduction,
         detail={"side": side, "said": "yes", "stage": introduction.stage},
     )
+    notices.side_said_yes(introduction, side)
     return introduction
 
 
@@ -145,6 +146,7 @@ def introduction_decline(*, actor, introduction: Introduction, reason: str = "")
         about=introduction,
         detail={"side": side, "said": "no"},
     )
+    notices.side_said_no(introduction, side)
     return introduction
 
 
@@ -214,6 +216,8 @@ def stage_view_record(
         about=introduction,
         detail={"side": side, "carry_on": carry_on, "stage": introduction.stage},
     )
+    if not carry_on:
+        notices.side_said_no(introduction, side)
     return introduction
 
 
@@ -238,4 +242,6 @@ def arrangement_agree(*, actor, introduction: Introduction) -> Introduction:
         about=introduction,
         detail={"side": side, "agreed": True},
     )
+    if introduction.person_agreed_at and introduction.carer_agreed_at:
+        notices.both_agreed(introduction)
     return introduction

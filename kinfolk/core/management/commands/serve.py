@@ -8,8 +8,10 @@ command was started with. Why one process of 16 threads: docs/performance.md, AD
 
 import os
 import shutil
+import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 LOOPBACK = "127.0.0.1"
@@ -39,6 +41,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads", type=int, default=int(os.environ.get("KINFOLK_SERVE_THREADS", "16"))
         )
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not start a background worker beside it."
+        )
 
     def handle(self, *args, port, workers, threads, **options):
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which(
@@ -52,5 +57,9 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Serving Kinfolk on http://{LOOPBACK}:{port}/ (Ctrl-C stops it)")
         self.stdout.flush()
+        if settings.KINFOLK_TASKS == "database" and not options.get("no_worker"):
+            # Background work (messages, reminders, recurring jobs) on the same machine; the
+            # worker stops when the server does (it watches its parent process).
+            subprocess.Popen([sys.executable, "-m", "kinfolk.cli", "worker", "--exit-with-parent"])
         arguments = gunicorn_arguments(port=port, workers=workers, threads=threads)
         os.execv(gunicorn, arguments)

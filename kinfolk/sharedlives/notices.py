@@ -1,0 +1,77 @@
+"""What each side of a Shared Lives introduction is told: someone would like to meet you; the
+other side said yes or no; you both agreed. The person is told (if they sign in) with whoever
+acts for them; the household through its carer's sign-in; the person's scheme worker too."""
+
+from django.urls import reverse
+
+from kinfolk.notifications.events import Event, register
+from kinfolk.notifications.services import tell
+from kinfolk.people.notices import allocated_workers, speaking_for
+
+from .models import Introduction, Side
+
+WOULD_LIKE_TO_MEET = "sharedlives.would_like_to_meet"
+BOTH_SAID_YES = "sharedlives.both_said_yes"
+SAID_NO = "sharedlives.said_no"
+BOTH_AGREED = "sharedlives.both_agreed"
+
+
+def _tell(users, introduction: Introduction, *, event: str, text: str, key: str) -> None:
+    link = reverse("sharedlives:introduction", args=[introduction.pk])
+    for user in users:
+        tell(recipient=user, area=introduction.area, event=event, text=text, key=key,
+             link=link, about=introduction.person)  # fmt: skip
+
+
+def _household(introduction: Introduction) -> list:
+    carer = introduction.carer
+    return [carer.user] if carer.user_id else []
+
+
+def side_said_yes(introduction: Introduction, side: str) -> None:
+    """One side said yes to meeting: the other side is asked; when both have, everyone knows."""
+    person, carer = introduction.person, introduction.carer
+    key = f"introduction-{introduction.pk}"
+    if introduction.person_yes_at and introduction.carer_yes_at:
+        everyone = speaking_for(person) + _household(introduction) + allocated_workers(person)
+        _tell(everyone, introduction, event=BOTH_SAID_YES, key=f"{key}-both-yes",
+              text=f"{person.called} and {carer.name} both said yes to meeting.")  # fmt: skip
+    elif side == Side.PERSON:
+        _tell(_household(introduction), introduction, event=WOULD_LIKE_TO_MEET,
+              key=f"{key}-person-yes", text=f"{person.called} would like to meet you.")  # fmt: skip
+    else:
+        _tell(speaking_for(person), introduction, event=WOULD_LIKE_TO_MEET,
+              key=f"{key}-carer-yes", text=f"{carer.name} would like to meet you.")  # fmt: skip
+
+
+def side_said_no(introduction: Introduction, side: str) -> None:
+    """One side stopped the introduction: the other side and the worker are told, kindly."""
+    person, carer = introduction.person, introduction.carer
+    if side == Side.PERSON:
+        others, text = _household(introduction), f"{person.called} has decided not to go ahead."
+    else:
+        others, text = speaking_for(person), f"{carer.name} has decided not to go ahead."
+    _tell(others + allocated_workers(person), introduction, event=SAID_NO, text=text,
+          key=f"introduction-{introduction.pk}-no")  # fmt: skip
+
+
+def both_agreed(introduction: Introduction) -> None:
+    """Both sides agreed to the arrangement: the worker can start it."""
+    person = introduction.person
+    everyone = speaking_for(person) + _household(introduction) + allocated_workers(person)
+    _tell(everyone, introduction, event=BOTH_AGREED, key=f"introduction-{introduction.pk}-agreed",
+          text=f"{person.called} and {introduction.carer.name} have both agreed.")  # fmt: skip
+
+
+def register_events() -> None:
+    """Shared Lives introductions' events (from AppConfig.ready())."""
+    for code, message, easy in (
+        (WOULD_LIKE_TO_MEET, "Someone would like to meet you through Shared Lives.",
+         "Someone would like to meet you."),
+        (BOTH_SAID_YES, "Both sides said yes to meeting through Shared Lives.",
+         "You both said yes to meeting."),
+        (SAID_NO, "An introduction through Shared Lives will not go ahead.",
+         "A meeting will not go ahead."),
+        (BOTH_AGREED, "Both sides agreed to a Shared Lives arrangement.", "You both said yes."),
+    ):  # fmt: skip
+        register(Event(code, f"{message} Sign in to see more.", f"{easy} Sign in to see more."))
