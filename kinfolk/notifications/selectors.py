@@ -39,6 +39,11 @@ def notification_get(*, actor, notification_id) -> Notification:
     )
 
 
+def audit_centre_page(*, actor, shown: int) -> None:
+    """A notification may name someone, so a page of them is a read like any list of people."""
+    audit_list_view(actor=actor, target_type="notification_list", count=shown)
+
+
 def outbox_for(*, actor) -> QuerySet:
     """Every message sent or kept for people in the admin's area, newest first (audited)."""
     require(actor, "notifications.read_outbox", actor.area)

@@ -19,6 +19,7 @@ from .presenters import outbox_rows
 def centre(request):
     """Everything the person has been told, newest first, unread ones marked."""
     shown, pagination = paginate(request, selectors.notifications_for(actor=request.actor))
+    selectors.audit_centre_page(actor=request.actor, shown=len(shown.object_list))
     return render(
         request,
         "notifications/centre.jinja",

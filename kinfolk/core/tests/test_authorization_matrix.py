@@ -108,7 +108,20 @@ def build_world(area, other_area) -> World:
             w.members[PERSON] if key == "own" else w.memberships[key]
         )
         w.shared_lives[key]["assignment"] = allocation.pk
+        w.shared_lives[key]["notification"] = _notification_for(
+            w.members[PERSON] if key == "own" else w.memberships[key]
+        )
     return w
+
+
+def _notification_for(membership) -> int:
+    """Something one person was told: only they may open it."""
+    from kinfolk.notifications.models import Notification
+
+    return Notification.objects.create(
+        area=membership.area, recipient=membership.user, event="notifications.test_message",
+        text="A test message", key=f"matrix-{membership.pk}", link="/",
+    ).pk  # fmt: skip
 
 
 def _token_of(membership) -> int:
@@ -476,10 +489,20 @@ PERSON_ENTRIES = [
     ("GET", f"/people/allocations/{AL}/end/", None, _only(ADMIN)),
     ("POST", f"/people/allocations/{AL}/end/", None, _only(ADMIN)),
     ("DELETE", f"/api/v1/people/{P}/allocations/{AL}", None, _only(ADMIN)),
+    # A notification is opened (and marked read) only by the person it was for.
+    ("POST", "/notifications/{notification}/open/", None, _only(PERSON)),
 ]
 AREA_ENTRIES = [
     # Signed in: your home page; signed out: what Kinfolk is, and the way to the directory.
     ("GET", "/", None, PUBLIC),
+    # Everyone's own notifications and choices; the area admin's outbox and scheduled jobs.
+    ("GET", "/notifications/", None, _everyone(ALLOW)),
+    ("POST", "/notifications/read-all/", None, _everyone(ALLOW)),
+    ("GET", "/notifications/choices/", None, _everyone(ALLOW)),
+    ("POST", "/notifications/choices/", {"by_email": "on"}, _everyone(ALLOW)),
+    ("POST", "/notifications/test-message/", None, _everyone(ALLOW)),
+    ("GET", "/notifications/outbox/", None, _only(ADMIN)),
+    ("GET", "/notifications/scheduled-jobs/", None, _only(ADMIN)),
     *[
         ("GET", f"/{page}/", None, PUBLIC)
         for page in ("accessibility", "privacy", "cookies", "contact")
@@ -702,6 +725,7 @@ def _normalise(path: str) -> str:
         for kind in ("uuid", "str"):
             path = path.replace(f"<{kind}:{name}_id>", marker)
     path = path.replace("<int:token_id>", "{token}").replace("{token_id}", "{token}")
+    path = path.replace("<int:notification_id>", "{notification}")
     path = path.replace("<str:uidb64>/<str:token>/", "MQ/not-a-token/")
     path = path.replace("/openreferral/<path:rest>", "/openreferral/no-such-thing")
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
@@ -806,10 +830,16 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"/people/{P}/sharing/{G}/revoke/"): SHARERS,
     ("GET", f"{WB}/people/{P}/circle/{KEY}/remove/"): WELLBEING_RECORDERS,
     ("GET", f"/accounts/memberships/{M}/reset-two-step/"): (ADMIN,),
+    # Your notifications may name someone (in this world nobody has been told anything yet).
+    ("GET", "/notifications/"): (),
+    # Who was told what (in this world, nobody yet).
+    ("GET", "/notifications/outbox/"): (),
 }
 SHOWS_NO_PERSONAL_DATA = {
     ("GET", f"/people/{P}/emergency-access/"): "the form asks for a reason and shows no record",
     ("GET", "/accounts/login/"): "the sign-in form",
+    ("GET", "/notifications/choices/"): "how you chose to be told",
+    ("GET", "/notifications/scheduled-jobs/"): "which jobs ran when",
     ("GET", "/accounts/mfa/"): "the security code form",
     ("GET", "/accounts/mfa/setup/"): "setting up your own authenticator",
     ("GET", "/accounts/acting-as/"): "your own roles",
