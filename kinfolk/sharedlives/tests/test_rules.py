@@ -13,11 +13,15 @@ from kinfolk.sharedlives.rules import SCHEME, side_for
 APP = Path(__file__).resolve().parents[1]
 
 
+# A permission asked of the gate: can(actor, "sharedlives.x" ...), require(...), permission="..."
+GATE_CALL = re.compile(r'(?:permission=|\b(?:can|require)\([^"()]*?)"(sharedlives\.[a-z_]+)"', re.S)
+
+
 def test_every_permission_asked_for_is_named_in_rules():
     asked = set()
     for path in APP.rglob("*.py"):
         if "tests" not in path.parts and "migrations" not in path.parts:
-            asked |= set(re.findall(r'"(sharedlives\.[a-z_]+)"', path.read_text()))
+            asked |= set(re.findall(GATE_CALL, path.read_text()))
     assert asked, "Shared Lives asks the gate nothing?"
     assert {name for name in asked if not rules.perm_exists(name)} == set()
 
