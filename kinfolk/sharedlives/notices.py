@@ -16,11 +16,16 @@ SAID_NO = "sharedlives.said_no"
 BOTH_AGREED = "sharedlives.both_agreed"
 
 
-def _tell(users, introduction: Introduction, *, event: str, text: str, key: str) -> None:
+def _tell(users, introduction: Introduction, *, event: str, text: str, key: str,
+          for_others: str = "") -> None:  # fmt: skip
+    """Tell each user; `for_others` is the wording for someone acting for the person (who is
+    not themselves the one being asked), if it differs."""
     link = reverse("sharedlives:introduction", args=[introduction.pk])
     for user in users:
-        tell(recipient=user, area=introduction.area, event=event, text=text, key=key,
-             link=link, about=introduction.person)  # fmt: skip
+        acting_for = for_others and user.pk != introduction.person.user_id
+        tell(recipient=user, area=introduction.area, event=event,
+             text=for_others if acting_for else text, key=key, link=link,
+             about=introduction.person)  # fmt: skip
 
 
 def _household(introduction: Introduction) -> list:
@@ -41,7 +46,8 @@ def side_said_yes(introduction: Introduction, side: str) -> None:
               key=f"{key}-person-yes", text=f"{person.called} would like to meet you.")  # fmt: skip
     else:
         _tell(speaking_for(person), introduction, event=WOULD_LIKE_TO_MEET,
-              key=f"{key}-carer-yes", text=f"{carer.name} would like to meet you.")  # fmt: skip
+              key=f"{key}-carer-yes", text=f"{carer.name} would like to meet you.",
+              for_others=f"{carer.name} would like to meet {person.called}.")  # fmt: skip
 
 
 def side_said_no(introduction: Introduction, side: str) -> None:
