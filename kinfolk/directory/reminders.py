@@ -54,4 +54,4 @@ def register_reminders() -> None:
         )
     )
     register_job(Job("directory.listing_reminders", "Remind organisations to confirm listings",
-                     DAILY, remind))  # fmt: skip
+                     DAILY, remind, reminds=True))  # fmt: skip

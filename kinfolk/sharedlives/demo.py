@@ -13,6 +13,7 @@ from django.utils import timezone
 from kinfolk.core.geography import OUTWARD_CODE_CENTRES
 from kinfolk.matching.synthetic import INTERESTS
 
+from . import notices
 from .arrangements.services import review_schedule
 from .models import (
     COURSE_YEARS,
@@ -328,6 +329,8 @@ def _introduction(area, referral, carer, stage, worker, first=Side.PERSON, **ext
         proposed_at=now - timedelta(days=29) if both else None,
         **extra,
     )
+    if stage == Stage.INTEREST:
+        notices.side_said_yes(intro, first)  # the other side has been asked, as in real use
     order = [Stage.INTRODUCTION, Stage.TEA_VISIT, Stage.TRIAL_STAY]
     done = (
         order

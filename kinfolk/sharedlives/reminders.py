@@ -121,4 +121,4 @@ def register_reminders() -> None:
     register(Event(REVIEW_MISSED, "A Shared Lives review is overdue. Sign in to see it.",
                    "A review is late. Sign in to see it."))  # fmt: skip
     register_job(Job("sharedlives.reminders", "Remind about training, checks and reviews",
-                     DAILY, remind))  # fmt: skip
+                     DAILY, remind, reminds=True))  # fmt: skip

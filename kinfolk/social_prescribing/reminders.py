@@ -122,4 +122,4 @@ def register_reminders() -> None:
     ):  # fmt: skip
         register(Event(code, f"{message} Sign in to see it.", f"{easy} Sign in to see it."))
     register_job(Job("social_prescribing.nudges", "Nudge about people who are waiting",
-                     DAILY, remind))  # fmt: skip
+                     DAILY, remind, reminds=True))  # fmt: skip

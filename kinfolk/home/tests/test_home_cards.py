@@ -141,5 +141,7 @@ def test_an_area_admin(cards_of):
         ("Memberships", "/accounts/memberships/"),
         ("Allocate a worker", "/people/allocate/"),
         ("Emergency access report", "/people/emergency-access/"),
+        ("Messages sent", "/notifications/outbox/"),
+        ("Scheduled jobs", "/notifications/scheduled-jobs/"),
         ("Sign-in and security", "/accounts/security/"),
     ]
