@@ -86,9 +86,16 @@ def test_from_referral_to_the_four_week_review(new_page, scheme):
         expect(own.get_by_text("We are waiting for the other side.")).to_be_visible()
         axe_check(own)
 
-        # Bernadette sees the request and says yes too: the introduction is proposed.
+        # Bernadette is told in the header, on every page, and her notifications say who asked.
         carer = new_page()
         sign_in(carer, bernadette.email)
+        expect(carer.get_by_role("link", name="Notifications (1 new)")).to_be_visible()
+        _visit(carer, "Notifications (1 new)")
+        expect(carer.get_by_text("Sam would like to meet you.")).to_be_visible()
+        carer.get_by_role("button", name="Sam would like to meet you.").click()
+        expect(carer.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
+        # She sees the request and says yes too: the introduction is proposed.
+        carer.goto(carer.url.split("/shared-lives/")[0] + "/")
         _visit(carer, "Introduction requests")
         _visit(carer, "See the request and answer Sam")
         carer.get_by_role("button", name="Yes, I would like to meet").click()
