@@ -54,9 +54,13 @@ def _seeds() -> dict[str, list[str]]:
             f"/wellbeing/people/{sam.pk}/check-in/",
             f"/wellbeing/people/{sam.pk}/measures/swemwbs/",
             f"/directory/shortlists/{sam.pk}/",
+            "/notifications/",
+            "/notifications/choices/",
         ],
         "community-organisation-member": ["/directory/list-your-enterprise/"],
         "area-admin": [
+            "/notifications/outbox/",
+            "/notifications/scheduled-jobs/",
             "/people/allocate/",
             f"/people/allocations/{Assignment.objects.filter(ended_at=None).first().pk}/end/",
         ],
