@@ -4,6 +4,13 @@ from dataclasses import dataclass
 
 from .models import DeliveryStatus
 
+# Short words for the table (a phone shows them in a narrow column).
+STATUS_WORDS = {
+    DeliveryStatus.SENT: "Sent",
+    DeliveryStatus.OUTBOX: "In the outbox",
+    DeliveryStatus.SENDING: "Sending",
+    DeliveryStatus.FAILED: "Not sent",
+}
 STATUS_TAGS = {
     DeliveryStatus.SENT: "green",
     DeliveryStatus.OUTBOX: "blue",
@@ -35,7 +42,7 @@ def outbox_rows(deliveries, events_by_code: dict) -> list[OutboxRow]:
                 recipient=delivery.notification.recipient.display_name,
                 event=event.message if event else delivery.template,
                 channel=delivery.get_channel_display(),
-                status=delivery.get_status_display(),
+                status=STATUS_WORDS.get(delivery.status, delivery.get_status_display()),
                 status_tag=STATUS_TAGS.get(delivery.status, "grey"),
                 problem=delivery.problem,
                 at=delivery.at,
