@@ -42,7 +42,15 @@ def test_every_app_with_cards_or_a_demo_part_registers_them():
 
     apps_with_cards = set(registries._home_cards)
     apps_with_demo = {part.key for part in registries.demo_parts()}
-    domain = {"accounts", "people", "sharedlives", "wellbeing", "directory", "social_prescribing"}
+    domain = {
+        "accounts",
+        "notifications",
+        "people",
+        "sharedlives",
+        "wellbeing",
+        "directory",
+        "social_prescribing",
+    }
     assert domain <= {config.label for config in apps.get_app_configs()}
     assert apps_with_cards == domain and apps_with_demo == domain
     assert set(registries._record_links) == {"sharedlives", "wellbeing"}
