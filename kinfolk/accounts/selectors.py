@@ -6,6 +6,12 @@ from django.utils import timezone
 from .models import ApiToken, Membership, RecoveryCode
 
 
+def users_acting_as(*, area_id: int, role: str) -> list:
+    """The users who hold this role in an area (for telling them something)."""
+    members = Membership.objects.filter(area_id=area_id, role=role).select_related("user")
+    return [membership.user for membership in members]
+
+
 def memberships_in_area(*, area) -> QuerySet[Membership]:
     """Every membership in the area, by holder's name."""
     return (

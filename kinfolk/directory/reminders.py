@@ -1,13 +1,12 @@
 """Directory reminders, run once a day: a listing not confirmed for 5 months reminds whoever
 listed it to confirm it is still right, a month before it is marked out of date (6 months)."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Q
-from django.utils import timezone
 
 from kinfolk.notifications.events import Event, register
-from kinfolk.notifications.schedules import DAILY, Job, register_job
+from kinfolk.notifications.schedules import DAILY, Job, day_bounds, register_job
 from kinfolk.notifications.services import Notice, tell_many
 
 from .listing_checks import STALE_AFTER
@@ -17,14 +16,9 @@ REMIND_AFTER = timedelta(days=152)  # about 5 months
 LISTING = "directory.listing_needs_confirming"
 
 
-def _that_day(day: date) -> tuple[datetime, datetime]:
-    start = timezone.make_aware(datetime.combine(day, time.min))
-    return start, start + timedelta(days=1)
-
-
 def remind(day: date) -> str:
     """Remind each organisation whose listing was last confirmed 5 months ago today."""
-    then = _that_day(day - REMIND_AFTER)
+    then = day_bounds(day - REMIND_AFTER)
     due = (
         Organization.objects.filter(submitted_by__isnull=False)
         .filter(

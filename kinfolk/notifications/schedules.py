@@ -46,6 +46,12 @@ def jobs() -> list[Job]:
     return sorted(_jobs.values(), key=lambda job: job.code)
 
 
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The first moment of a local day and of the next (for "sent on that day" questions)."""
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return start, start + timedelta(days=1)
+
+
 def period_of(job: Job, moment: datetime) -> str:
     """The period a moment falls in for this job: its day, or its month."""
     day = timezone.localdate(moment)

@@ -249,10 +249,13 @@ def send_daily_digests(day) -> str:
         .values_list("recipient_id", "area_id")
         .distinct()
     )
-    for recipient_id, area_id in waiting:
+    pairs = list(waiting)
+    users = User.objects.in_bulk({user for user, _ in pairs})
+    areas = Area.objects.in_bulk({area for _, area in pairs})
+    for recipient_id, area_id in pairs:
         told = tell(
-            recipient=User.objects.get(pk=recipient_id),
-            area=Area.objects.get(pk=area_id),
+            recipient=users[recipient_id],
+            area=areas[area_id],
             event=events.DIGEST,
             text="Your daily summary of new notifications.",
             key=f"digest-{day.isoformat()}",

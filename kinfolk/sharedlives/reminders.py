@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 
-from kinfolk.accounts.models import Membership, Role
+from kinfolk.accounts.models import Role
+from kinfolk.accounts.selectors import users_acting_as
 from kinfolk.notifications.events import Event, register
 from kinfolk.notifications.schedules import DAILY, Job, register_job
 from kinfolk.notifications.services import Notice, tell_many
@@ -28,12 +29,7 @@ def _on(day: date) -> str:
 
 def _scheme_workers(area_id: int, cache: dict) -> list:
     if area_id not in cache:
-        cache[area_id] = [
-            m.user
-            for m in Membership.objects.filter(
-                area_id=area_id, role=Role.SCHEME_WORKER
-            ).select_related("user", "area")
-        ]
+        cache[area_id] = users_acting_as(area_id=area_id, role=Role.SCHEME_WORKER)
     return cache[area_id]
 
 

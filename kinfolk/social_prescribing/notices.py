@@ -3,7 +3,8 @@ request, and the referrer whenever there is news of their referral (connected, c
 
 from django.urls import reverse
 
-from kinfolk.accounts.models import Membership, Role
+from kinfolk.accounts.models import Role
+from kinfolk.accounts.selectors import users_acting_as
 from kinfolk.notifications.events import Event, register
 from kinfolk.notifications.services import tell
 
@@ -16,9 +17,8 @@ NEWS_FOR_REFERRER = "social_prescribing.news_for_referrer"
 
 def new_referral(referral: Referral) -> None:
     """A new referral is in the inbox: every link worker in the area is told."""
-    link_workers = Membership.objects.filter(area=referral.area, role=Role.LINK_WORKER)
-    for member in link_workers.select_related("user"):
-        tell(recipient=member.user, area=referral.area, event=NEW_REFERRAL,
+    for link_worker in users_acting_as(area_id=referral.area_id, role=Role.LINK_WORKER):
+        tell(recipient=link_worker, area=referral.area, event=NEW_REFERRAL,
              text=f"A new referral for {referral.person.called} is in the inbox.",
              key=f"sp-referral-{referral.pk}", link=reverse("social_prescribing:inbox"),
              about=referral.person)  # fmt: skip

@@ -9,14 +9,14 @@
 Each nudge is told once (its key), however often the job runs.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 
-from kinfolk.accounts.models import Membership, Role
+from kinfolk.accounts.models import Role
+from kinfolk.accounts.selectors import users_acting_as
 from kinfolk.notifications.events import Event, register
-from kinfolk.notifications.schedules import DAILY, Job, register_job
+from kinfolk.notifications.schedules import DAILY, Job, day_bounds, register_job
 from kinfolk.notifications.services import Notice, tell_many
 
 from .models import CommunityReferral, CommunityStatus, OrganizationMember, Referral, Status
@@ -29,33 +29,22 @@ BACK_TO_LINK_WORKER = "social_prescribing.organisation_still_not_answered"
 NUDGE_DAYS, RETURN_DAYS = 7, 14
 
 
-def _received_on(day: date, days_before: int) -> tuple[datetime, datetime]:
-    start = timezone.make_aware(datetime.combine(day - timedelta(days=days_before), time.min))
-    return start, start + timedelta(days=1)
-
-
-def _members(area_id: int, role: str):
-    return [
-        m.user for m in Membership.objects.filter(area_id=area_id, role=role).select_related("user")
-    ]
-
-
 def _first_contact(day: date) -> list[Notice]:
     notices = []
     target = contact_target_days()
     for days, lead in ((target, False), (target + 7, True)):
         waiting = Referral.objects.filter(
-            received_at__range=_received_on(day, days),
+            received_at__range=day_bounds(day - timedelta(days=days)),
             first_contact_at__isnull=True,
             status=Status.NEW,
         ).select_related("person", "area", "link_worker")
         for referral in waiting:
             if lead:
-                recipients = _members(referral.area_id, Role.AREA_ADMIN)
+                recipients = users_acting_as(area_id=referral.area_id, role=Role.AREA_ADMIN)
             elif referral.link_worker_id:
                 recipients = [referral.link_worker]
             else:
-                recipients = _members(referral.area_id, Role.LINK_WORKER)
+                recipients = users_acting_as(area_id=referral.area_id, role=Role.LINK_WORKER)
             text = (
                 f"Nobody has contacted {referral.person.called} yet: their "
                 f"referral arrived {days} days ago."
@@ -78,7 +67,7 @@ def _organisations(day: date) -> list[Notice]:
     notices = []
     for days in (NUDGE_DAYS, RETURN_DAYS):
         waiting = CommunityReferral.objects.filter(
-            sent_at__range=_received_on(day, days), status=CommunityStatus.SENT
+            sent_at__range=day_bounds(day - timedelta(days=days)), status=CommunityStatus.SENT
         ).select_related("referral__person", "referral__link_worker", "area", "service")
         for sent in waiting:
             person = sent.referral.person

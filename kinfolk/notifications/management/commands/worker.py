@@ -62,4 +62,3 @@ class Command(BaseCommand):
                 call_command("db_worker", *(["--batch"] if burst else []))
         finally:
             stop.set()
-            time.sleep(0)
