@@ -242,7 +242,12 @@ STATIC_URL = "/static/"
 # Only production collects static files; elsewhere WhiteNoise serves them from the finders.
 STATIC_ROOT = None
 # The NHS.UK frontend is installed by npm at setup and served from node_modules, never copied.
-STATICFILES_DIRS = [("nhsuk", BASE_DIR / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk")]
+STATICFILES_DIRS = [
+    ("nhsuk", BASE_DIR / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"),
+    # Easy-read pictures: OpenMoji (CC BY-SA 4.0), installed by npm, credited in the footer of
+    # every easy-read page.
+    ("symbols", BASE_DIR / "node_modules" / "openmoji" / "color" / "svg"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
