@@ -93,3 +93,16 @@ class ScheduledRun(models.Model):
     class Meta:
         ordering = ["-started_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["job", "period"], name="scheduled_run_once")]
+
+
+class BackgroundFailure(models.Model):
+    """A piece of background work that failed (after any retries its task makes itself): what
+    it was and the kind of error, never its arguments. Shown to area admins so a failure is
+    seen, whichever queue runs the work."""
+
+    task = models.CharField(max_length=200)
+    problem = models.CharField(max_length=200)
+    failed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-failed_at", "-pk"]

@@ -68,3 +68,12 @@ def scheduled_jobs(*, actor) -> list[dict]:
         {"job": job, "last": last_runs.get(job.code), "next": schedules.next_run(job, now)}
         for job in schedules.jobs()
     ]
+
+
+def failed_background_work(*, actor) -> list[dict]:
+    """Background work that failed in the last 7 days (what, when, the kind of error), for the
+    area admin; it names no person."""
+    from .failures import recent_failures
+
+    require(actor, "notifications.see_scheduled_jobs", actor.area)
+    return recent_failures()

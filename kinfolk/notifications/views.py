@@ -97,5 +97,8 @@ def scheduled(request):
     return render(
         request,
         "notifications/scheduled.jinja",
-        {"jobs": selectors.scheduled_jobs(actor=request.actor)},
+        {
+            "jobs": selectors.scheduled_jobs(actor=request.actor),
+            "failures": selectors.failed_background_work(actor=request.actor),
+        },
     )

@@ -112,6 +112,7 @@ class CommunityStatus(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     DECLINED = "declined", "Declined by the organisation"
     STARTED = "started", "Started going"
+    RETURNED = "returned", "No answer in 14 days: back with the link worker"
 
 
 class CommunityReferral(AreaOwned):

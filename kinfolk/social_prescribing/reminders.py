@@ -3,8 +3,9 @@
 - first contact: on the day the contact target (7 days by default) passes with nobody having
   contacted the person, their link worker is told (every link worker in the area, if nobody has
   taken the referral yet); a week later, the area admin (as the lead) is told;
-- a community organisation that has not answered a request is nudged after 7 days; after 14,
-  the link worker is told, so they can offer the person something else.
+- a community organisation that has not answered a request is nudged after 7 days; after 14
+  the request goes back to the link worker (the organisation can no longer answer it) and the
+  link worker is told, so they can offer the person something else.
 
 Each nudge is told once (its key), however often the job runs.
 """
@@ -63,38 +64,57 @@ def _first_contact(day: date) -> list[Notice]:
     return notices
 
 
-def _organisations(day: date) -> list[Notice]:
+def _waiting(**when):
+    return CommunityReferral.objects.filter(status=CommunityStatus.SENT, **when).select_related(
+        "referral__person", "referral__link_worker", "area", "service"
+    )
+
+
+def _nudge_organisations(day: date) -> list[Notice]:
     notices = []
-    for days in (NUDGE_DAYS, RETURN_DAYS):
-        waiting = CommunityReferral.objects.filter(
-            sent_at__range=day_bounds(day - timedelta(days=days)), status=CommunityStatus.SENT
-        ).select_related("referral__person", "referral__link_worker", "area", "service")
-        for sent in waiting:
-            person = sent.referral.person
-            if days == NUDGE_DAYS:
-                members = OrganizationMember.objects.filter(organization_id=sent.organization_id)
-                recipients = [m.user for m in members.select_related("user")]
-                event, link = ORGANISATION_NUDGE, reverse("social_prescribing:community")
-                text = f"A request for {sent.service.name} has waited {days} days for an answer."
-            else:
-                recipients = [sent.referral.link_worker] if sent.referral.link_worker_id else []
-                event = BACK_TO_LINK_WORKER
-                link = reverse("social_prescribing:referral", args=[sent.referral_id])
-                text = (
-                    f"{sent.service.name} has not answered about {person.called} in {days} "
-                    "days: you could offer something else."
-                )
-            key = f"sp-community-{sent.pk}-{days}"
-            notices += [
-                Notice(recipient, sent.area, event, text, key, link, person)
-                for recipient in recipients
-            ]
+    for sent in _waiting(sent_at__range=day_bounds(day - timedelta(days=NUDGE_DAYS))):
+        members = OrganizationMember.objects.filter(organization_id=sent.organization_id)
+        text = f"A request for {sent.service.name} has waited {NUDGE_DAYS} days for an answer."
+        notices += [
+            Notice(member.user, sent.area, ORGANISATION_NUDGE, text,
+                   f"sp-community-{sent.pk}-{NUDGE_DAYS}",
+                   reverse("social_prescribing:community"), sent.referral.person)
+            for member in members.select_related("user")
+        ]  # fmt: skip
+    return notices
+
+
+def _return_unanswered(day: date) -> list[Notice]:
+    """Requests an organisation has not answered in 14 days go back to the link worker: the
+    organisation can no longer answer them, so the person is not left waiting on silence. Any
+    request sent on or before that day goes back, so a day the job missed is caught up."""
+    _, end = day_bounds(day - timedelta(days=RETURN_DAYS))
+    unanswered = list(_waiting(sent_at__lt=end))
+    CommunityReferral.objects.filter(pk__in=[sent.pk for sent in unanswered]).update(
+        status=CommunityStatus.RETURNED
+    )
+    notices = []
+    for sent in unanswered:
+        if not sent.referral.link_worker_id:
+            continue
+        person = sent.referral.person
+        text = (
+            f"{sent.service.name} has not answered about {person.called} in {RETURN_DAYS} "
+            "days, so the request has come back to you: you could offer something else."
+        )
+        notices.append(
+            Notice(sent.referral.link_worker, sent.area, BACK_TO_LINK_WORKER, text,
+                   f"sp-community-{sent.pk}-{RETURN_DAYS}",
+                   reverse("social_prescribing:referral", args=[sent.referral_id]), person)
+        )  # fmt: skip
     return notices
 
 
 def remind(day: date) -> str:
-    """Nudge about people waiting for first contact and requests waiting for an answer."""
-    return f"told:{tell_many(_first_contact(day) + _organisations(day))}"
+    """Nudge about people waiting for first contact and requests waiting for an answer, and
+    hand back to the link worker what has waited 14 days."""
+    notices = _first_contact(day) + _nudge_organisations(day) + _return_unanswered(day)
+    return f"told:{tell_many(notices)}"
 
 
 def register_reminders() -> None:
@@ -106,8 +126,8 @@ def register_reminders() -> None:
          "Someone has waited two weeks to be contacted."),
         (ORGANISATION_NUDGE, "A request to your organisation is waiting for an answer.",
          "A request is waiting for your answer."),
-        (BACK_TO_LINK_WORKER, "A community organisation has not answered a request.",
-         "A group has not answered. You could offer something else."),
+        (BACK_TO_LINK_WORKER, "A request a community organisation did not answer is back with you.",
+         "A group did not answer. You could offer something else."),
     ):  # fmt: skip
         register(Event(code, f"{message} Sign in to see it.", f"{easy} Sign in to see it."))
     register_job(Job("social_prescribing.nudges", "Nudge about people who are waiting",

@@ -15,9 +15,11 @@ class WellbeingConfig(AppConfig):
         )
 
         from . import links, rules  # noqa: F401  (rules names the app's permissions)
+        from .reminders import register_reminders
         from .subject_access import register_parts
 
         register_parts()
+        register_reminders()
         register_home_cards(self.label, links.home_cards)
         register_record_links(self.label, links.record_links)
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=40))

@@ -108,3 +108,30 @@ def test_a_change_that_is_undone_leaves_nothing_in_the_queue(settings, make_memb
     with transaction.atomic():
         services.tell(recipient=carer.user, area=area, event=TEST_MESSAGE, text="t", key="k")
     assert DBTaskResult.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_work_that_fails_in_a_real_worker_is_shown_to_the_area_admin_without_its_arguments(
+    settings, make_member, area, signed_in_client
+):
+    from django.urls import reverse
+
+    from kinfolk.notifications.models import BackgroundFailure
+
+    settings.TASKS = DATABASE_QUEUE
+    result = tasks.ping.enqueue("one", "too many")  # ping takes one word: the worker fails it
+    call_command("worker", "--burst")
+    result.refresh()
+    assert result.status == TaskResultStatus.FAILED
+    assert BackgroundFailure.objects.get().problem == "TypeError"
+    page = signed_in_client(make_member("area_admin", area)).get(reverse("notifications:scheduled"))
+    table = page.content.decode().split('data-testid="background-failures"')[1]
+    assert "Checking a worker is taking work" in table and "TypeError" in table
+    assert "too many" not in page.content.decode()
+
+
+def test_work_that_succeeds_leaves_no_failure(db):
+    from kinfolk.notifications.models import BackgroundFailure
+
+    tasks.ping.enqueue("fine")
+    assert not BackgroundFailure.objects.exists()

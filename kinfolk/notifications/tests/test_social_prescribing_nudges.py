@@ -82,6 +82,55 @@ def test_an_organisation_is_nudged_at_7_days_and_the_link_worker_told_at_14(
     assert _told(people["link"]) == [reminders.BACK_TO_LINK_WORKER]
 
 
+def _sent(area, people, make_member, days_ago):
+    referral = _referral(area, people, 30, link_worker=people["link"].user, status="contacted")
+    walk = make_service(area)
+    member = make_member("community_organisation_member", area)
+    OrganizationMember.objects.create(organization=walk.organization, user=member.user)
+    sent = CommunityReferral.objects.create(
+        area=area, referral=referral, service=walk, organization=walk.organization
+    )
+    CommunityReferral.objects.filter(pk=sent.pk).update(sent_at=_at(days_ago))
+    return sent, member
+
+
+def test_at_14_days_the_request_goes_back_to_the_link_worker_and_the_organisation_cannot_answer(
+    area, people, make_member, actor_for
+):
+    from django.core.exceptions import ValidationError
+
+    from kinfolk.social_prescribing import services
+
+    sent, member = _sent(area, people, make_member, 14)
+    reminders.remind(TODAY)
+    sent.refresh_from_db()
+    assert sent.get_status_display() == "No answer in 14 days: back with the link worker"
+    [text] = Notification.objects.filter(recipient=people["link"].user).values_list(
+        "text", flat=True
+    )
+    assert "has come back to you" in text
+    with pytest.raises(ValidationError, match="already been answered"):
+        services.community_decide(actor=actor_for(member), sent=sent, accept=True)
+
+
+def test_a_missed_day_still_returns_older_unanswered_requests_and_tells_once(
+    area, people, make_member
+):
+    sent, _ = _sent(area, people, make_member, 16)
+    assert reminders.remind(TODAY) == "told:1"
+    assert reminders.remind(TODAY) == "told:0"
+    sent.refresh_from_db()
+    assert sent.status == "returned"
+
+
+def test_a_request_answered_in_time_is_not_returned(area, people, make_member):
+    sent, _ = _sent(area, people, make_member, 20)
+    CommunityReferral.objects.filter(pk=sent.pk).update(status="accepted")
+    assert reminders.remind(TODAY) == "told:0"
+    sent.refresh_from_db()
+    assert sent.status == "accepted"
+
+
 def test_a_listing_not_confirmed_for_5_months_reminds_whoever_listed_it(area, make_member):
     from kinfolk.directory import reminders as listing_reminders
 
