@@ -20,6 +20,7 @@ from kinfolk.core.forms import (
     select_items,
     single_checkbox_params,
 )
+from kinfolk.core.once import once_input
 
 NHSUK_TEMPLATES = Path(nhsuk_frontend_jinja.__file__).parent / "templates"
 
@@ -60,6 +61,7 @@ def environment(**options) -> Environment:
     env.globals.update(
         {
             "static": static,
+            "once_input": once_input,
             "url": url,
             "get_messages": get_messages,
             "field_params": field_params,

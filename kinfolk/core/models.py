@@ -111,3 +111,16 @@ class AuditChainHead(models.Model):
 
     sequence = models.PositiveBigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default="0" * 64)
+
+
+class FormSent(models.Model):
+    """A form that was acted on, by its one-time token: sending it again (the browser's Back, a
+    double click) shows what the first sending made instead of making it again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.UUIDField()
+    outcome_url = models.CharField(max_length=300)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="form_sent_once")]

@@ -113,5 +113,9 @@ def register_core() -> None:
         "auth.Permission": "Django's list of permissions",
         "auth.Group": "named groups of permissions (Kinfolk uses memberships instead)",
         "contenttypes.ContentType": "Django's list of models",
+        "core.FormSent": (
+            "a one-time form token with the address it led to (ids only, like the audit log), "
+            "kept 30 days"
+        ),
     }.items():
         holds_nothing_about_a_person(model, reason)

@@ -124,6 +124,12 @@ def _verify_audit_log(day: date) -> str:
     return f"checked:{report.checked}"
 
 
+def _forget_form_tokens(day: date) -> str:
+    from kinfolk.core.once import forget_old_tokens
+
+    return f"forgot:{forget_old_tokens()}"
+
+
 def _send_digests(day: date) -> str:
     from .services import send_daily_digests
 
@@ -144,3 +150,7 @@ def register_core_jobs() -> None:
     register_job(
         Job("notifications.daily_digest", "Send daily digests", DAILY, _send_digests, at=time(7))
     )
+    register_job(
+        Job("core.forget_form_tokens", "Let go of one-time form tokens older than 30 days",
+            DAILY, _forget_form_tokens, at=time(2))
+    )  # fmt: skip

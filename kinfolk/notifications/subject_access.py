@@ -70,3 +70,7 @@ def register_parts() -> None:
     holds_nothing_about_a_person(
         "notifications.ScheduledRun", "Which recurring job ran for which day, and its outcome."
     )
+    holds_nothing_about_a_person(
+        "notifications.BackgroundFailure",
+        "Which kind of background work failed, when, and the kind of error; never its arguments.",
+    )

@@ -13,7 +13,7 @@ from kinfolk.core.audit import audit_record
 from kinfolk.core.disclosure import EXPLANATION
 from kinfolk.core.models import AuditAction
 from kinfolk.core.permissions import can, require
-from kinfolk.core.posting import form_posted
+from kinfolk.core.posting import acted_on, form_posted
 from kinfolk.core.redirects import same_site_path
 
 from . import connection, selectors, services
@@ -188,16 +188,13 @@ def episode(request, person_id):
         actor=request.actor, person_id=person_id, rule="record_wellbeing"
     )
     form = EpisodeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.episode_record(actor=request.actor, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, f"{form.cleaned_data['service']} is recorded.")
-    else:
-        messages.error(request, "Give the service's name, its kind and when it started.")
-    return redirect("wellbeing:how", person.pk)
+    return acted_on(
+        request, form,
+        act=lambda data: services.episode_record(actor=request.actor, person=person, **data),
+        said=lambda episode: f"{form.cleaned_data['service']} is recorded.",
+        back=reverse("wellbeing:how", args=[person.pk]),
+        invalid="Give the service's name, its kind and when it started.",
+    )  # fmt: skip
 
 
 @login_required
