@@ -13,7 +13,7 @@ from kinfolk.core.lookups import int_or_404
 from kinfolk.core.records import record_for
 
 from . import rules  # noqa: F401  (names the permissions asked here)
-from .models import CommunityReferral, OrganizationMember, Reason, Referral, Status
+from .models import CommunityReferral, CommunityStatus, OrganizationMember, Reason, Referral, Status
 
 SAFE_CASELOAD = (200, 250)  # people a year (NHS England guidance)
 
@@ -242,3 +242,21 @@ def _wellbeing_lines(paired: list, people: int | None) -> list[Line]:
         mean = mean_of(values, people)
         lines.append(Line(WELLBEING, label, mean.value, mean.shown))
     return lines
+
+
+def what_ending_a_referral_leaves(referral: Referral) -> dict:
+    """What the link worker is told before closing a referral: who is told, whether a change
+    in wellbeing goes with the summary, and how many requests are still with organisations."""
+    return {
+        "referrer": referral.referrer.display_name if referral.referrer_id else "the referrer",
+        "has_change": bool(wellbeing_change(referral)),
+        "waiting": referral.community.filter(status=CommunityStatus.SENT).count(),
+    }
+
+
+def wellbeing_change(referral: Referral) -> dict | None:
+    """Each ONS4 item's change from the start to the follow-up (None without both)."""
+    if not (referral.baseline and referral.follow_up):
+        return None
+    before, after = referral.baseline.score, referral.follow_up.score
+    return {item: after[item]["value"] - before[item]["value"] for item in before}

@@ -15,7 +15,7 @@ from kinfolk.people.models import Assignment, Person
 from kinfolk.people.rules import can
 from kinfolk.people.services import _clean_profile, allocations_end_for_referral, person_lock
 
-from . import notices, rules  # noqa: F401  (rules names the permissions asked here)
+from . import notices, rules, selectors  # noqa: F401  (rules names the permissions asked here)
 from .models import (
     DECLINED_CODE,
     CommunityReferral,
@@ -339,14 +339,6 @@ def outcome_link(*, actor, referral: Referral, response, stage: str) -> Referral
     return referral
 
 
-def wellbeing_change(referral: Referral) -> dict | None:
-    """Each ONS4 item's change from the start to the follow-up (None without both)."""
-    if not (referral.baseline and referral.follow_up):
-        return None
-    before, after = referral.baseline.score, referral.follow_up.score
-    return {item: after[item]["value"] - before[item]["value"] for item in before}
-
-
 def _end_access_from(actor, referral: Referral) -> None:
     """The referral has ended: the link worker's and referrer's access to the whole record ends
     with it, unless another open referral still gives them a reason. The referrer keeps their
@@ -380,7 +372,7 @@ def referral_close(*, actor, referral: Referral, summary: str) -> Referral:
     referral.status, referral.closed_at = Status.CLOSED, timezone.now()
     referral.closing_summary = summary.strip()
     referral.save(update_fields=["status", "closed_at", "closing_summary"])
-    change = wellbeing_change(referral)
+    change = selectors.wellbeing_change(referral)
     change_text = (
         " Wellbeing (ONS4) change: "
         + ", ".join(f"{k.replace('_', ' ')} {v:+d}" for k, v in change.items())

@@ -96,7 +96,7 @@ def my_referrals(request):
     return render(
         request,
         "social_prescribing/my_referrals.jinja",
-        {"rows": [(r, services.wellbeing_change(r)) for r in referrals]},
+        {"rows": [(r, selectors.wellbeing_change(r)) for r in referrals]},
     )
 
 
@@ -170,12 +170,10 @@ def referral_detail(request, referral_id):
             "referral": referral,
             "is_link_worker": is_link_worker,
             "reasons": dict(Reason.choices),
-            "change": services.wellbeing_change(referral),
+            "change": selectors.wellbeing_change(referral),
             "conversation_form": ConversationForm(),
             "goal_form": GoalForm(),
             "community_form": CommunityForm(services=choices),
-            "close_form": CloseForm(),
-            "decline_form": DeclineForm(),
             "find": found,
             "latest_ons4": ons4[-1] if ons4 else None,
         },
@@ -282,26 +280,42 @@ def outcome(request, referral_id):
 
 
 @login_required
-@require_POST
 def close(request, referral_id):
-    """The link worker closes the referral; the referrer is told."""
-    referral = _the_link_workers(request, referral_id)
-    return _back_to_the_referral(
-        request, referral, CloseForm(request.POST),
-        act=lambda data: services.referral_close(actor=request.actor, referral=referral, **data),
+    """The link worker closes the referral, after a page that says what will happen; the
+    referrer is told."""
+    return _end_referral(
+        request, referral_id, "close", CloseForm,
+        act=services.referral_close,
         said="The referral is closed and the referrer has been told.",
     )  # fmt: skip
 
 
 @login_required
-@require_POST
 def decline(request, referral_id):
-    """The person does not want social prescribing; the referrer is told."""
-    referral = _the_link_workers(request, referral_id)
-    return _back_to_the_referral(
-        request, referral, DeclineForm(request.POST),
-        act=lambda data: services.referral_decline(actor=request.actor, referral=referral, **data),
+    """The person does not want social prescribing, after a page that says what will happen;
+    the referrer is told."""
+    return _end_referral(
+        request, referral_id, "decline", DeclineForm,
+        act=services.referral_decline,
         said="Recorded as declined (SNOMED CT 871711000000103). The referrer has been told.",
+    )  # fmt: skip
+
+
+def _end_referral(request, referral_id, ending: str, form_class, *, act, said):
+    referral = _the_link_workers(request, referral_id)
+    form = form_class(request.POST or None)
+    if done := form_posted(
+        request, form,
+        act=lambda data: act(actor=request.actor, referral=referral, **data),
+        said=said,
+        then=reverse("social_prescribing:referral", args=[referral.pk]),
+    ):  # fmt: skip
+        return done
+    return render(
+        request,
+        "social_prescribing/end_referral.jinja",
+        {"r": referral, "form": form, "ending": ending,
+         **selectors.what_ending_a_referral_leaves(referral)},
     )  # fmt: skip
 
 

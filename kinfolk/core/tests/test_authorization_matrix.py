@@ -303,6 +303,7 @@ SP_ACTIONS = {
     "close": {"summary": "Done"},
     "decline": {"reason": ""},
 }
+ENDINGS = ("close", "decline")  # each asks first, on a page that says what will happen
 PRESCRIBING_ENTRIES = [
     ("POST", f"{SP}/inbox/{INBOX}/take/", None, _only(LINK_WORKER)),
     ("GET", f"{SP}/referrals/{SPR}/", None, _only(LINK_WORKER, REFERRER, PERSON)),
@@ -310,6 +311,7 @@ PRESCRIBING_ENTRIES = [
         ("POST", f"{SP}/referrals/{SPR}/{action}/", body, _only(LINK_WORKER))
         for action, body in SP_ACTIONS.items()
     ],
+    *[("GET", f"{SP}/referrals/{SPR}/{action}/", None, _only(LINK_WORKER)) for action in ENDINGS],
     ("POST", f"{SP}/community/{SENT}/decide/", {"accept": "yes"}, _only(COMMUNITY)),
     ("POST", f"{SP}/community/{SENT}/started/", None, _only(COMMUNITY, LINK_WORKER)),
     (
@@ -807,6 +809,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"/api/v1/wellbeing/responses/{W}/fhir"): VIEWERS,
     ("GET", f"/directory/shortlists/{P}/"): VIEWERS,
     ("GET", f"{SP}/referrals/{SPR}/"): (LINK_WORKER, REFERRER, PERSON),
+    **{("GET", f"{SP}/referrals/{SPR}/{action}/"): (LINK_WORKER,) for action in ENDINGS},
     ("GET", f"/api/v1/social-prescribing/referrals/{SPR}/fhir"): (LINK_WORKER, REFERRER, PERSON),
     ("GET", "/"): (PERSON, REPRESENTATIVE, ALLOCATED),
     ("GET", "/accounts/memberships/"): (ADMIN,),

@@ -87,7 +87,7 @@ def test_the_loop_closes_with_messages_to_the_referrer(loop):
     later = response_record(actor=link, person=referral.person, measure="ons4", answers=LATER)
     services.outcome_link(actor=link, referral=referral, response=later, stage="follow_up")
     services.referral_close(actor=link, referral=referral, summary="Walking twice a week")
-    assert services.wellbeing_change(referral)["life_satisfaction"] == 3
+    assert selectors.wellbeing_change(referral)["life_satisfaction"] == 3
     texts = [m.text for m in referral.messages.all()]
     assert any("Walking twice a week" in t and "life satisfaction +3" in t for t in texts)
     assert [r.pk for r in selectors.my_referrals(actor=gp)] == [referral.pk]

@@ -52,3 +52,50 @@ def test_recording_ons4_from_the_referral_comes_back_to_it(
     assert response.status_code == 302 and response.url == back
     offsite = client.post(f"{measure}?next=//evil.example/", {**answers, "recorded_with": "self"})
     assert offsite.url == reverse("wellbeing:how", args=[referral.person.pk])
+
+
+def test_closing_a_referral_asks_first_and_says_what_will_happen(
+    area, make_member, actor_for, signed_in_client
+):
+    from kinfolk.core.tests.pages import words_on
+
+    referral, link = _taken_referral(area, make_member, actor_for)
+    client = signed_in_client(link)
+    close = reverse("social_prescribing:close", args=[referral.pk])
+    detail = client.get(reverse("social_prescribing:referral", args=[referral.pk])).content
+    assert f'href="{close}"' in detail.decode()
+    page = words_on(client.get(close).content.decode())
+    assert "Close Joan's referral?" in page
+    assert f"{referral.referrer.display_name} is told, with your summary" in page
+    assert "Joan leaves your list" in page
+    referral.refresh_from_db()
+    assert referral.status != "closed"  # asking changed nothing
+
+
+def test_closing_without_a_summary_names_the_question_and_changes_nothing(
+    area, make_member, actor_for, signed_in_client
+):
+    referral, link = _taken_referral(area, make_member, actor_for)
+    close = reverse("social_prescribing:close", args=[referral.pk])
+    answer = signed_in_client(link).post(close, {"summary": ""})
+    html = answer.content.decode()
+    assert answer.status_code == 200 and "There is a problem" in html
+    assert 'href="#id_summary"' in html or 'href="#summary"' in html
+    referral.refresh_from_db()
+    assert referral.status != "closed"
+    done = signed_in_client(link).post(close, {"summary": "Goes to the walking group."})
+    assert done["Location"] == reverse("social_prescribing:referral", args=[referral.pk])
+    referral.refresh_from_db()
+    assert referral.status == "closed"
+
+
+def test_declining_asks_first_and_says_the_reason_is_not_sent(
+    area, make_member, actor_for, signed_in_client
+):
+    from kinfolk.core.tests.pages import words_on
+
+    referral, link = _taken_referral(area, make_member, actor_for)
+    decline = reverse("social_prescribing:decline", args=[referral.pk])
+    page = words_on(signed_in_client(link).get(decline).content.decode())
+    assert "Record that Joan does not want social prescribing?" in page
+    assert "Your reason is not sent to them." in page
