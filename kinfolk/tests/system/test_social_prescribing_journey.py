@@ -100,6 +100,12 @@ def test_from_gp_referral_to_outcome(new_page, area, make_member):
         _ons4(worker, "7", "3")
         worker.goto(referral_url)
         worker.get_by_role("button", name="Use the latest as the follow-up").click()
+        worker.get_by_role("link", name="Close the referral and tell the referrer").click()
+        expect(worker.get_by_text("Close Joan's referral?")).to_be_visible()
+        expect(
+            worker.get_by_text(re.compile("the change in Joan's wellbeing scores"))
+        ).to_be_visible()
+        axe_check(worker)
         worker.get_by_label("Summary for the referrer").fill("Walking twice a week with the group.")
         worker.get_by_role("button", name="Close and tell the referrer").click()
         expect(worker.get_by_text(re.compile("The referral is closed"))).to_be_visible()
