@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from kinfolk.accountability.selectors import public_areas
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.pagination import paginate
 from kinfolk.core.permissions import can
@@ -29,7 +30,7 @@ def _page(actor, people: list) -> HomePresenter:
 def home(request):
     """A role-aware starting point; for someone not signed in, what Kinfolk is."""
     if not request.user.is_authenticated:
-        return render(request, "home/welcome.jinja")
+        return render(request, "home/welcome.jinja", {"areas": public_areas()})
     actor = request.actor
     if actor.membership is None:
         return render(request, "home/no_role.jinja", status=403)

@@ -16,7 +16,7 @@ def test_every_test_the_architecture_names_exists():
 
 
 def test_the_layers_table_says_what_the_layer_test_checks():
-    rows = re.findall(r"^\| (\d) \| ([^|]+) \|", ARCHITECTURE.read_text(), re.MULTILINE)
+    rows = re.findall(r"^\| (\d+) \| ([^|]+) \|", ARCHITECTURE.read_text(), re.MULTILINE)
     documented = {app.strip("` "): int(layer) for layer, apps in rows for app in apps.split(",")}
     assert documented == LAYERS
 

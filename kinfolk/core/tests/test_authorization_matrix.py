@@ -102,6 +102,7 @@ def build_world(area, other_area) -> World:
             shared_lives_world(person, users[CARER], users[ALLOCATED], users[REPRESENTATIVE])
             | wellbeing_world(person, users[PERSON])
             | directory_world(where, users[COMMUNITY])
+            | accountability_world(where, users[COMMISSIONER])
         )
         w.shared_lives[key] |= prescribing_world(person, users, w.shared_lives[key])
         w.shared_lives[key]["token"] = _token_of(
@@ -185,6 +186,17 @@ def directory_world(area, member) -> dict:
         "term": category.pk,
         "organization": listed.organization_id,
     }
+
+
+def accountability_world(area, commissioner) -> dict:
+    """A published commitment of the area's."""
+    from kinfolk.accountability.models import Commitment
+
+    made = Commitment.objects.create(
+        area=area, reference="C1", title="A promise", by_when=timezone.localdate(),
+        outcome="relationships", created_by=commissioner, published_at=timezone.now(),
+    )  # fmt: skip
+    return {"commitment": made.pk}
 
 
 def wellbeing_world(person, user) -> dict:
@@ -320,6 +332,16 @@ PRESCRIBING_ENTRIES = [
         None,
         _only(LINK_WORKER, REFERRER, PERSON),
     ),
+]
+CMT = "{commitment}"
+ACCOUNTABILITY_ENTRIES = [
+    ("GET", f"/accountability/commitments/{CMT}/progress/", None, _only(COMMISSIONER)),
+    ("POST", f"/accountability/commitments/{CMT}/publish/", None, _only(COMMISSIONER)),
+]
+PUBLIC_COMMITMENTS = [
+    "/accountability/calder-vale/commitments/",
+    f"/accountability/calder-vale/commitments/{CMT}/",
+    "/accountability/calder-vale/commitments.json",
 ]
 DIRECTORY_ENTRIES = [
     ("GET", f"/directory/shortlists/{P}/", None, _only(*VIEWERS)),
@@ -575,6 +597,11 @@ AREA_ENTRIES = [
         _only(REFERRER),
     ),
     *[("GET", path, None, PUBLIC) for path in OPEN_REFERRAL],
+    *[("GET", path, None, PUBLIC) for path in PUBLIC_COMMITMENTS],
+    ("GET", "/accountability/commitments/", None, _only(COMMISSIONER)),
+    ("GET", "/accountability/commitments/new/", None, _only(COMMISSIONER)),
+    ("POST", "/accountability/commitments/new/", {"title": ""}, _only(COMMISSIONER)),
+    ("GET", "/accountability/commitments/import/", None, _only(COMMISSIONER)),
     # Anything else under /openreferral/ is a JSON 404 for everyone.
     ("GET", "/openreferral/no-such-thing", None, {a: DENY for a in ACTORS}),
     (
@@ -594,16 +621,19 @@ AREA_ENTRIES = [
 ]
 # Pages anyone may see: documentation, not data.
 PUBLIC_DOCS = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}
+# Entries tried with the actor's own area's records and again with another area's.
+OWN_AND_OTHER = [
+    *PERSON_ENTRIES,
+    *SHARED_LIVES_ENTRIES,
+    *WELLBEING_ENTRIES,
+    *DIRECTORY_ENTRIES,
+    *PRESCRIBING_ENTRIES,
+    *ACCOUNTABILITY_ENTRIES,
+]
 
 
 def _cases():
-    for method, path, body, outcomes in [
-        *PERSON_ENTRIES,
-        *SHARED_LIVES_ENTRIES,
-        *WELLBEING_ENTRIES,
-        *DIRECTORY_ENTRIES,
-        *PRESCRIBING_ENTRIES,
-    ]:
+    for method, path, body, outcomes in OWN_AND_OTHER:
         for actor, outcome in outcomes.items():
             yield pytest.param(
                 method, path, body, actor, "own", outcome, id=f"{method} {path} {actor} own"
@@ -728,6 +758,8 @@ def _normalise(path: str) -> str:
             path = path.replace(f"<{kind}:{name}_id>", marker)
     path = path.replace("<int:token_id>", "{token}").replace("{token_id}", "{token}")
     path = path.replace("<int:notification_id>", "{notification}")
+    path = path.replace("<int:commitment_id>", CMT).replace("<slug:area_slug>", "calder-vale")
+    path = path.replace("commitments.<str:fmt>", "commitments.json")
     path = path.replace("<str:uidb64>/<str:token>/", "MQ/not-a-token/")
     path = path.replace("/openreferral/<path:rest>", "/openreferral/no-such-thing")
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
@@ -746,14 +778,7 @@ def _page_routes(resolver=None, prefix="") -> set[str]:
 
 
 def test_every_endpoint_is_in_the_matrix():
-    entries = [
-        *PERSON_ENTRIES,
-        *SHARED_LIVES_ENTRIES,
-        *WELLBEING_ENTRIES,
-        *DIRECTORY_ENTRIES,
-        *PRESCRIBING_ENTRIES,
-        *AREA_ENTRIES,
-    ]
+    entries = [*OWN_AND_OTHER, *AREA_ENTRIES]
     in_matrix = {(m, p) for m, p, _, _ in entries} | PUBLIC_DOCS
     covered_paths = {p for _, p in in_matrix}
     missing_pages = {_normalise(r) for r in _page_routes()} - covered_paths
@@ -839,6 +864,11 @@ SHOWS_PERSONAL_DATA = {
     ("GET", "/notifications/outbox/"): (),
 }
 SHOWS_NO_PERSONAL_DATA = {
+    **{("GET", path): "what the area promised, in public" for path in PUBLIC_COMMITMENTS},
+    ("GET", "/accountability/commitments/"): "the area's commitments, drafts too",
+    ("GET", "/accountability/commitments/new/"): "the form for a new commitment",
+    ("GET", "/accountability/commitments/import/"): "the spreadsheet upload form",
+    ("GET", f"/accountability/commitments/{CMT}/progress/"): "a commitment and its form",
     ("GET", f"/people/{P}/emergency-access/"): "the form asks for a reason and shows no record",
     ("GET", "/accounts/login/"): "the sign-in form",
     ("GET", "/notifications/choices/"): "how you chose to be told",
@@ -877,13 +907,8 @@ SHOWS_NO_PERSONAL_DATA = {
 
 def test_every_read_in_the_matrix_says_whether_it_shows_personal_data():
     reads = {
-        (method, path)
-        for method, path, _, _ in [
-            *PERSON_ENTRIES, *SHARED_LIVES_ENTRIES, *WELLBEING_ENTRIES, *DIRECTORY_ENTRIES,
-            *PRESCRIBING_ENTRIES, *AREA_ENTRIES,
-        ]
-        if method == "GET"
-    }  # fmt: skip
+        (method, path) for method, path, _, _ in [*OWN_AND_OTHER, *AREA_ENTRIES] if method == "GET"
+    }
     undecided = reads - set(SHOWS_PERSONAL_DATA) - set(SHOWS_NO_PERSONAL_DATA)
     assert not undecided, f"Say whether these show personal data: {sorted(undecided)}"
     assert not set(SHOWS_PERSONAL_DATA) & set(SHOWS_NO_PERSONAL_DATA)

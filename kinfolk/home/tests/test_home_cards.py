@@ -124,11 +124,13 @@ def test_a_community_organisation_member(cards_of):
 @pytest.mark.parametrize("role", [Role.COMMISSIONER, Role.EXPERT_BY_EXPERIENCE])
 def test_a_commissioner_and_an_expert_by_experience(cards_of, role):
     _, cards = cards_of(role)
+    commitments = [("Our commitments", "/accountability/commitments/")]
     assert cards() == [
         ("Shared Lives report", "/shared-lives/reports/"),
         ("The connection test", "/wellbeing/connection-test/"),
         ("Find local support and activities", "/directory/"),
         ("Social prescribing report", "/social-prescribing/reports/"),
+        *(commitments if role == Role.COMMISSIONER else []),
         ("Sign-in and security", "/accounts/security/"),
     ]
 

@@ -1,0 +1,20 @@
+"""What accountability offers on the home page."""
+
+from django.urls import reverse
+
+from kinfolk.core.permissions import can
+from kinfolk.core.registries import ORDER, Home, HomeCard
+
+
+def home_cards(home: Home) -> list[HomeCard]:
+    """Commissioners publish and update what the area commits to."""
+    if can(home.actor, "accountability.manage_commitments"):
+        return [
+            HomeCard(
+                "Our commitments",
+                reverse("accountability:manage"),
+                "What the area promises in public, how far along each is, and the evidence.",
+                ORDER["run_the_area"],
+            )
+        ]
+    return []

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accountability"
+urlpatterns = [
+    path("commitments/", views.manage, name="manage"),
+    path("commitments/new/", views.add, name="add"),
+    path("commitments/import/", views.import_csv, name="import"),
+    path("commitments/<int:commitment_id>/progress/", views.progress, name="progress"),
+    path("commitments/<int:commitment_id>/publish/", views.publish, name="publish"),
+    path("<slug:area_slug>/commitments/", views.public_commitments, name="public"),
+    path(
+        "<slug:area_slug>/commitments/<int:commitment_id>/",
+        views.public_commitment,
+        name="public_commitment",
+    ),
+    path(
+        "<slug:area_slug>/commitments.<str:fmt>",
+        views.open_data,
+        name="open_data",
+    ),
+]
