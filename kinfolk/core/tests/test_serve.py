@@ -73,3 +73,17 @@ def test_make_runs_server_answers_several_people_at_once():
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_a_port_already_in_use_is_said_plainly_and_nothing_starts():
+    import socket
+
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(CommandError, match=f"already using port {port}"):
+            call_command("serve", "--port", str(port), "--no-worker")

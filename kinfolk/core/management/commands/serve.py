@@ -8,6 +8,7 @@ command was started with. Why one process of 16 threads: docs/performance.md, AD
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 
@@ -28,6 +29,17 @@ def gunicorn_arguments(*, port: int, workers: int, threads: int) -> list[str]:
         "--keep-alive", "75",
         "--access-logfile", "-", "--graceful-timeout", "10",
     ]  # fmt: skip
+
+
+def port_is_free(port: int) -> bool:
+    """Whether nothing else listens on this loopback port (another Kinfolk, say)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((LOOPBACK, port))
+        except OSError:
+            return False
+    return True
 
 
 class Command(BaseCommand):
@@ -51,6 +63,11 @@ class Command(BaseCommand):
         )
         if gunicorn is None:
             raise CommandError("gunicorn is not installed: run `make run` to install it.")
+        if not port_is_free(port):
+            raise CommandError(
+                f"Something is already using port {port} (is Kinfolk running already?). "
+                f"Stop it, or choose another port: PORT={port + 1} make run"
+            )
         # The workers load the same settings as this command (local, unless told otherwise).
         os.environ["DJANGO_SETTINGS_MODULE"] = os.environ.get(
             "DJANGO_SETTINGS_MODULE", "kinfolk.config.settings.local"
