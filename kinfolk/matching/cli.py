@@ -215,6 +215,15 @@ def _scheme_scale(seed, max_welfare_plan, stable_plan, Matcher, synthetic_region
         started = time.perf_counter()
         matcher.suggest_for_person(person.id, k=10)
         timings.append((time.perf_counter() - started) * 1000)
+    page_person, page_household = [], []
+    for n in range(30):  # what a page does: tables for the one profile, then its suggestions
+        person, carer = region.people[n * 37], region.carers[n * 31]
+        started = time.perf_counter()
+        Matcher([person], region.carers).suggest_for_person(person.id, k=50)
+        page_person.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        Matcher(region.people, [carer]).suggest_for_carer(carer.id, k=20)
+        page_household.append((time.perf_counter() - started) * 1000)
     assessment = matcher.assess_all()
     stable = stable_plan(matcher, assessment)
     started = time.perf_counter()
@@ -223,6 +232,8 @@ def _scheme_scale(seed, max_welfare_plan, stable_plan, Matcher, synthetic_region
     return {
         "single_person_suggest_ms_median": round(statistics.median(timings), 2),
         "single_person_suggest_ms_p95": round(sorted(timings)[int(len(timings) * 0.95)], 2),
+        "scheme_page_person_ms_median": round(statistics.median(page_person), 2),
+        "scheme_page_household_ms_median": round(statistics.median(page_household), 2),
         "scheme_stable_welfare": stable.total_welfare,
         "scheme_max_welfare": best.total_welfare,
         "scheme_max_welfare_blocking_pairs": best.blocking_pairs,

@@ -64,13 +64,17 @@ def _mask(values, bits) -> int:
 
 
 def _day_bits(ranges: tuple[DateRange, ...], start: date) -> list[int]:
-    words = [0] * HORIZON_WORDS
+    """One bit per day of the horizon, set on the days in these ranges, as 64-bit words."""
+    bits = 0
     for span in ranges:
         first = max((span.start - start).days, 0)
         last = min((span.end - start).days, HORIZON_DAYS - 1)
-        for day in range(first, last + 1):
-            words[day // 64] |= 1 << (day % 64)
-    return words
+        if last >= first:
+            bits |= ((1 << (last - first + 1)) - 1) << first
+    return [(bits >> (64 * word)) & WORD for word in range(HORIZON_WORDS)]
+
+
+WORD = (1 << 64) - 1
 
 
 @dataclass
@@ -240,12 +244,18 @@ def person_columns(people, words: Words, horizon_start: date, km_per_minute: flo
     """The people's columns of the tables (p_...), in the order given."""
     places_xyz = np.zeros((len(people), MAX_PLACES, 3))
     places_km = np.full((len(people), MAX_PLACES), np.nan)
-    for row, person in enumerate(people):
-        for col, place in enumerate(person.places_that_matter[:MAX_PLACES]):
-            places_xyz[row, col] = unit_vectors(
-                np.array([place.location.lat]), np.array([place.location.lon])
-            )[0]
-            places_km[row, col] = place.max_minutes * km_per_minute
+    where = [
+        (row, col, place)
+        for row, person in enumerate(people)
+        for col, place in enumerate(person.places_that_matter[:MAX_PLACES])
+    ]
+    if where:
+        rows, cols = [w[0] for w in where], [w[1] for w in where]
+        places_xyz[rows, cols] = unit_vectors(
+            np.array([w[2].location.lat for w in where]),
+            np.array([w[2].location.lon for w in where]),
+        )
+        places_km[rows, cols] = [w[2].max_minutes * km_per_minute for w in where]
     u64 = np.uint64
     return dict(
         p_xyz=unit_vectors(*_lat_lon(people)) if people else np.zeros((0, 3)),

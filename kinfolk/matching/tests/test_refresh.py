@@ -147,3 +147,32 @@ def test_too_many_words_build_the_region_again(region):
     crowded = replace(region.people[2], languages=frozenset(f"language {n}" for n in range(70)))
     with pytest.raises(ValueError, match="At most 64"):
         matcher.refresh_person(crowded)  # as building the region with it would say
+
+
+def test_days_and_places_become_the_same_columns_as_one_at_a_time(region):
+    """Building tables a range and a column at a time gives what the plain way gives."""
+    import numpy as np
+
+    from kinfolk.matching.geo import unit_vectors
+    from kinfolk.matching.tables import HORIZON_DAYS, HORIZON_WORDS, MAX_PLACES, _day_bits
+
+    matcher = Matcher(region.people, region.carers)
+    t = matcher.tables
+    for row, person in enumerate(region.people):
+        words = [0] * HORIZON_WORDS
+        for span in person.short_break_dates:
+            first = max((span.start - t.horizon_start).days, 0)
+            last = min((span.end - t.horizon_start).days, HORIZON_DAYS - 1)
+            for day in range(first, last + 1):
+                words[day // 64] |= 1 << (day % 64)
+        assert _day_bits(person.short_break_dates, t.horizon_start) == words
+        assert [int(w) for w in t.p_dates[row]] == words
+        for col in range(MAX_PLACES):
+            if col < len(person.places_that_matter):
+                place = person.places_that_matter[col].location
+                expected = unit_vectors(np.array([place.lat]), np.array([place.lon]))[0]
+                assert np.array_equal(t.p_place_xyz[row, col], expected)
+            else:
+                assert np.isnan(t.p_place_max_km[row, col])
+    assert any(p.short_break_dates for p in region.people)
+    assert any(len(p.places_that_matter) > 1 for p in region.people)
