@@ -216,8 +216,18 @@ def ensure_rules(connection=None) -> None:
     tables = set(conn.introspection.table_names())
     if not {"sharedlives_arrangement", "sharedlives_carer", "sharedlives_introduction"} <= tables:
         return
-    if rules_missing(conn):
+    if _migration_applied(conn) and rules_missing(conn):
         install_rules(conn)
+
+
+def _migration_applied(conn) -> bool:
+    """Whether the migration that brings the rules is applied (not unapplied by a rollback)."""
+    from django.db.migrations.recorder import MigrationRecorder
+
+    return any(
+        app == "sharedlives" and name.endswith("_arrangement_integrity")
+        for app, name in MigrationRecorder(conn).applied_migrations()
+    )
 
 
 def drop_rules(connection=None) -> None:
