@@ -80,27 +80,32 @@ def person_radius_km(tables: Tables, config: MatchingConfig) -> np.ndarray:
     from home is too far from that place; day support is bounded by the person's travel limit.
     Nothing is considered beyond the scheme's search radius.
     """
-    if getattr(tables, "_radius", None) is not None:
-        return tables._radius
+    if getattr(tables, "_radius", None) is None:
+        tables._radius = radius_of(tables, np.arange(len(tables.people)), config)
+    return tables._radius
+
+
+def radius_of(tables: Tables, rows: np.ndarray, config: MatchingConfig) -> np.ndarray:
+    """`person_radius_km` for some people only (one changed profile, say)."""
     t = tables
     home_to_place = EARTH_RADIUS_KM * np.arccos(
-        np.clip(np.einsum("ikj,ij->ik", t.p_place_xyz, t.p_xyz), -1.0, 1.0)
+        np.clip(np.einsum("ikj,ij->ik", t.p_place_xyz[rows], t.p_xyz[rows]), -1.0, 1.0)
     )
     reach = np.nanmin(
-        np.where(np.isnan(t.p_place_max_km), np.inf, home_to_place + t.p_place_max_km), axis=1
+        np.where(np.isnan(t.p_place_max_km[rows]), np.inf, home_to_place + t.p_place_max_km[rows]),
+        axis=1,
     )
     stay = np.minimum(reach, config.search_radius_km)
-    lt_or_hfh = (t.p_types & NEAR_PLACES_BITS) != 0
-    sb = (t.p_types & TYPE_BITS[ArrangementType.SHORT_BREAKS]) != 0
-    ds = (t.p_types & TYPE_BITS[ArrangementType.DAY_SUPPORT]) != 0
-    radius = np.zeros(len(t.people))
+    types = t.p_types[rows]
+    lt_or_hfh = (types & NEAR_PLACES_BITS) != 0
+    sb = (types & TYPE_BITS[ArrangementType.SHORT_BREAKS]) != 0
+    ds = (types & TYPE_BITS[ArrangementType.DAY_SUPPORT]) != 0
+    radius = np.zeros(len(rows))
     radius = np.where(lt_or_hfh, np.maximum(radius, stay), radius)
     radius = np.where(sb, config.search_radius_km, radius)
-    radius = np.where(
-        ds, np.maximum(radius, np.minimum(t.p_day_max_km, config.search_radius_km)), radius
+    return np.where(
+        ds, np.maximum(radius, np.minimum(t.p_day_max_km[rows], config.search_radius_km)), radius
     )
-    tables._radius = radius
-    return radius
 
 
 def nearby_pairs(tables: Tables, config: MatchingConfig, people: np.ndarray | None = None):

@@ -130,8 +130,79 @@ def run_bench(people: int, carers: int, seed: int, k: int = 10) -> dict:
         "blocking_pairs": plan.blocking_pairs,
         "share_with_suggestion": round(with_suggestion, 4),
     }
+    result.update(one_profile_refreshed(matcher))
     result.update(_scheme_scale(seed, max_welfare_plan, stable_plan, Matcher, synthetic_region))
     result["peak_rss_mb"] = peak_rss_mb()
+    return result
+
+
+PROFILES_REFRESHED = 50
+BUILT_PER_PROFILE = 10
+
+
+def _ms_median_p95(timings: list[float]) -> tuple[float, float]:
+    ordered = sorted(timings)
+    return round(statistics.median(ordered), 2), round(ordered[int(len(ordered) * 0.95)], 2)
+
+
+def one_profile_refreshed(matcher) -> dict:
+    """One profile changes in the prepared region: its row is refreshed and its suggestions
+    worked out again (a person against every household, top 50; a household against every
+    person waiting, top 20), for 50 different people and 50 households. For comparison, the
+    same suggestions from tables built for that one profile alone (what each page does today)."""
+    from dataclasses import replace
+
+    from .assess import carer_tree
+    from .profiles import Atmosphere
+    from .suggest import Matcher
+
+    people, carers = list(matcher.people), list(matcher.carers)
+    step_p, step_c = max(1, len(people) // PROFILES_REFRESHED), max(1, len(carers) // 50)
+    moods = list(Atmosphere)
+    person_ms, carer_ms, person_built_ms, carer_built_ms = [], [], [], []
+    for n in range(PROFILES_REFRESHED):
+        person = people[(n * step_p) % len(people)]
+        changed = replace(
+            person,
+            atmosphere=moods[n % len(moods)],
+            interests=frozenset(sorted(person.interests)[1:]),
+            max_day_support_minutes=person.max_day_support_minutes + 5,
+        )
+        started = time.perf_counter()
+        matcher.refresh_person(changed)
+        matcher.suggest_for_person(changed.id, k=50)
+        person_ms.append((time.perf_counter() - started) * 1000)
+        if n < BUILT_PER_PROFILE:
+            started = time.perf_counter()
+            Matcher([changed], carers, matcher.config).suggest_for_person(changed.id, k=50)
+            person_built_ms.append((time.perf_counter() - started) * 1000)
+    for n in range(PROFILES_REFRESHED):
+        carer = carers[(n * step_c) % len(carers)]
+        changed = replace(carer, interests=frozenset(sorted(carer.interests)[1:]), places=3)
+        started = time.perf_counter()
+        matcher.refresh_carer(changed)
+        matcher.suggest_for_carer(changed.id, k=20)
+        carer_ms.append((time.perf_counter() - started) * 1000)
+        if n < BUILT_PER_PROFILE:
+            started = time.perf_counter()
+            Matcher(people, [changed], matcher.config).suggest_for_carer(changed.id, k=20)
+            carer_built_ms.append((time.perf_counter() - started) * 1000)
+    moved = replace(
+        carers[0], location=replace(carers[0].location, lat=carers[0].location.lat + 0.01)
+    )
+    matcher.refresh_carer(moved)
+    started = time.perf_counter()
+    carer_tree(matcher.tables)
+    tree_ms = (time.perf_counter() - started) * 1000
+    result = {}
+    for name, timings in (
+        ("one_person_refreshed_ms", person_ms),
+        ("one_household_refreshed_ms", carer_ms),
+        ("one_person_tables_built_alone_ms", person_built_ms),
+        ("one_household_tables_built_alone_ms", carer_built_ms),
+    ):
+        result[f"{name}_median"], result[f"{name}_p95"] = _ms_median_p95(timings)
+    result["household_map_redrawn_ms"] = round(tree_ms, 2)
     return result
 
 
@@ -144,6 +215,15 @@ def _scheme_scale(seed, max_welfare_plan, stable_plan, Matcher, synthetic_region
         started = time.perf_counter()
         matcher.suggest_for_person(person.id, k=10)
         timings.append((time.perf_counter() - started) * 1000)
+    page_person, page_household = [], []
+    for n in range(30):  # what a page does: tables for the one profile, then its suggestions
+        person, carer = region.people[n * 37], region.carers[n * 31]
+        started = time.perf_counter()
+        Matcher([person], region.carers).suggest_for_person(person.id, k=50)
+        page_person.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        Matcher(region.people, [carer]).suggest_for_carer(carer.id, k=20)
+        page_household.append((time.perf_counter() - started) * 1000)
     assessment = matcher.assess_all()
     stable = stable_plan(matcher, assessment)
     started = time.perf_counter()
@@ -152,6 +232,8 @@ def _scheme_scale(seed, max_welfare_plan, stable_plan, Matcher, synthetic_region
     return {
         "single_person_suggest_ms_median": round(statistics.median(timings), 2),
         "single_person_suggest_ms_p95": round(sorted(timings)[int(len(timings) * 0.95)], 2),
+        "scheme_page_person_ms_median": round(statistics.median(page_person), 2),
+        "scheme_page_household_ms_median": round(statistics.median(page_household), 2),
         "scheme_stable_welfare": stable.total_welfare,
         "scheme_max_welfare": best.total_welfare,
         "scheme_max_welfare_blocking_pairs": best.blocking_pairs,

@@ -4,11 +4,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .assess import PairAssessment, assess, nearby_pairs, possible_pairs
+from .assess import PairAssessment, assess, nearby_pairs, possible_pairs, radius_of
 from .config import MatchingConfig
 from .explain import exclusion_reasons, fit_reasons
 from .profiles import CarerHousehold, PersonProfile
-from .tables import Tables, build_tables
+from .tables import (
+    Tables,
+    build_tables,
+    carer_columns,
+    horizon_after,
+    person_columns,
+    put_at,
+    put_row,
+)
 
 
 @dataclass(frozen=True)
@@ -46,13 +54,52 @@ class Matcher:
     tables: Tables = field(init=False)
 
     def __post_init__(self):
-        self.tables = build_tables(
-            self.people, self.carers, km_per_hour=self.config.travel_km_per_hour
-        )
-        self.person_index = {p.id: i for i, p in enumerate(self.people)}
-        self.carer_index = {c.id: j for j, c in enumerate(self.carers)}
-        if len(self.person_index) != len(self.people) or len(self.carer_index) != len(self.carers):
+        self._build(list(self.people), list(self.carers))
+
+    def _build(self, people: list, carers: list) -> None:
+        """Build the region's tables (left as they were if the profiles are refused)."""
+        person_index = {p.id: i for i, p in enumerate(people)}
+        carer_index = {c.id: j for j, c in enumerate(carers)}
+        if len(person_index) != len(people) or len(carer_index) != len(carers):
             raise ValueError("Person and carer ids must be unique.")
+        self.tables = build_tables(people, carers, km_per_hour=self.config.travel_km_per_hour)
+        self.people, self.carers = people, carers
+        self.person_index, self.carer_index = person_index, carer_index
+
+    # --- one profile changed --------------------------------------------------------------
+
+    def refresh_person(self, person: PersonProfile) -> None:
+        """Take in one person's changed (or new) profile: only their row of the tables is
+        built again, and what was kept about them (how far to look) is worked out again.
+        Their next suggestions, and every household's, see the change."""
+        i = self.person_index.get(person.id, len(self.people))
+        t = self.tables
+        if not t.words.take_in(person) or horizon_after(t, i, person) != t.horizon_start:
+            self._build(_replaced(list(self.people), i, person), self.carers)
+            return
+        put_row(t, person_columns([person], t.words, t.horizon_start, t.km_per_minute), i)
+        self.people = _replaced(self.people, i, person)
+        self.tables.people = self.people
+        self.person_index[person.id] = i
+        if getattr(t, "_radius", None) is not None:  # how far to look, kept per person
+            radius = radius_of(t, np.array([i]), self.config)
+            t._radius = put_at(t._radius, radius, i)
+
+    def refresh_carer(self, carer: CarerHousehold) -> None:
+        """Take in one household's changed (or new) profile: only its row is built again, and
+        the map of households is redrawn when one moved or joined."""
+        j = self.carer_index.get(carer.id, len(self.carers))
+        t = self.tables
+        if not t.words.take_in(carer):
+            self._build(self.people, _replaced(list(self.carers), j, carer))
+            return
+        moved = j == len(self.carers) or self.carers[j].location != carer.location
+        put_row(t, carer_columns([carer], t.words, t.horizon_start, t.km_per_minute), j)
+        self.carers = _replaced(self.carers, j, carer)
+        self.tables.carers = self.carers
+        self.carer_index[carer.id] = j
+        if moved:
+            t._carer_tree = None  # the k-d tree of homes is built again when next needed
 
     # --- everyone at once -------------------------------------------------------------
 
@@ -141,6 +188,15 @@ class Matcher:
                 )
             )
         return out
+
+
+def _replaced(items: list, index: int, item) -> list:
+    """The list with `item` at `index` (added, one past the end), changed in place."""
+    if index == len(items):
+        items.append(item)
+    else:
+        items[index] = item
+    return items
 
 
 def top_k_positions(I, J, S, k, carer_order) -> np.ndarray:

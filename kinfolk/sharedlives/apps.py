@@ -1,4 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _arrangement_rules(sender, using="default", **kwargs):
+    """SQLite drops a table's triggers when a migration rebuilds it: put the rules back."""
+    from django.db import connections
+
+    from .integrity import ensure_rules
+
+    ensure_rules(connections[using])
 
 
 class SharedLivesConfig(AppConfig):
@@ -25,3 +35,4 @@ class SharedLivesConfig(AppConfig):
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=30))
         register_reminders()
         register_events()
+        post_migrate.connect(_arrangement_rules, sender=self)

@@ -441,9 +441,6 @@ def _arrangement(area, intro, carer, worker, rng, ended: bool, n: int) -> None:
         created_by=worker,
     )
     Referral.objects.filter(pk=intro.referral_id).update(status="arranged")
-    if arrangement.takes_a_place and not ended:
-        carer.places_in_use += 1
-        Carer.objects.filter(pk=carer.pk).update(places_in_use=carer.places_in_use)
     reviews = review_schedule(arrangement)
     for review in reviews:
         # Most past reviews were done; one in three is left overdue for the dashboard.

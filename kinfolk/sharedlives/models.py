@@ -8,9 +8,10 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
-from kinfolk.core.scoping import AreaOwned
+from kinfolk.core.scoping import AreaOwned, AreaScopedQuerySet
 from kinfolk.matching.profiles import (
     ARRANGEMENT_WORDS,
     NEED_WORDS,
@@ -36,6 +37,8 @@ RHYTHM_CHOICES = [
     ("flexible", "Flexible"),
 ]
 OVERNIGHT_TYPES = ("long_term", "short_breaks", "home_from_hospital")
+# An arrangement that takes one of a household's places (integrity.TAKES_A_PLACE_SQL too).
+PLACE_TAKEN = {"status": "active", "arrangement_type__in": OVERNIGHT_TYPES}
 assert {a for a, _ in ATMOSPHERE_CHOICES} == set(Atmosphere)
 assert {r for r, _ in RHYTHM_CHOICES} == set(DailyRhythm)
 
@@ -58,8 +61,30 @@ class CarerStatus(models.TextChoices):
     LEFT = "left", "No longer a carer"
 
 
+class CarerQuerySet(AreaScopedQuerySet):
+    def with_places_in_use(self) -> "CarerQuerySet":
+        """Each household with the number of its places in use, counted in the same query."""
+        return self.annotate(people_in_places=Coalesce(Subquery(_places_taken_by_carer()), 0))
+
+
+def _places_taken_by_carer():
+    return (
+        Arrangement.objects.filter(carer=OuterRef("pk"), **PLACE_TAKEN)
+        .order_by()
+        .values("carer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+
+
 class Carer(AreaOwned):
-    """A Shared Lives carer and their household: who they are, what they are approved for."""
+    """A Shared Lives carer and their household: who they are, what they are approved for.
+
+    Places in use are counted from the household's active arrangements that take a place
+    (never kept as a number of their own); the database refuses an arrangement beyond the
+    household's places (`integrity.py`, ADR 0030)."""
+
+    objects = CarerQuerySet.as_manager()
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -79,9 +104,6 @@ class Carer(AreaOwned):
     places = models.PositiveSmallIntegerField(default=0)
     rooms = models.PositiveSmallIntegerField(default=0)
     approved_on = models.DateField(null=True, blank=True)
-    # Kept in step with live overnight arrangements, in the same transaction; the database
-    # refuses more than `places` (the last place cannot be filled twice).
-    places_in_use = models.PositiveSmallIntegerField(default=0)
     # The household:
     household_members = models.TextField(blank=True)
     pets = models.CharField(max_length=100, blank=True)
@@ -112,14 +134,19 @@ class Carer(AreaOwned):
             models.CheckConstraint(
                 condition=Q(places__lte=MAX_PLACES), name="carer_at_most_three_places"
             ),
-            models.CheckConstraint(
-                condition=Q(places_in_use__lte=F("places")),
-                name="carer_places_in_use_within_places",
-            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def places_in_use(self) -> int:
+        """People living there now or on a short break: active arrangements that take a place
+        (counted by `with_places_in_use()` when the household was read, or here)."""
+        counted = self.__dict__.get("people_in_places")
+        if counted is None:
+            counted = self.arrangements.filter(**PLACE_TAKEN).count()
+        return counted
 
     @property
     def free_places(self) -> int:

@@ -9,7 +9,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
@@ -17,7 +16,7 @@ from kinfolk.core.permissions import can, require
 from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 
-from .. import policy
+from .. import integrity, policy
 from ..carers.selectors import carer_flags
 from ..carers.services import carer_lock
 from ..introductions.services import both_sides_lock, speaking_side
@@ -47,15 +46,24 @@ def review_schedule(arrangement: Arrangement) -> list[ArrangementReview]:
     ]
 
 
-def _take_a_place(carer: Carer) -> None:
-    """Fill one place; the database refuses if none is free (even if two try at once)."""
+def _has_a_free_place(carer: Carer) -> None:
+    """Refuse, in words, when the (locked) household has no free place."""
     if carer.free_places < 1:
         raise ValidationError(f"{carer.name} has no free place.", code="no_place")
-    try:
-        with transaction.atomic():
-            Carer.objects.filter(pk=carer.pk).update(places_in_use=F("places_in_use") + 1)
-    except IntegrityError as error:
-        raise ValidationError(f"{carer.name} has no free place.", code="no_place") from error
+
+
+def _refused_by_the_database(error: IntegrityError, carer: Carer) -> ValidationError:
+    """What the person recording sees when the database refuses the arrangement (ADR 0030)."""
+    words = {
+        integrity.NO_FREE_PLACE: (f"{carer.name} has no free place.", "no_place"),
+        integrity.NOT_APPROVED: (f"{carer.name} is not approved now.", "approval"),
+        integrity.NOT_AGREED: ("Both sides need to agree before an arrangement starts.", "stage"),
+    }
+    message, code = words.get(
+        integrity.refusal_in(error),
+        ("The arrangement could not be started, so nothing was saved. Try again.", "refused"),
+    )
+    return ValidationError(message, code=code)
 
 
 @transaction.atomic
@@ -122,8 +130,12 @@ def arrangement_start(
         created_by=actor.user,
     )
     if arrangement.takes_a_place:
-        _take_a_place(carer)
-    arrangement.save()
+        _has_a_free_place(carer)
+    try:
+        with transaction.atomic():
+            arrangement.save()
+    except IntegrityError as error:
+        raise _refused_by_the_database(error, carer) from error
     ArrangementReview.objects.bulk_create(review_schedule(arrangement))
     introduction.stage = arranged
     introduction.save(update_fields=["stage"])
@@ -209,10 +221,6 @@ def arrangement_end(
     arrangement.end_reason = visible_text(reason)
     arrangement.next_step = (next_step or "").strip()
     arrangement.save()
-    if arrangement.takes_a_place:
-        Carer.objects.filter(pk=arrangement.carer_id, places_in_use__gt=0).update(
-            places_in_use=F("places_in_use") - 1
-        )
     from kinfolk.wellbeing.services import shared_lives_episode_ended
 
     shared_lives_episode_ended(arrangement)

@@ -28,7 +28,7 @@ def carer_get(*, actor, carer_id, audit: bool = True) -> Carer:
     """A carer household, for its own carer or a scheme worker in its area; the read is audited."""
     return record_for(
         actor,
-        Carer.objects.select_related("area"),
+        Carer.objects.select_related("area").with_places_in_use(),
         carer_id,
         permission="sharedlives.view_carer",
         audit=audit,
@@ -38,21 +38,23 @@ def carer_get(*, actor, carer_id, audit: bool = True) -> Carer:
 
 def carers_list(*, actor) -> list[Carer]:
     """Every carer household in the scheme, read once and audited as one list view."""
-    households = list(Carer.objects.in_area(actor.area))
+    households = list(Carer.objects.in_area(actor.area).with_places_in_use())
     audit_list_view(actor=actor, target_type="carer_households", count=len(households))
     return households
 
 
 def approved_carers(*, area) -> list[Carer]:
     """The households approved in this area's scheme."""
-    return list(Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED))
+    return list(
+        Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED).with_places_in_use()
+    )
 
 
 def carer_for_actor(*, actor) -> Carer | None:
     """The household of the carer who is signed in."""
     if actor.area is None or actor.user is None:
         return None
-    return Carer.objects.in_area(actor.area).filter(user=actor.user).first()
+    return Carer.objects.in_area(actor.area).filter(user=actor.user).with_places_in_use().first()
 
 
 def carer_check_get(*, carer: Carer, check_id) -> CarerCheck:

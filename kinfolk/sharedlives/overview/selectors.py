@@ -74,7 +74,9 @@ def scheme_dashboard(*, actor, today: date | None = None) -> Dashboard:
         )
         .select_related("arrangement", "arrangement__person", "arrangement__carer")
     )
-    carers = list(Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED))
+    carers = list(
+        Carer.objects.in_area(area).filter(status=CarerStatus.APPROVED).with_places_in_use()
+    )
     flags = flags_for_carers(carers=carers, today=today)
     flagged = [(c, flags[c.pk]) for c in carers if flags[c.pk]]
     return Dashboard(

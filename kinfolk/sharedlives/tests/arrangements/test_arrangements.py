@@ -71,8 +71,28 @@ def test_the_last_place_cannot_be_filled_twice(scheme):
     assert arrangement.pk
     s.carer.refresh_from_db()
     assert s.carer.places_in_use == 1 and s.carer.free_places == 0
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Carer.objects.filter(pk=s.carer.pk).update(places_in_use=2)
+    with pytest.raises(IntegrityError, match="fewer places than people"), transaction.atomic():
+        Carer.objects.filter(pk=s.carer.pk).update(places=0)
+
+
+def test_a_refusal_by_the_database_reads_as_a_sentence_not_an_error_page(scheme, monkeypatch):
+    """If the database refuses what the service's own checks let through (a household
+    suspended by a script a moment before, say), the worker reads why and nothing is kept."""
+    from kinfolk.sharedlives.arrangements import services
+
+    s = scheme
+    introduction = agreed(s)
+    monkeypatch.setattr(services, "carer_lock", lambda carer: _suspended_behind_our_back(carer))
+    with pytest.raises(ValidationError) as refused:
+        start(s, introduction)
+    assert refused.value.messages == ["The Hughes household is not approved now."]
+    assert not Arrangement.objects.exists()
+
+
+def _suspended_behind_our_back(carer):
+    locked = Carer.objects.select_for_update().get(pk=carer.pk)
+    Carer.objects.filter(pk=carer.pk).update(status="suspended")
+    return locked
 
 
 def test_the_approval_must_cover_the_arrangement(scheme):

@@ -80,31 +80,81 @@ def test_concurrent_attempts_to_fill_the_last_place_twice(scheme, area, make_mem
 
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
-def test_the_database_alone_refuses_a_second_filling_without_the_lock(scheme):
-    """Even code that forgets the row lock cannot overfill: the CHECK constraint refuses."""
-    from django.db import IntegrityError, transaction
-    from django.db.models import F
+def test_the_database_alone_refuses_a_second_filling_without_the_lock(
+    scheme, area, make_member, actor_for
+):
+    """Even code that skips the service and its row lock cannot overfill: two arrangement rows
+    written directly at the same moment, and the trigger (which locks the household before it
+    counts) refuses the second (ADR 0030)."""
 
     Carer.objects.filter(pk=scheme.carer.pk).update(places=1)
-    barrier = threading.Barrier(2)
-    outcomes = []
+    rows = []
+    for _ in range(2):
+        worker, introduction = _agreed_introduction(scheme, area, make_member, actor_for)
+        rows.append(
+            Arrangement(
+                area=area,
+                introduction=introduction,
+                person=introduction.person,
+                carer=scheme.carer,
+                arrangement_type=introduction.arrangement_type,
+                starts_on=TODAY,
+                person_agreed_at=introduction.person_agreed_at,
+                carer_agreed_at=introduction.carer_agreed_at,
+                agreement_signed_by_person_on=TODAY,
+                agreement_signed_by_carer_on=TODAY,
+                licence_signed_by_person_on=TODAY,
+                licence_signed_by_carer_on=TODAY,
+                created_by=worker.user,
+            )  # fmt: skip
+        )
 
-    def fill():
+    outcomes = _first_still_open_when_the_second_writes(rows)
+    assert outcomes == ["done", "refused"]
+    assert Arrangement.objects.filter(carer=scheme.carer).count() == 1
+
+
+def _first_still_open_when_the_second_writes(rows) -> list:
+    """The first row is written and its transaction kept open until the second writer has
+    either finished or is waiting for a lock; then the first commits. Without the trigger's
+    lock the second would count the household's places before the first commits, and both
+    would be kept."""
+    from django.db import IntegrityError, transaction
+
+    written, second_over = threading.Event(), threading.Event()
+    outcomes = ["", ""]
+
+    def first():
         try:
             with transaction.atomic():
-                barrier.wait()
-                Carer.objects.filter(pk=scheme.carer.pk).update(
-                    places_in_use=F("places_in_use") + 1
-                )
-            outcomes.append("filled")
-        except IntegrityError:
-            outcomes.append("refused")
+                Arrangement.objects.bulk_create([rows[0]])
+                written.set()
+                while not second_over.is_set() and not _someone_waits_for_a_lock():
+                    second_over.wait(0.01)
+            outcomes[0] = "done"
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=fill) for _ in range(2)]
+    def second():
+        try:
+            written.wait()
+            Arrangement.objects.bulk_create([rows[1]])
+            outcomes[1] = "done"
+        except IntegrityError:
+            outcomes[1] = "refused"
+        finally:
+            second_over.set()
+            connections.close_all()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(outcomes) == ["filled", "refused"]
+    return outcomes
+
+
+def _someone_waits_for_a_lock() -> bool:
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+        return cursor.fetchone()[0] > 0
