@@ -17,6 +17,7 @@ class SharedLivesConfig(AppConfig):
         from . import links, rules  # noqa: F401  (rules names the app's permissions)
         from .notices import register_events
         from .reminders import register_reminders
+        from .statements import register_statements
         from .subject_access import register_parts
 
         register_parts()
@@ -25,3 +26,7 @@ class SharedLivesConfig(AppConfig):
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=30))
         register_reminders()
         register_events()
+        register_statements()
+        from .carers.services import register_household_events
+
+        register_household_events()
