@@ -553,3 +553,30 @@ def test_carers_are_told_once_that_their_statement_is_ready(scheme):
     from kinfolk.notifications.events import event
 
     assert event(STATEMENT_READY).message.endswith("Sign in to see it.")
+
+
+# --- the demo -------------------------------------------------------------------------------
+
+
+def test_the_demo_carer_signs_in_to_their_household_with_a_photo(db):
+    from django.core.management import call_command
+
+    from kinfolk.accounts.demo import demo_email
+
+    call_command("demo", people=20, carers=5)
+    user = User.objects.get(email=demo_email(Role.SHARED_LIVES_CARER))
+    client = Client()
+    assert (
+        client.post(
+            reverse("accounts:login"), {"email": user.email, "password": "kinfolk-demo"}
+        ).status_code
+        == 302
+    )
+    page = client.get(reverse("sharedlives:my_household")).content.decode()
+    assert "a big vegetable garden" in page and "Bernadette (64) and Joe (66)" in page
+    assert "A rescue greyhound called Pip" in page  # waiting for the scheme to check
+    carer = Carer.objects.get(user=user)
+    (photo,) = HouseholdPhoto.objects.filter(carer=carer)
+    shown = client.get(reverse("sharedlives:household_photo", args=[carer.pk, photo.pk]))
+    image = Image.open(BytesIO(shown.content))
+    assert image.format == "JPEG" and max(image.size) == 1200
