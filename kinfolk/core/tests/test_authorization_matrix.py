@@ -459,6 +459,8 @@ SHARED_LIVES_ENTRIES = [
     ("GET", f"{API_SL}/referrals/{R}/suggestions", None, _only(ALLOCATED, *DECIDERS)),
     ("POST", f"{API_SL}/referrals/{R}/interest", {"carer_id": C}, _only(*SIDES)),
     ("GET", f"{API_SL}/carers/{C}", None, _only(*SCHEME_WORKERS, CARER)),
+    ("GET", f"{API_SL}/carers/{C}/profile", None, _only(*SCHEME_WORKERS, CARER)),
+    ("PATCH", f"{API_SL}/carers/{C}/profile", {"interests": ["darts"]}, _only(CARER)),
     ("GET", f"{API_SL}/introductions/{N}", None, _only(*PARTIES)),
     (
         "POST",
@@ -848,6 +850,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{API_SL}/referrals/{R}"): VIEWERS,
     ("GET", f"{API_SL}/referrals/{R}/suggestions"): (ALLOCATED, *DECIDERS),
     ("GET", f"{API_SL}/carers/{C}"): (*SCHEME_WORKERS, CARER),
+    ("GET", f"{API_SL}/carers/{C}/profile"): (*SCHEME_WORKERS, CARER),
     ("GET", f"{API_SL}/introductions/{N}"): PARTIES,
     ("GET", f"{API_SL}/arrangements/{A}"): PARTIES,
     ("GET", f"{WB}/people/{P}/"): VIEWERS,

@@ -580,3 +580,39 @@ def test_the_demo_carer_signs_in_to_their_household_with_a_photo(db):
     shown = client.get(reverse("sharedlives:household_photo", args=[carer.pk, photo.pk]))
     image = Image.open(BytesIO(shown.content))
     assert image.format == "JPEG" and max(image.size) == 1200
+
+
+# --- the API --------------------------------------------------------------------------------
+
+
+def test_the_api_keeps_the_profile_with_the_same_rules(scheme):
+    import json
+
+    from kinfolk.accounts.tests.factories import api_token_for
+
+    s = scheme
+    url = f"/api/v1/shared-lives/carers/{s.carer.pk}/profile"
+
+    def call(actor, method="get", body=None):
+        token = api_token_for(actor.membership)
+        return getattr(Client(), method)(
+            url,
+            json.dumps(body) if body else None,
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
+
+    changed = call(s.carer_actor, "patch", {"interests": ["darts"], "pets": "A cat"})
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["interests"] == ["darts"]
+    assert changed.json()["pets"] == ""  # waiting for the scheme
+    assert changed.json()["waiting_for_the_scheme"] == {"pets": "A cat"}
+    assert call(s.worker).json()["waiting_for_the_scheme"] == {"pets": "A cat"}
+    assert call(s.worker, "patch", {"interests": ["chess"]}).status_code == 403
+    assert call(s.other_carer_actor, "patch", {"interests": ["chess"]}).status_code == 403
+    assert call(s.other_carer_actor).status_code == 403
+    assert call(s.you).status_code == 403
+    refused = call(s.carer_actor, "patch", {"atmosphere": "rowdy"})
+    assert refused.status_code == 422 and "what your home is like" in refused.json()["detail"]
+    s.carer.refresh_from_db()
+    assert s.carer.interests == ["darts"] and s.carer.atmosphere == "any"
