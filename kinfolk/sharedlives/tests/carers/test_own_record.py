@@ -304,6 +304,8 @@ def test_the_scheme_accepts_or_returns_the_changes(scheme):
     carer.refresh_from_db()
     assert carer.children_at_home is False
     assert ProfileChange.objects.get(pk=change.pk).status == "returned"
+    returned = Notification.objects.filter(recipient=s.carer_actor.user).order_by("-pk").first()
+    assert "sent back" in returned.text
 
 
 def test_only_the_household_keeps_its_profile(scheme):
