@@ -170,11 +170,7 @@ class StatementPresenter:
         out = []
         for line in self.lines:
             a = line.arrangement
-            quantity = (
-                f"{line.quantity:g} weeks"
-                if line.per == "week"
-                else f"{line.quantity:g} {line.per}{'s' if line.quantity != 1 else ''}"
-            )
+            quantity = how_many(line.quantity, line.per)
             out.append(
                 {
                     "who": a.person.called,
@@ -188,6 +184,16 @@ class StatementPresenter:
     @property
     def total(self) -> str:
         return f"£{sum(line.amount_pence for line in self.lines) / 100:,.2f}"
+
+
+def how_many(quantity: float, per: str) -> str:
+    """How much of a payment unit a month held, as a person would say it: "31 days (4.43
+    weeks)" for weekly payments, "4 nights", "1 session"."""
+    if per == "week":
+        days = round(quantity * 7)
+        return f"{days} day{'s' if days != 1 else ''} ({quantity:.2f} weeks)"
+    count = int(quantity) if float(quantity).is_integer() else quantity
+    return f"{count} {per}{'s' if count != 1 else ''}"
 
 
 def documents(arrangements) -> list[dict]:

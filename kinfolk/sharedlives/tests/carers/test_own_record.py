@@ -109,6 +109,27 @@ def test_an_invited_carer_chooses_a_password_and_signs_in_to_their_own_household
     assert browser.get(link).status_code == 400
 
 
+def test_someone_with_an_account_is_given_the_carer_role_and_told_to_sign_in(
+    scheme, area, make_member
+):
+    s = scheme
+    existing = make_member(Role.PERSON, area, email="joe@example.test").user
+    household = CarerFactory(area=area, user=None, name="The Byrne household")
+    carer_invite(
+        actor=s.worker,
+        carer=household,
+        name="Joe Byrne",
+        email="joe@example.test",
+        link_for=_link_for,
+    )
+    household.refresh_from_db()
+    assert household.user == existing
+    assert existing.memberships.filter(area=area, role=Role.SHARED_LIVES_CARER).exists()
+    (sent,) = mail.outbox
+    assert "Sign in with the password you already have" in sent.body
+    assert not LINK.search(sent.body)
+
+
 def test_only_a_scheme_worker_of_the_area_invites(scheme, other_area, make_member, actor_for):
     s = scheme
     household = CarerFactory(area=s.carer.area, user=None)
