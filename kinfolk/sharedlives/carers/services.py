@@ -6,6 +6,7 @@ household.
 
 from datetime import date
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -40,6 +41,7 @@ from ..models import (
 from .photos import MAX_UPLOAD_BYTES, TOO_BIG, photo_cleaned
 from .selectors import missing_steps, pending_change
 
+APPLICATIONS_PER_HOUR = 5
 CHANGE_ACCEPTED = "sharedlives.household_change_accepted"
 CHANGE_RETURNED = "sharedlives.household_change_returned"
 ACCEPTED_TEXT = "The scheme has checked and accepted the changes to your household."
@@ -229,9 +231,19 @@ def carer_check_done(*, actor, check: CarerCheck, done_on: date, notes: str = ""
 
 
 @transaction.atomic
-def carer_apply(*, area, name: str, email: str, postcode: str, words: str = "") -> Carer:
+def carer_apply(
+    *, area, name: str, email: str, postcode: str, words: str = "", from_address: str = ""
+) -> Carer:
     """Someone applies online to become a Shared Lives carer: a new enquiry the scheme sees in
-    its list. Nobody is signed in; the scheme invites them to sign in when it has talked to them."""
+    its list. Nobody is signed in; the scheme invites them to sign in when it has talked to them.
+    A few applications an hour from one address, then a clear refusal (the form is public)."""
+    key = f"kinfolk:carer-apply:{from_address or 'unknown'}"
+    sent = cache.get(key, 0)
+    if sent >= APPLICATIONS_PER_HOUR:
+        raise ValidationError(
+            "You have applied several times in the last hour. Try again later, or contact "
+            "the Shared Lives scheme."
+        )
     if not clean_name(name):
         raise ValidationError({"name": "Enter your name."})
     try:
@@ -260,6 +272,7 @@ def carer_apply(*, area, name: str, email: str, postcode: str, words: str = "") 
         area=area,
         detail={"applied_online": True},
     )
+    cache.set(key, sent + 1, 60 * 60)  # only applications made count
     return carer
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kinfolk.accounts.services import client_address
 from kinfolk.core.permissions import can, require
 from kinfolk.core.posting import form_posted
 from kinfolk.core.tenancy import within_area
@@ -197,7 +198,7 @@ def carer_apply(request, area_slug):
 
     def apply(data):
         with within_area(area):
-            return services.carer_apply(area=area, **data)
+            return services.carer_apply(area=area, from_address=client_address(request), **data)
 
     if done := form_posted(
         request,
@@ -252,6 +253,8 @@ def household_change_return(request, carer_id, change_id):
 def my_household(request):
     """The carer's own pages: their household, training, checks, papers and payments."""
     require(request.actor, "sharedlives.see_my_household")
+    if selectors.carer_for_actor(actor=request.actor) is None:
+        return render(request, "sharedlives/my_household_none.jinja")
     carer = selectors.my_household(actor=request.actor)
     record = selectors.carer_record(carer=carer)
     return render(

@@ -33,6 +33,13 @@ from kinfolk.sharedlives.statements import STATEMENT_READY, statements_ready
 from kinfolk.sharedlives.tests.factories import CarerFactory
 from kinfolk.sharedlives.tests.journeys import agreed, both_say_yes, start
 
+@pytest.fixture(autouse=True)
+def _no_applications_counted_yet():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 LINK = re.compile(r"https?://\S+/accounts/password-reset/\S+/")
 
 
@@ -159,6 +166,11 @@ def test_only_a_scheme_worker_of_the_area_invites(scheme, other_area, make_membe
 def test_an_email_already_a_carer_elsewhere_in_the_area_is_refused_clearly(scheme):
     s = scheme
     household = CarerFactory(area=s.carer.area, user=None)
+    linked = CarerFactory(area=s.carer.area, name="The Byrne household", user=s.you.user)
+    with pytest.raises(ValidationError, match="already signs in as"):
+        carer_invite(
+            actor=s.worker, carer=linked, name="Joe", email="joe@example.test", link_for=_link_for
+        )
     with pytest.raises(ValidationError, match="is already the carer of The Hughes household"):
         carer_invite(
             actor=s.worker,
@@ -222,6 +234,33 @@ def test_applying_online_makes_an_enquiry_the_scheme_sees(scheme, area, signed_i
     assert 'value="ama@example.test"' in page.content.decode()  # the invite is ready to send
 
 
+def test_one_address_applies_a_few_times_an_hour_then_is_told_to_wait(area):
+    for n in range(5):
+        carer_apply(
+            area=area,
+            name=f"Person {n}",
+            email=f"p{n}@example.test",
+            postcode="HX1 2AB",
+            from_address="203.0.113.9",
+        )
+    with pytest.raises(ValidationError, match="Try again later"):
+        carer_apply(
+            area=area,
+            name="Person 6",
+            email="p6@example.test",
+            postcode="HX1 2AB",
+            from_address="203.0.113.9",
+        )
+    assert Carer.objects.count() == 5
+    carer_apply(
+        area=area,
+        name="Someone else",
+        email="s@example.test",
+        postcode="HX1 2AB",
+        from_address="198.51.100.7",
+    )
+
+
 def test_applying_needs_a_name_and_an_email(area):
     with pytest.raises(ValidationError) as refused:
         carer_apply(area=area, name=" ", email="nope", postcode="HX1 2AB")
@@ -250,7 +289,9 @@ def test_a_carer_sees_only_their_own_household(scheme, signed_in_client, other_a
         signed_in_client(elsewhere).get(reverse("sharedlives:carer", args=[s.carer.pk])).status_code
         == 404
     )
-    assert signed_in_client(elsewhere).get(reverse("sharedlives:my_household")).status_code == 404
+    no_household = signed_in_client(elsewhere).get(reverse("sharedlives:my_household"))
+    assert "not linked to a household yet" in no_household.content.decode()
+    assert "The Hughes household" not in no_household.content.decode()
 
 
 def test_reading_my_household_is_audited(scheme, signed_in_client):
