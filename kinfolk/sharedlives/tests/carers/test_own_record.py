@@ -33,6 +33,7 @@ from kinfolk.sharedlives.statements import STATEMENT_READY, statements_ready
 from kinfolk.sharedlives.tests.factories import CarerFactory
 from kinfolk.sharedlives.tests.journeys import agreed, both_say_yes, start
 
+
 @pytest.fixture(autouse=True)
 def _no_applications_counted_yet():
     from django.core.cache import cache
