@@ -371,6 +371,19 @@ def test_the_scheme_accepts_or_returns_the_changes(scheme):
     assert "sent back" in returned.text
 
 
+def test_the_carer_reads_why_their_changes_went_back(scheme, signed_in_client):
+    s = scheme
+    household_profile_save(
+        actor=s.carer_actor, carer=s.carer, wanted=_profile(s.carer, smokes=True)
+    )
+    change = ProfileChange.objects.get(carer=s.carer, status="pending")
+    household_change_return(actor=s.worker, change=change, reason="Is that <b>indoors</b>?")
+    page = signed_in_client(s.carer_actor.membership).get(reverse("sharedlives:my_household"))
+    text = page.content.decode()
+    assert "Your scheme sent back your last changes" in text
+    assert "Why: Is that &lt;b&gt;indoors&lt;/b&gt;?" in text and "&lt;p&gt;" not in text
+
+
 def test_only_the_household_keeps_its_profile(scheme):
     s = scheme
     for someone in (s.worker, s.you, s.other_carer_actor):
