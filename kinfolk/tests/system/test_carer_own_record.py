@@ -126,3 +126,18 @@ def test_a_carer_is_invited_and_keeps_their_own_record(new_page, household, area
         axe_check(staff)
         staff.get_by_role("button", name="Accept the changes").click()
         expect(staff.get_by_text(re.compile("Matching uses them from now on"))).to_be_visible()
+
+
+def test_someone_applies_online_to_be_a_carer(page, area):
+    page.goto(f"/shared-lives/become-a-carer/{area.slug}/")
+    axe_check(page)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter your name")
+    axe_check(page)
+    page.get_by_label("Your name").fill("Ama Mensah")
+    page.get_by_label("Email address").fill("ama@example.test")
+    page.get_by_label("Your postcode").fill("HX1 2AB")
+    page.get_by_label(re.compile("Tell us a little about you")).fill("Me and two cats")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", name="Thank you for applying")).to_be_visible()
+    axe_check(page)
