@@ -18,6 +18,7 @@ from . import policy
 from .arrangements import selectors as arrangements
 from .arrangements import services as arrangement_services
 from .carers import selectors as carers_selectors
+from .carers import services as carer_services
 from .introductions import selectors as introductions
 from .introductions import services as introduction_services
 from .models import Side
@@ -226,6 +227,91 @@ def carers(request):
 @router.get("/carers/{carer_id}", response=CarerOut, summary="One carer household")
 def carer(request, carer_id: int):
     return _carer_out(carers_selectors.carer_get(actor=request.auth, carer_id=carer_id))
+
+
+class HouseholdProfileIn(Schema):
+    """A household's profile, as its carer keeps it; a field left out is unchanged. Changes to
+    who lives there, pets, smoking, access, who gives personal care, who the household feels
+    confident supporting, skills and ages wait for the scheme to check them; the rest apply at
+    once."""
+
+    household_members: str | None = None
+    pets: str | None = Field(None, description="Empty: no pets")
+    smokes: bool | None = None
+    children_at_home: bool | None = None
+    step_free: bool | None = None
+    ground_floor_bedroom: bool | None = None
+    own_bathroom: bool | None = None
+    carer_genders: list[str] | None = Field(None, description="female, male, non_binary")
+    confident_with: list[str] | None = Field(None, description="Kinds of support (needs)")
+    skills: list[str] | None = None
+    min_age: int | None = None
+    max_age: int | None = None
+    interests: list[str] | None = None
+    languages: list[str] | None = None
+    faith: str | None = None
+    diets: list[str] | None = None
+    atmosphere: str | None = Field(None, description="quiet, lively or any")
+    daily_rhythm: str | None = Field(None, description="early_riser, night_owl or flexible")
+    day_support_travel_minutes: int | None = None
+    profile: str | None = Field(None, description="About us, in our own words")
+
+
+class HouseholdProfileOut(Schema):
+    household_members: str
+    pets: str
+    smokes: bool
+    children_at_home: bool
+    step_free: bool
+    ground_floor_bedroom: bool
+    own_bathroom: bool
+    carer_genders: list[str]
+    confident_with: list[str]
+    skills: list[str]
+    min_age: int
+    max_age: int
+    interests: list[str]
+    languages: list[str]
+    faith: str
+    diets: list[str]
+    atmosphere: str
+    daily_rhythm: str
+    day_support_travel_minutes: int
+    profile: str
+    waiting_for_the_scheme: dict = Field(
+        ..., description="Changes the carer asked for that the scheme has not checked yet"
+    )
+
+
+def _profile_out(carer) -> dict:
+    waiting = carers_selectors.pending_change(carer=carer)
+    return {
+        **{name: getattr(carer, name) for name in policy.HOUSEHOLD_PROFILE},
+        "waiting_for_the_scheme": waiting.changes if waiting else {},
+    }
+
+
+@router.get(
+    "/carers/{carer_id}/profile",
+    response=HouseholdProfileOut,
+    summary="A household's profile as matching uses it, and what waits for the scheme",
+)
+def carer_profile(request, carer_id: int):
+    return _profile_out(carers_selectors.carer_get(actor=request.auth, carer_id=carer_id))
+
+
+@router.patch(
+    "/carers/{carer_id}/profile",
+    response=HouseholdProfileOut,
+    summary="The carer changes their own household's profile (same rules as the page)",
+)
+def carer_profile_change(request, carer_id: int, payload: HouseholdProfileIn):
+    carer = carers_selectors.carer_get(actor=request.auth, carer_id=carer_id)
+    wanted = {name: getattr(carer, name) for name in policy.HOUSEHOLD_PROFILE}
+    wanted |= {k: v for k, v in payload.dict().items() if v is not None}
+    carer_services.household_profile_save(actor=request.auth, carer=carer, wanted=wanted)
+    carer.refresh_from_db()
+    return _profile_out(carer)
 
 
 @router.get(

@@ -27,6 +27,7 @@ class SharedLivesConfig(AppConfig):
         from . import links, rules  # noqa: F401  (rules names the app's permissions)
         from .notices import register_events
         from .reminders import register_reminders
+        from .statements import register_statements
         from .subject_access import register_parts
 
         register_parts()
@@ -36,3 +37,7 @@ class SharedLivesConfig(AppConfig):
         register_reminders()
         register_events()
         post_migrate.connect(_arrangement_rules, sender=self)
+        register_statements()
+        from .carers.services import register_household_events
+
+        register_household_events()

@@ -7,14 +7,20 @@ arrangement, places in use counted.
 
 import random
 from datetime import date, timedelta
+from io import BytesIO
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
+from kinfolk.accounts.actor import Actor
+from kinfolk.accounts.models import Membership, Role
 from kinfolk.core.geography import OUTWARD_CODE_CENTRES
 from kinfolk.matching.synthetic import INTERESTS
 
-from . import notices
+from . import notices, policy
 from .arrangements.services import review_schedule
+from .carers.services import household_photo_add, household_profile_save
 from .models import (
     COURSE_YEARS,
     ApplicationCheck,
@@ -217,10 +223,61 @@ def load_shared_lives(area, people: list, carer_users: list, workers: list, rng)
         postcode="HX1 4QR",
         profile="Bernadette and Joe: retired, a big vegetable garden, and a piano nobody plays "
         "well. We love having people round for tea.",
+        household_members="Bernadette (64) and Joe (66). Our daughter Niamh (31) lives nearby "
+        "and is round most Sundays with her little boy.",
+        carer_genders=["female", "male"],
+        skills=["Makaton", "epilepsy rescue medication"],
+        languages=["English"],
+        diets=["vegetarian", "diabetic"],
+        atmosphere="quiet",
+        daily_rhythm="early_riser",
+        ground_floor_bedroom=True,
+        day_support_travel_minutes=25,
     )
     demo_carer.refresh_from_db()
     referrals = _referrals(area, people, workers, rng)
     _stages(area, referrals, carers, demo_carer, worker, rng)
+    _own_record(demo_carer)
+
+
+def _garden_photo() -> bytes:
+    """A drawing of a house from its back garden, made now (no image files are kept)."""
+    image = Image.new("RGB", (1600, 1000), (170, 210, 240))  # sky
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((1320, 80, 1460, 220), fill=(250, 215, 90))  # sun
+    draw.rectangle((0, 700, 1600, 1000), fill=(90, 160, 80))  # lawn
+    draw.rectangle((420, 380, 1100, 760), fill=(190, 120, 90))  # brick house
+    draw.polygon([(380, 390), (760, 160), (1140, 390)], fill=(90, 70, 70))  # roof
+    for left in (480, 860):
+        draw.rectangle((left, 450, left + 160, 570), fill=(220, 235, 245), outline=(255, 255, 255),
+                       width=8)  # fmt: skip
+    draw.rectangle((700, 580, 820, 760), fill=(40, 90, 60))  # door
+    for x in range(100, 1500, 180):  # the vegetable beds
+        draw.rectangle((x, 850, x + 120, 930), fill=(110, 80, 50))
+        draw.ellipse((x + 20, 820, x + 100, 870), fill=(60, 130, 50))
+    out = BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _own_record(carer: Carer) -> None:
+    """The demo carer keeps their own record as a carer would: a photo, and a change waiting
+    for the scheme to check."""
+    membership = (
+        Membership.objects.in_area(carer.area)
+        .filter(user=carer.user, role=Role.SHARED_LIVES_CARER)
+        .first()
+    )
+    if membership is None:
+        return
+    actor = Actor(user=carer.user, membership=membership)
+    photo = SimpleUploadedFile("garden.png", _garden_photo(), content_type="image/png")
+    household_photo_add(actor=actor, carer=carer, photo=photo,
+                        caption="Our house from the back garden, with Joe's vegetable beds",
+                        everyone_agreed=True)  # fmt: skip
+    wanted = {name: getattr(carer, name) for name in policy.HOUSEHOLD_PROFILE}
+    wanted["pets"] = "A rescue greyhound called Pip, very gentle"
+    household_profile_save(actor=actor, carer=carer, wanted=wanted)
 
 
 def _referrals(area, people, workers, rng) -> list[Referral]:

@@ -269,3 +269,141 @@ class TrainingForm(forms.Form):
 class CheckDoneForm(forms.Form):
     done_on = _date("Date done", initial=date.today)
     notes = _words("Notes")
+
+
+# --- the carer's own record -----------------------------------------------------------------
+
+
+class CarerApplyForm(forms.Form):
+    name = NameField(label="Your name", max_length=150)
+    email = forms.EmailField(
+        label="Email address", help_text="We will only use this to get in touch about Shared Lives."
+    )
+    postcode = forms.CharField(label="Your postcode", max_length=10)
+    words = _words(
+        "Tell us a little about you and your household (optional)",
+        help_text="For example: who lives with you, and why you would like to be a carer.",
+    )
+
+
+class CarerInviteForm(forms.Form):
+    name = NameField(label="Carer's full name", max_length=150)
+    email = forms.EmailField(label="Carer's email address")
+
+
+class ReturnChangeForm(forms.Form):
+    reason = _reason(
+        "Why are you sending the changes back?",
+        required=True,
+        help_text="The carer will read this.",
+    )
+
+
+class HouseholdPhotoForm(forms.Form):
+    photo = forms.FileField(label="Photo", help_text="A JPEG or PNG, smaller than 10 MB.")
+    caption = forms.CharField(
+        label="What does the photo show?",
+        max_length=200,
+        help_text="For example: our back garden, or the spare room.",
+    )
+    everyone_agreed = forms.BooleanField(
+        label="Everyone in this photo agreed to it being shown", required=False
+    )
+
+
+YES_NO_BOOL = [("yes", "Yes"), ("no", "No")]
+
+
+def _yes_no(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO_BOOL,
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
+    )
+
+
+# The questions on "Your household", in groups; every field the matching engine uses.
+PROFILE_GROUPS = [
+    ("Your home", ["step_free", "ground_floor_bedroom", "own_bathroom", "smokes", "pets"]),
+    ("Who lives here", ["household_members", "children_at_home", "carer_genders"]),
+    ("What you enjoy", ["interests", "atmosphere", "languages"]),
+    ("Food and faith", ["diets", "faith"]),
+    ("Who you feel confident supporting", ["confident_with", "skills", "min_age", "max_age"]),
+    ("A typical day", ["daily_rhythm", "day_support_travel_minutes"]),
+    ("About us in your own words", ["profile"]),
+]
+LIST_FIELDS = ("skills", "interests", "languages", "diets")
+YES_NO_FIELDS = ("step_free", "ground_floor_bedroom", "own_bathroom", "smokes", "children_at_home")
+
+
+class HouseholdProfileForm(forms.Form):
+    step_free = _yes_no("Can someone get into your home without steps?")
+    ground_floor_bedroom = _yes_no("Is there a bedroom they could use on the ground floor?")
+    own_bathroom = _yes_no("Would they have a bathroom of their own?")
+    smokes = _yes_no("Does anyone smoke in your home?")
+    pets = forms.CharField(
+        label="Pets",
+        required=False,
+        max_length=100,
+        help_text="For example: a dog and two cats. Leave empty if you have none.",
+    )
+    household_members = _words(
+        "Who lives with you?", help_text="Their first names, ages and how they are related to you."
+    )
+    children_at_home = _yes_no("Do children live with you?")
+    carer_genders = forms.MultipleChoiceField(
+        label="Who in your household would give personal care?",
+        choices=GENDER_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Select all that apply.",
+    )
+    interests = _list("What do you enjoy doing?", "For example: gardening, football, cooking")
+    atmosphere = forms.ChoiceField(
+        label="What is your home like?", choices=ATMOSPHERE_CHOICES, widget=forms.RadioSelect
+    )
+    languages = _list("Which languages do you speak at home?", "For example: English, Urdu")
+    diets = _list("Which diets do you cook for?", "For example: vegetarian, halal")
+    faith = forms.CharField(label="Your faith (optional)", required=False, max_length=50)
+    confident_with = forms.MultipleChoiceField(
+        label="Who do you feel confident supporting?",
+        choices=NEED_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Select all that apply.",
+    )
+    skills = _list("Skills or training you have", "For example: hoist, Makaton")
+    min_age = forms.IntegerField(label="Youngest age you would support", min_value=0, max_value=200)
+    max_age = forms.IntegerField(label="Oldest age you would support", min_value=0, max_value=200)
+    daily_rhythm = forms.ChoiceField(
+        label="Are you an early riser or a night owl?",
+        choices=RHYTHM_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    day_support_travel_minutes = forms.IntegerField(
+        label="How many minutes would you travel for day support?", min_value=0, max_value=180
+    )
+    profile = _words(
+        "About us, in our own words",
+        help_text="What a person would like to know before meeting you.",
+    )
+
+    @classmethod
+    def initial_from(cls, values: dict) -> dict:
+        """The form's answers from the household's values."""
+        initial = dict(values)
+        for name in LIST_FIELDS:
+            initial[name] = ", ".join(values.get(name) or [])
+        for name in YES_NO_FIELDS:
+            initial[name] = "yes" if values.get(name) else "no"
+        return initial
+
+    def wanted(self) -> dict:
+        """The household's values from the answers."""
+        data = dict(self.cleaned_data)
+        for name in LIST_FIELDS:
+            data[name] = split_list(data[name])
+        for name in ("pets", "faith", "household_members", "profile"):
+            data[name] = (data[name] or "").strip()
+        return data

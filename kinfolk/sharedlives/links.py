@@ -37,11 +37,17 @@ def home_cards(home: Home) -> list[HomeCard]:
     if can(actor, "sharedlives.answer_introduction_requests"):
         return [
             HomeCard(
+                "My household",
+                reverse("sharedlives:my_household"),
+                "Your household's profile and photos, training, papers and payment statements.",
+                AT,
+            ),
+            HomeCard(
                 "Introduction requests",
                 reverse("sharedlives:carer_requests"),
                 "People who would like to meet you, and your arrangements.",
                 AT,
-            )
+            ),
         ]
     if can(actor, "sharedlives.run_scheme"):
         return [

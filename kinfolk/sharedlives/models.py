@@ -126,6 +126,9 @@ class Carer(AreaOwned):
     day_support_travel_minutes = models.PositiveSmallIntegerField(default=30)
     profile = models.TextField("About us, in our words", blank=True)
     assessment_comments = models.TextField("Our comments on the assessment", blank=True)
+    # From an online application (before anyone has a sign-in):
+    contact_email = models.EmailField(blank=True)
+    enquiry_words = models.TextField("What they told us when they applied", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -151,6 +154,69 @@ class Carer(AreaOwned):
     @property
     def free_places(self) -> int:
         return max(0, min(self.places, MAX_PLACES) - self.places_in_use)
+
+
+class ProfileChangeStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for the scheme to check"
+    ACCEPTED = "accepted", "Accepted"
+    RETURNED = "returned", "Returned"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class ProfileChange(AreaOwned):
+    """Changes a carer asked for to their household that the scheme must check before matching
+    uses them (who lives there, pets, smoking, access, who they feel confident supporting)."""
+
+    carer = models.ForeignKey(Carer, on_delete=models.CASCADE, related_name="profile_changes")
+    changes = models.JSONField(default=dict)  # field name -> the value asked for
+    status = models.CharField(
+        max_length=10, choices=ProfileChangeStatus.choices, default=ProfileChangeStatus.PENDING
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-asked_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["carer"], condition=Q(status="pending"), name="one_pending_change_per_carer"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(reason=""), name="returned_change_has_reason"
+            ),
+        ]
+
+
+class HouseholdPhoto(AreaOwned):
+    """A photo of the household or the home, re-encoded without its metadata, kept in the
+    database so that row-level security walls it like the rest of the record; shown only
+    through a permission-checked page."""
+
+    carer = models.ForeignKey(Carer, on_delete=models.CASCADE, related_name="photos")
+    image = models.BinaryField()
+    width = models.PositiveSmallIntegerField()
+    height = models.PositiveSmallIntegerField()
+    caption = models.CharField(max_length=200)
+    everyone_agreed = models.BooleanField()
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(everyone_agreed=True), name="photo_everyone_in_it_agreed"
+            ),
+        ]
 
 
 class ApplicationStep(models.TextChoices):

@@ -557,3 +557,71 @@ def payment_line(arrangement, bands: dict, first: date, last: date) -> PaymentLi
     if not quantity:
         return None
     return PaymentLine(a, rate, RATE_UNITS[a.arrangement_type], quantity, round(rate * quantity))
+
+
+# --- the carer's own record -----------------------------------------------------------------
+
+# What a carer changes about their household that the scheme checks before matching uses it:
+# who lives there, the home's safety and access, who gives personal care, who they support.
+CHECKED_BY_THE_SCHEME = (
+    "household_members",
+    "pets",
+    "smokes",
+    "children_at_home",
+    "step_free",
+    "ground_floor_bedroom",
+    "own_bathroom",
+    "carer_genders",
+    "confident_with",
+    "skills",
+    "min_age",
+    "max_age",
+)
+# What describes the household and applies at once.
+DESCRIBES_THE_HOUSEHOLD = (
+    "interests",
+    "languages",
+    "faith",
+    "diets",
+    "atmosphere",
+    "daily_rhythm",
+    "day_support_travel_minutes",
+    "profile",
+)
+HOUSEHOLD_PROFILE = CHECKED_BY_THE_SCHEME + DESCRIBES_THE_HOUSEHOLD
+
+
+def profile_split(current: dict, wanted: dict) -> tuple[dict, dict]:
+    """What changed, split into (applies at once, waits for the scheme to check); a field
+    asked for with the value it already has is not a change."""
+    changed = {k: v for k, v in wanted.items() if k in HOUSEHOLD_PROFILE and current.get(k) != v}
+    at_once = {k: v for k, v in changed.items() if k in DESCRIBES_THE_HOUSEHOLD}
+    checked = {k: v for k, v in changed.items() if k in CHECKED_BY_THE_SCHEME}
+    return at_once, checked
+
+
+def profile_problem(wanted: dict) -> dict:
+    """What is wrong with a household profile, by field (empty: nothing)."""
+    problems = {}
+    low, high = wanted.get("min_age", 18), wanted.get("max_age", 120)
+    if wanted.get("atmosphere", "any") not in set(Atmosphere):
+        problems["atmosphere"] = "Choose what your home is like."
+    if wanted.get("daily_rhythm", "flexible") not in set(DailyRhythm):
+        problems["daily_rhythm"] = "Choose whether you are an early riser or a night owl."
+    if not set(wanted.get("carer_genders") or []) <= set(Gender):
+        problems["carer_genders"] = "Choose who in your household would give personal care."
+    if not set(wanted.get("confident_with") or []) <= NEEDS:
+        problems["confident_with"] = "Choose from the kinds of support listed."
+    if not 0 <= (wanted.get("day_support_travel_minutes") or 0) <= 180:
+        problems["day_support_travel_minutes"] = "Enter a number of minutes from 0 to 180."
+    for name, longest in (("pets", 100), ("faith", 50)):
+        if len(wanted.get(name) or "") > longest:
+            problems[name] = f"Use {longest} characters or fewer."
+    if low is not None and low < 18:
+        problems["min_age"] = "Shared Lives is for adults: the youngest age must be 18 or more."
+    if high is not None and high > 120:
+        problems["max_age"] = "Enter an oldest age of 120 or less."
+    ages_ok = "min_age" not in problems and "max_age" not in problems
+    if low is not None and high is not None and low > high and ages_ok:
+        problems["max_age"] = "The oldest age must be the same as or more than the youngest."
+    return problems

@@ -17,7 +17,7 @@ from kinfolk.people.rules import (
     person_rules,
 )
 
-from .models import Carer, ReferralStatus, Side
+from .models import IN_PROGRESS_STAGES, Carer, Introduction, ReferralStatus, Side, Stage
 
 SCHEME = "scheme"  # the scheme worker's side of an introduction: they organise, never decide
 
@@ -108,6 +108,18 @@ def may_say_yes_about(actor, referral) -> bool:
     )
 
 
+@rules.predicate
+def was_introduced_to(actor, carer) -> bool:
+    """Someone the scheme introduced to this household (past interest: both said yes), or who
+    sees that person's record (their representative, their worker)."""
+    if not actor.is_signed_in or actor.area is None or carer.area_id != actor.area.pk:
+        return False
+    met = Introduction.objects.in_area(actor.area).filter(
+        carer=carer, stage__in=[*IN_PROGRESS_STAGES, Stage.ARRANGED]
+    )
+    return any(sees_the_person(actor, i.person) for i in met.select_related("person"))
+
+
 # On a person (their referral, suggestions and matches):
 rules.add_perm("sharedlives.manage_referral", manages_referral)
 rules.add_perm("sharedlives.decide_for_person", decides_for_person)
@@ -124,6 +136,13 @@ rules.add_perm("sharedlives.speak_for_a_side", speaks_for_a_side)
 rules.add_perm("sharedlives.run_scheme", runs_the_scheme)
 rules.add_perm("sharedlives.view_carer", runs_the_scheme | is_the_carer)
 rules.add_perm("sharedlives.answer_introduction_requests", is_a_carer)
+rules.add_perm("sharedlives.invite_carer", runs_the_scheme)
+rules.add_perm("sharedlives.keep_household_profile", is_the_carer)
+rules.add_perm("sharedlives.review_household_changes", runs_the_scheme)
+rules.add_perm(
+    "sharedlives.see_household_photos", runs_the_scheme | is_the_carer | was_introduced_to
+)
+rules.add_perm("sharedlives.see_my_household", is_a_carer)
 # Scheme-wide:
 rules.add_perm("sharedlives.see_scheme_reports", sees_scheme_reports)
 # The home page's cards (kinfolk/sharedlives/links.py):

@@ -68,5 +68,6 @@ def register_parts() -> None:
             erase,
         )
     )  # fmt: skip
-    for model in ("Carer", "ApplicationCheck", "PanelDecision", "TrainingRecord", "CarerCheck"):
+    for model in ("Carer", "ApplicationCheck", "PanelDecision", "TrainingRecord", "CarerCheck",
+                  "ProfileChange", "HouseholdPhoto"):  # fmt: skip
         holds_nothing_about_a_person(f"sharedlives.{model}", CARERS_OWN)

@@ -68,6 +68,33 @@ urlpatterns = [
         carers.carer_check_done,
         name="carer_check_done",
     ),
+    path("carers/<int:carer_id>/invite/", carers.carer_invite, name="carer_invite"),
+    path(
+        "carers/<int:carer_id>/changes/<int:change_id>/accept/",
+        carers.household_change_accept,
+        name="household_change_accept",
+    ),
+    path(
+        "carers/<int:carer_id>/changes/<int:change_id>/return/",
+        carers.household_change_return,
+        name="household_change_return",
+    ),
+    path("carers/<int:carer_id>/photos/", carers.household_photos, name="household_photos"),
+    path(
+        "carers/<int:carer_id>/photos/<int:photo_id>/",
+        carers.household_photo,
+        name="household_photo",
+    ),
+    path(
+        "carers/<int:carer_id>/photos/<int:photo_id>/remove/",
+        carers.household_photo_remove,
+        name="household_photo_remove",
+    ),
+    path("become-a-carer/<slug:area_slug>/", carers.carer_apply, name="carer_apply"),
+    path("become-a-carer/<slug:area_slug>/sent/", carers.carer_applied, name="carer_applied"),
+    path("my-household/", carers.my_household, name="my_household"),
+    path("my-household/profile/", carers.my_household_profile, name="my_household_profile"),
+    path("my-household/statement/", carers.my_statement, name="my_statement"),
     path("reports/", overview.reports, name="reports"),
     path("payments/", arrangements.payment_schedule, name="payments"),
 ]

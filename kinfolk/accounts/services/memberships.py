@@ -61,6 +61,42 @@ def membership_add(*, actor: Actor, email: str, role: str) -> Membership:
 
 
 @transaction.atomic
+def account_invite(*, area, email: str, display_name: str, role: str, link_for, invited_to: str):
+    """Give someone a role in an area, making their account if they have none, and email them a
+    one-time link to choose a password (the password reset's link). The caller has already
+    asked the gate who may invite. Returns the user."""
+    from .passwords import password_choose_link_send
+
+    email = (email or "").strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None and not user.is_active:
+        raise ValidationError(
+            "The account with this email address is closed. Ask your area admin.", code="email"
+        )
+    if user is None:
+        user = User.objects.create_user(email, None, display_name=display_name.strip())
+        audit_record(
+            actor=Actor(user=user, membership=None),
+            action=AuditAction.CREATE,
+            target_type="user",
+            target_id=user.pk,
+            detail={"invited": role},
+        )
+    membership, created = Membership.objects.get_or_create(user=user, area=area, role=Role(role))
+    if created:
+        audit_record(
+            actor=Actor(user=user, membership=None),
+            action=AuditAction.CREATE,
+            target_type="membership",
+            target_id=membership.pk,
+            area=area,
+            detail={"user": user.pk, "role": role, "invited": True},
+        )
+    password_choose_link_send(user=user, link_for=link_for, invited_to=invited_to)
+    return user
+
+
+@transaction.atomic
 def membership_remove(*, actor: Actor, membership: Membership) -> None:
     """Take a role away from a user, in the area admin's own area."""
     require(

@@ -93,6 +93,33 @@ def password_reset_request(*, email: str, link_for) -> None:
     )
 
 
+def password_choose_link_send(*, user: User, link_for, invited_to: str) -> None:
+    """Email someone who was invited a one-time link to choose their password (the same link
+    and token as a password reset); someone who already has a password is told to sign in."""
+    minutes = settings.PASSWORD_RESET_TIMEOUT // 60
+    if user.has_usable_password():
+        body = (
+            f"Hello {user.display_name or 'there'},\n\nYou have been invited to {invited_to} "
+            "in Kinfolk. Sign in with the password you already have."
+        )
+    else:
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        link = link_for(uid, default_token_generator.make_token(user))
+        body = (
+            f"Hello {user.display_name or 'there'},\n\nYou have been invited to {invited_to} "
+            f"in Kinfolk. To choose your password, open this link within {minutes} minutes:\n\n"
+            f"{link}\n\nThe link works once. If it runs out, ask whoever invited you to send "
+            "a new one."
+        )
+    email_send(to=user.email, subject="Kinfolk: you have been invited", body=body)
+    audit_record(
+        actor=Actor(user=user, membership=None),
+        action=AuditAction.CREATE,
+        target_type="invitation",
+        target_id=user.pk,
+    )
+
+
 def password_reset_user(*, uidb64: str, token: str) -> User | None:
     """The user a reset link is for, if the link is still good."""
     try:

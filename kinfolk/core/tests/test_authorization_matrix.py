@@ -228,7 +228,14 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
     from datetime import date
 
     from kinfolk.sharedlives.arrangements.services import review_schedule
-    from kinfolk.sharedlives.models import Arrangement, CarerCheck, Introduction, Stage
+    from kinfolk.sharedlives.models import (
+        Arrangement,
+        CarerCheck,
+        HouseholdPhoto,
+        Introduction,
+        ProfileChange,
+        Stage,
+    )
     from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
 
     area, today, now = person.area, date.today(), timezone.now()
@@ -266,7 +273,16 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
     )
     review = review_schedule(arrangement)[0]
     review.save()
+    change = ProfileChange.objects.create(
+        area=area, carer=carer, changes={"pets": "A dog"}, asked_by=carer_user
+    )
+    photo = HouseholdPhoto.objects.create(
+        area=area, carer=carer, image=b"not shown", width=1, height=1, caption="Our garden",
+        everyone_agreed=True, added_by=carer_user,
+    )  # fmt: skip
     return {
+        "change": change.pk,
+        "photo": photo.pk,
         "referral": referral.pk,
         "carer": carer.pk,
         "introduction": introduction.pk,
@@ -294,7 +310,10 @@ PUBLIC = {a: ALLOW for a in ACTORS}
 P, G, M, AL = "{person}", "{grant}", "{membership}", "{assignment}"
 R, C, N, A = "{referral}", "{carer}", "{introduction}", "{arrangement}"
 V, K = "{review}", "{check}"
+CH, PH = "{change}", "{photo}"
 SCHEME_WORKERS = (ALLOCATED, UNALLOCATED)
+# Who sees a household's photos: its carer, the scheme, and people introduced to it.
+PHOTO_VIEWERS = (PERSON, REPRESENTATIVE, *SCHEME_WORKERS, CARER)
 # Published figures (under the disclosure rule) for the people who hold services to account.
 REPORT_READERS = (*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER, EXPERT)
 DECIDERS = (PERSON, REPRESENTATIVE)  # the person, or someone they chose to act for them
@@ -443,10 +462,29 @@ SHARED_LIVES_ENTRIES = [
     ("POST", f"{SL}/carers/{C}/panel/", {"decision": "deferred"}, _only(*SCHEME_WORKERS)),
     ("POST", f"{SL}/carers/{C}/training/", {"course": "first_aid"}, _only(*SCHEME_WORKERS)),
     ("POST", f"{SL}/carers/{C}/checks/{K}/", {"done_on": TODAY}, _only(*SCHEME_WORKERS)),
+    (
+        "POST",
+        f"{SL}/carers/{C}/invite/",
+        {"name": "Bernadette Hughes", "email": "bernadette@example.test"},
+        _only(*SCHEME_WORKERS),
+    ),
+    ("POST", f"{SL}/carers/{C}/changes/{CH}/accept/", None, _only(*SCHEME_WORKERS)),
+    (
+        "POST",
+        f"{SL}/carers/{C}/changes/{CH}/return/",
+        {"reason": "Tell us the dog's name"},
+        _only(*SCHEME_WORKERS),
+    ),
+    ("GET", f"{SL}/carers/{C}/photos/", None, _only(*PHOTO_VIEWERS)),
+    ("POST", f"{SL}/carers/{C}/photos/", {"caption": "Our garden"}, _only(CARER)),
+    ("GET", f"{SL}/carers/{C}/photos/{PH}/", None, _only(*PHOTO_VIEWERS)),
+    ("POST", f"{SL}/carers/{C}/photos/{PH}/remove/", None, _only(CARER)),
     ("GET", f"{API_SL}/referrals/{R}", None, _only(*VIEWERS)),
     ("GET", f"{API_SL}/referrals/{R}/suggestions", None, _only(ALLOCATED, *DECIDERS)),
     ("POST", f"{API_SL}/referrals/{R}/interest", {"carer_id": C}, _only(*SIDES)),
     ("GET", f"{API_SL}/carers/{C}", None, _only(*SCHEME_WORKERS, CARER)),
+    ("GET", f"{API_SL}/carers/{C}/profile", None, _only(*SCHEME_WORKERS, CARER)),
+    ("PATCH", f"{API_SL}/carers/{C}/profile", {"interests": ["darts"]}, _only(CARER)),
     ("GET", f"{API_SL}/introductions/{N}", None, _only(*PARTIES)),
     (
         "POST",
@@ -561,6 +599,14 @@ AREA_ENTRIES = [
     ("POST", "/api/v1/people", {"given_name": "Ada", "family_name": "Lovelace"}, _only(*ADDERS)),
     ("GET", f"{SL}/", None, _only(*SCHEME_WORKERS)),
     ("GET", f"{SL}/introduction-requests/", None, _only(CARER)),
+    ("GET", f"{SL}/my-household/", None, _only(CARER)),
+    ("GET", f"{SL}/my-household/profile/", None, _only(CARER)),
+    ("POST", f"{SL}/my-household/profile/", {"pets": "A dog"}, _only(CARER)),
+    ("GET", f"{SL}/my-household/statement/", None, _only(CARER)),
+    # Anyone may apply to be a carer; the scheme sees the enquiry.
+    ("GET", f"{SL}/become-a-carer/calder-vale/", None, PUBLIC),
+    ("POST", f"{SL}/become-a-carer/calder-vale/", {"name": "Ama"}, PUBLIC),
+    ("GET", f"{SL}/become-a-carer/calder-vale/sent/", None, PUBLIC),
     ("GET", f"{SL}/carers/", None, _only(*SCHEME_WORKERS)),
     ("POST", f"{SL}/carers/", {"name": "The Khans", "postcode": "HX1 1AA"}, _only(*SCHEME_WORKERS)),
     ("GET", f"{SL}/reports/", None, _only(*SCHEME_WORKERS, COMMISSIONER, EXPERT)),
@@ -743,6 +789,8 @@ def _normalise(path: str) -> str:
         ("arrangement", A),
         ("review", V),
         ("check", K),
+        ("change", CH),
+        ("photo", PH),
         ("response", W),
         ("sent", SENT),
     ):
@@ -820,9 +868,15 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{SL}/arrangements/{A}/"): PARTIES,
     ("GET", f"{SL}/arrangements/{A}/end/"): PARTIES,
     ("GET", f"{SL}/carers/{C}/"): (*SCHEME_WORKERS, CARER),
+    ("GET", f"{SL}/carers/{C}/photos/"): PHOTO_VIEWERS,
+    ("GET", f"{SL}/carers/{C}/photos/{PH}/"): PHOTO_VIEWERS,
+    ("GET", f"{SL}/my-household/"): (CARER,),
+    ("GET", f"{SL}/my-household/profile/"): (CARER,),
+    ("GET", f"{SL}/my-household/statement/"): (CARER,),
     ("GET", f"{API_SL}/referrals/{R}"): VIEWERS,
     ("GET", f"{API_SL}/referrals/{R}/suggestions"): (ALLOCATED, *DECIDERS),
     ("GET", f"{API_SL}/carers/{C}"): (*SCHEME_WORKERS, CARER),
+    ("GET", f"{API_SL}/carers/{C}/profile"): (*SCHEME_WORKERS, CARER),
     ("GET", f"{API_SL}/introductions/{N}"): PARTIES,
     ("GET", f"{API_SL}/arrangements/{A}"): PARTIES,
     ("GET", f"{WB}/people/{P}/"): VIEWERS,
@@ -869,6 +923,8 @@ SHOWS_NO_PERSONAL_DATA = {
     ("GET", "/accountability/commitments/new/"): "the form for a new commitment",
     ("GET", "/accountability/commitments/import/"): "the spreadsheet upload form",
     ("GET", f"/accountability/commitments/{CMT}/progress/"): "a commitment and its form",
+    ("GET", f"{SL}/become-a-carer/calder-vale/"): "the public form to apply to be a carer",
+    ("GET", f"{SL}/become-a-carer/calder-vale/sent/"): "what happens after applying",
     ("GET", f"/people/{P}/emergency-access/"): "the form asks for a reason and shows no record",
     ("GET", "/accounts/login/"): "the sign-in form",
     ("GET", "/notifications/choices/"): "how you chose to be told",

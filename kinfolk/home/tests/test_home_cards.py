@@ -72,6 +72,7 @@ def test_a_representative_sees_matches_only_for_whom_they_act(cards_of, area, pe
 def test_a_shared_lives_carer(cards_of):
     _, cards = cards_of(Role.SHARED_LIVES_CARER)
     assert cards() == [
+        ("My household", "/shared-lives/my-household/"),
         ("Introduction requests", "/shared-lives/introduction-requests/"),
         ("Find local support and activities", "/directory/"),
         ("Sign-in and security", "/accounts/security/"),

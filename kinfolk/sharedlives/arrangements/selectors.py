@@ -1,7 +1,7 @@
 """Reads about arrangements: one arrangement, its reviews, a household's or a person's
 arrangements, and a month's payments to carers."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -47,16 +47,47 @@ def arrangements_for_person(*, person) -> QuerySet[Arrangement]:
     return Arrangement.objects.in_area(person.area).filter(person=person).select_related("carer")
 
 
-def monthly_schedule(*, area, month: date) -> list[policy.PaymentLine]:
-    """What each arrangement running in the month earns its carer, household by household."""
+def monthly_schedule(*, area, month: date, carer: Carer | None = None) -> list[policy.PaymentLine]:
+    """What each arrangement running in the month earns its carer, household by household (or
+    for one household)."""
     first, last = policy.month_bounds(month)
     bands = scheme_settings().bands
+    arrangements = Arrangement.objects.in_area(area)
+    if carer is not None:
+        arrangements = arrangements.filter(carer=carer)
     arrangements = (
-        Arrangement.objects.in_area(area)
-        .filter(starts_on__lte=last)
+        arrangements.filter(starts_on__lte=last)
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
         .select_related("carer", "person")
         .order_by("carer__name", "starts_on")
     )
     lines = (policy.payment_line(a, bands, first, last) for a in arrangements)
     return [line for line in lines if line is not None]
+
+
+def carer_statement(*, carer: Carer, month: date) -> list[policy.PaymentLine]:
+    """A household's payment statement for a month: its lines of the scheme's payment schedule
+    (the same arithmetic as the schedule and its CSV)."""
+    return monthly_schedule(area=carer.area, month=month, carer=carer)
+
+
+def statement_months(*, carer: Carer, today: date | None = None, last: int = 12) -> list[date]:
+    """The months (newest first, up to `last`) a household has a statement for: every month
+    since its first arrangement started, up to the last finished month."""
+    today = today or date.today()
+    first = (
+        Arrangement.objects.in_area(carer.area)
+        .filter(carer=carer)
+        .order_by("starts_on")
+        .values_list("starts_on", flat=True)
+        .first()
+    )
+    if first is None:
+        return []
+    months, month = [], today.replace(day=1)
+    while len(months) < last:
+        month = (month - timedelta(days=1)).replace(day=1)  # the month before
+        if month < first.replace(day=1):
+            break
+        months.append(month)
+    return months

@@ -6,8 +6,10 @@ from datetime import date
 from django.db.models import Count
 from django.http import Http404
 
-from kinfolk.core.audit import audit_list_view
+from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.lookups import int_or_404
+from kinfolk.core.models import Area, AuditAction
+from kinfolk.core.permissions import require
 from kinfolk.core.records import record_for
 
 from .. import policy
@@ -18,22 +20,36 @@ from ..models import (
     Carer,
     CarerCheck,
     CarerStatus,
+    HouseholdPhoto,
     Introduction,
+    ProfileChange,
+    ProfileChangeStatus,
     TrainingRecord,
 )
 from ..scheme import scheme_settings
 
 
-def carer_get(*, actor, carer_id, audit: bool = True) -> Carer:
-    """A carer household, for its own carer or a scheme worker in its area; the read is audited."""
+def carer_get(
+    *, actor, carer_id, audit: bool = True, permission: str = "sharedlives.view_carer"
+) -> Carer:
+    """A carer household, for its own carer or a scheme worker in its area (or whoever the
+    permission names); the read is audited."""
     return record_for(
         actor,
-        Carer.objects.select_related("area").with_places_in_use(),
+        Carer.objects.select_related("area", "user").with_places_in_use(),
         carer_id,
-        permission="sharedlives.view_carer",
+        permission=permission,
         audit=audit,
         refusal="Only the carer and their scheme can see this household's record.",
     )
+
+
+def area_for_applying(*, slug: str):
+    """The area someone applies to be a carer in (404 if there is none by that name)."""
+    area = Area.objects.filter(slug=slug).first()
+    if area is None:
+        raise Http404("No such area")
+    return area
 
 
 def carers_list(*, actor) -> list[Carer]:
@@ -162,3 +178,89 @@ def carer_record(*, carer: Carer, today: date | None = None) -> CarerRecord:
         panels=list(carer.panel_decisions.all()),
         annual_checks=list(carer.annual_checks.all()),
     )
+
+
+# --- the carer's own record -----------------------------------------------------------------
+
+
+def my_household(*, actor) -> Carer:
+    """The signed-in carer's own household, read and audited; 404 if none is linked to them."""
+    carer = carer_for_actor(actor=actor)
+    if carer is None:
+        raise Http404("No household is linked to your sign-in yet.")
+    return carer_get(actor=actor, carer_id=carer.pk)
+
+
+def pending_change(*, carer: Carer) -> ProfileChange | None:
+    """The household's changes still waiting for the scheme to check, if any."""
+    return (
+        ProfileChange.objects.in_area(carer.area)
+        .filter(carer=carer, status=ProfileChangeStatus.PENDING)
+        .first()
+    )
+
+
+def last_returned_change(*, carer: Carer) -> ProfileChange | None:
+    """The latest changes the scheme sent back, if it is newer than anything waiting or accepted."""
+    latest = ProfileChange.objects.in_area(carer.area).filter(carer=carer).first()
+    return latest if latest and latest.status == ProfileChangeStatus.RETURNED else None
+
+
+def change_get(*, carer: Carer, change_id) -> ProfileChange:
+    """One of this household's asked-for changes (404 if it is not theirs)."""
+    change = (
+        ProfileChange.objects.in_area(carer.area)
+        .filter(carer=carer, pk=int_or_404(change_id))
+        .select_related("carer")
+        .first()
+    )
+    if change is None:
+        raise Http404("No such change")
+    return change
+
+
+def household_photos(*, actor, carer: Carer) -> list[HouseholdPhoto]:
+    """The household's photos (without their bytes), for whoever may see them; audited."""
+    require(
+        actor,
+        "sharedlives.see_household_photos",
+        carer,
+        message="Only the household, its scheme and people introduced to it can see its photos.",
+    )
+    photos = list(HouseholdPhoto.objects.in_area(carer.area).filter(carer=carer).defer("image"))
+    if photos:
+        audit_record(
+            actor=actor,
+            action=AuditAction.VIEW,
+            target_type="household_photos",
+            target_id=carer.pk,
+            area=carer.area,
+            detail={"count": len(photos)},
+        )
+    return photos
+
+
+def household_photo_get(*, actor, carer: Carer, photo_id) -> HouseholdPhoto:
+    """One photo with its bytes, for whoever may see the household's photos; audited."""
+    require(
+        actor,
+        "sharedlives.see_household_photos",
+        carer,
+        message="Only the household, its scheme and people introduced to it can see its photos.",
+    )
+    photo = (
+        HouseholdPhoto.objects.in_area(carer.area)
+        .filter(carer=carer, pk=int_or_404(photo_id))
+        .select_related("carer")
+        .first()
+    )
+    if photo is None:
+        raise Http404("No such photo")
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        target_type="household_photo",
+        target_id=photo.pk,
+        area=carer.area,
+    )
+    return photo

@@ -6,14 +6,22 @@ household.
 
 from datetime import date
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
+from kinfolk.accounts.models import Role
+from kinfolk.accounts.services.memberships import account_invite
 from kinfolk.core.audit import audit_record
 from kinfolk.core.geography import UnknownPostcode, locate, normalise_postcode
 from kinfolk.core.models import AuditAction
 from kinfolk.core.permissions import require
 from kinfolk.core.text import clean_name, visible_text
+from kinfolk.notifications.events import Event, register
+from kinfolk.notifications.services import tell
 
 from .. import policy
 from ..models import (
@@ -23,11 +31,21 @@ from ..models import (
     CarerCheck,
     CarerCheckKind,
     CarerStatus,
+    HouseholdPhoto,
     PanelDecision,
+    ProfileChange,
+    ProfileChangeStatus,
     TrainingRecord,
     add_years,
 )
-from .selectors import missing_steps
+from .photos import MAX_UPLOAD_BYTES, TOO_BIG, photo_cleaned
+from .selectors import missing_steps, pending_change
+
+APPLICATIONS_PER_HOUR = 5
+CHANGE_ACCEPTED = "sharedlives.household_change_accepted"
+CHANGE_RETURNED = "sharedlives.household_change_returned"
+ACCEPTED_TEXT = "The scheme has checked and accepted the changes to your household."
+RETURNED_TEXT = "The scheme has sent back the changes to your household, with a reason."
 
 
 def _must_run_scheme(actor, carer: Carer | None = None) -> None:
@@ -207,3 +225,265 @@ def carer_check_done(*, actor, check: CarerCheck, done_on: date, notes: str = ""
     )
     _audit_carer(actor, AuditAction.UPDATE, check.carer, check=check.kind)
     return check
+
+
+# --- the carer's own record -----------------------------------------------------------------
+
+
+@transaction.atomic
+def carer_apply(
+    *, area, name: str, email: str, postcode: str, words: str = "", from_address: str = ""
+) -> Carer:
+    """Someone applies online to become a Shared Lives carer: a new enquiry the scheme sees in
+    its list. Nobody is signed in; the scheme invites them to sign in when it has talked to them.
+    A few applications an hour from one address, then a clear refusal (the form is public)."""
+    key = f"kinfolk:carer-apply:{from_address or 'unknown'}"
+    sent = cache.get(key, 0)
+    if sent >= APPLICATIONS_PER_HOUR:
+        raise ValidationError(
+            "You have applied several times in the last hour. Try again later, or contact "
+            "the Shared Lives scheme."
+        )
+    if not clean_name(name):
+        raise ValidationError({"name": "Enter your name."})
+    try:
+        validate_email((email or "").strip())
+    except ValidationError as error:
+        raise ValidationError({"email": "Enter an email address like name@example.com."}) from error
+    try:
+        latitude, longitude = locate(postcode)
+    except UnknownPostcode as error:
+        raise ValidationError({"postcode": str(error)}) from error
+    carer = Carer.objects.create(
+        area=area,
+        name=clean_name(name),
+        contact_email=email.strip().lower(),
+        enquiry_words=visible_text(words),
+        postcode=normalise_postcode(postcode),
+        latitude=latitude,
+        longitude=longitude,
+        status=CarerStatus.ENQUIRY,
+    )
+    audit_record(
+        actor=None,
+        action=AuditAction.CREATE,
+        target_type="carer",
+        target_id=carer.pk,
+        area=area,
+        detail={"applied_online": True},
+    )
+    cache.set(key, sent + 1, 60 * 60)  # only applications made count
+    return carer
+
+
+@transaction.atomic
+def carer_invite(*, actor, carer: Carer, name: str, email: str, link_for) -> Carer:
+    """The scheme invites a household's carer to sign in: their account (made if need be) gets
+    the carer role in this area and is linked to the household; they are emailed a one-time
+    link to choose a password."""
+    require(
+        actor,
+        "sharedlives.invite_carer",
+        carer,
+        message="Only a scheme worker in this area can invite a carer.",
+    )
+    carer = carer_lock(carer)
+    email = (email or "").strip().lower()
+    if not clean_name(name):
+        raise ValidationError({"name": "Enter the carer's name."})
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": "Enter an email address like name@example.com."}) from error
+    elsewhere = (
+        Carer.objects.in_area(carer.area)
+        .filter(user__email__iexact=email)
+        .exclude(pk=carer.pk)
+        .first()
+    )
+    if elsewhere is not None:
+        raise ValidationError(
+            {
+                "email": f"{email} is already the carer of {elsewhere.name}. "
+                "One sign-in keeps one household's record: use another email address."
+            }
+        )
+    if carer.user_id and carer.user.email.lower() != email:
+        raise ValidationError({"email": f"{carer.name} already signs in as {carer.user.email}."})
+    user = account_invite(
+        area=carer.area,
+        email=email,
+        display_name=clean_name(name),
+        role=Role.SHARED_LIVES_CARER,
+        link_for=link_for,
+        invited_to=f"keep {carer.name}'s Shared Lives record",
+    )
+    if carer.user_id != user.pk:
+        carer.user = user
+        carer.save(update_fields=["user"])
+    _audit_carer(actor, AuditAction.UPDATE, carer, invited=user.pk)
+    return carer
+
+
+@transaction.atomic
+def household_profile_save(*, actor, carer: Carer, wanted: dict) -> dict:
+    """The carer keeps their household's profile. What describes the household applies at once;
+    what the scheme must check waits for it (replacing anything still waiting). Returns
+    {"applied": [...], "waiting": [...]} field names."""
+    require(
+        actor,
+        "sharedlives.keep_household_profile",
+        carer,
+        message="Only the household's own carer can change its profile.",
+    )
+    problems = policy.profile_problem(wanted)
+    if problems:
+        raise ValidationError(problems)
+    carer = carer_lock(carer)
+    current = {name: getattr(carer, name) for name in policy.HOUSEHOLD_PROFILE}
+    at_once, checked = policy.profile_split(current, wanted)
+    for name, value in at_once.items():
+        setattr(carer, name, value)
+    if at_once:
+        carer.save(update_fields=list(at_once))
+    waiting = pending_change(carer=carer)
+    if checked:
+        if waiting is None:
+            waiting = ProfileChange(area=carer.area, carer=carer, asked_by=actor.user)
+        waiting.changes, waiting.asked_by = checked, actor.user
+        waiting.save()
+    elif waiting is not None:
+        waiting.status = ProfileChangeStatus.WITHDRAWN
+        waiting.save(update_fields=["status"])
+    _audit_carer(actor, AuditAction.UPDATE, carer, applied=sorted(at_once), waiting=sorted(checked))
+    return {"applied": sorted(at_once), "waiting": sorted(checked)}
+
+
+def _review(actor, change: ProfileChange) -> ProfileChange:
+    require(
+        actor,
+        "sharedlives.review_household_changes",
+        change.carer,
+        message="Only a scheme worker in this area can check a household's changes.",
+    )
+    change = ProfileChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != ProfileChangeStatus.PENDING:
+        raise ValidationError("These changes have already been dealt with.")
+    return change
+
+
+def _tell_the_carer(change: ProfileChange, *, event: str, text: str) -> None:
+    carer = change.carer
+    if carer.user_id:
+        tell(
+            recipient=carer.user,
+            area=carer.area,
+            event=event,
+            text=text,
+            key=f"household-change-{change.pk}-{change.status}",
+            link=reverse("sharedlives:my_household"),
+        )
+
+
+@transaction.atomic
+def household_change_accept(*, actor, change: ProfileChange) -> ProfileChange:
+    """A scheme worker checked the household's changes: matching uses them from now on."""
+    change = _review(actor, change)
+    carer = carer_lock(change.carer)
+    for name, value in change.changes.items():
+        if name in policy.CHECKED_BY_THE_SCHEME:
+            setattr(carer, name, value)
+    carer.save(update_fields=[n for n in change.changes if n in policy.CHECKED_BY_THE_SCHEME])
+    change.status, change.reviewed_by, change.reviewed_at = (
+        ProfileChangeStatus.ACCEPTED,
+        actor.user,
+        timezone.now(),
+    )
+    change.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    _audit_carer(actor, AuditAction.UPDATE, carer, change=change.pk, accepted=True)
+    _tell_the_carer(change, event=CHANGE_ACCEPTED, text=ACCEPTED_TEXT)
+    return change
+
+
+@transaction.atomic
+def household_change_return(*, actor, change: ProfileChange, reason: str) -> ProfileChange:
+    """A scheme worker sends the household's changes back, saying why; nothing changes."""
+    change = _review(actor, change)
+    if not visible_text(reason):
+        raise ValidationError({"reason": "Say why the changes are going back to the carer."})
+    change.status, change.reviewed_by, change.reviewed_at = (
+        ProfileChangeStatus.RETURNED,
+        actor.user,
+        timezone.now(),
+    )
+    change.reason = visible_text(reason)
+    change.save(update_fields=["status", "reviewed_by", "reviewed_at", "reason"])
+    _audit_carer(actor, AuditAction.UPDATE, change.carer, change=change.pk, returned=True)
+    _tell_the_carer(change, event=CHANGE_RETURNED, text=RETURNED_TEXT)
+    return change
+
+
+@transaction.atomic
+def household_photo_add(
+    *, actor, carer: Carer, photo, caption: str, everyone_agreed: bool
+) -> HouseholdPhoto:
+    """The carer adds a photo of the household or home, once everyone in it agreed; it is kept
+    resized and without its metadata."""
+    require(
+        actor,
+        "sharedlives.keep_household_profile",
+        carer,
+        message="Only the household's own carer can add its photos.",
+    )
+    if not everyone_agreed:
+        raise ValidationError(
+            {"everyone_agreed": "Tick to confirm everyone in the photo agreed to it being shown."}
+        )
+    if not visible_text(caption):
+        raise ValidationError({"caption": "Say what the photo shows."})
+    if getattr(photo, "size", 0) > MAX_UPLOAD_BYTES:  # refused before it is read
+        raise ValidationError({"photo": TOO_BIG})
+    photo = photo_cleaned(photo.read())
+    added = HouseholdPhoto.objects.create(
+        area=carer.area,
+        carer=carer,
+        image=photo.data,
+        width=photo.width,
+        height=photo.height,
+        caption=visible_text(caption)[:200],
+        everyone_agreed=True,
+        added_by=actor.user,
+    )
+    _audit_carer(actor, AuditAction.CREATE, carer, photo=added.pk)
+    return added
+
+
+@transaction.atomic
+def household_photo_remove(*, actor, photo: HouseholdPhoto) -> None:
+    """The carer takes a photo down; it is deleted."""
+    require(
+        actor,
+        "sharedlives.keep_household_profile",
+        photo.carer,
+        message="Only the household's own carer can remove its photos.",
+    )
+    _audit_carer(actor, AuditAction.DELETE, photo.carer, photo=photo.pk)
+    photo.delete()
+
+
+def register_household_events() -> None:
+    """What a carer is told about their household's changes (from AppConfig.ready())."""
+    register(
+        Event(
+            CHANGE_ACCEPTED,
+            "Your Shared Lives scheme has checked changes to your household. Sign in to see them.",
+            "Your changes were checked. Sign in to see them.",
+        )
+    )
+    register(
+        Event(
+            CHANGE_RETURNED,
+            "Your Shared Lives scheme has sent back changes to your household. Sign in to see why.",
+            "Your changes were sent back. Sign in to see why.",
+        )
+    )

@@ -40,3 +40,11 @@ def test_the_page_is_built_from_the_record_with_the_scheme_workers_flag():
     assert page.runs_the_scheme and page.flags == ["First aid training is missing"]
     steps = {s["label"]: s["check"] for s in page.steps}
     assert step in steps.values() and list(steps.values()).count(None) == len(steps) - 1
+
+
+def test_a_statement_says_how_each_payment_is_worked_out_in_words():
+    from kinfolk.sharedlives.carers.presenters import how_many
+
+    assert how_many(round(31 / 7, 4), "week") == "31 days (4.43 weeks)"
+    assert how_many(4, "night") == "4 nights"
+    assert how_many(1, "session") == "1 session"
