@@ -49,6 +49,25 @@ def test_epraccur_loads_the_areas_practices_and_keeps_closed_ones_off_the_list(a
     assert "Y01234" not in listed
 
 
+def test_loading_again_updates_names_and_statuses_by_code(area):
+    practices_load(area=area, text=EPRACCUR)
+    closed = EPRACCUR.replace('"CALDER HEALTH CENTRE"', '"CALDER HEALTH CENTRE (NEW SITE)"')
+    practices_load(area=area, text=closed.replace('"HX1 1AA","19740401","","A"',
+                                                  '"HX1 1AA","19740401","","C"'))  # fmt: skip
+    calder = Practice.objects.get(area=area, ods_code="B82005")
+    assert (calder.name, calder.offered) == ("CALDER HEALTH CENTRE (NEW SITE)", False)
+    assert Practice.objects.filter(area=area, ods_code="B82005").count() == 1
+
+
+def test_the_demo_area_has_its_practices(other_area):
+    from kinfolk.social_prescribing.demo import load_practices
+
+    load_practices(other_area)
+    listed = dict(Practice.objects.filter(area=other_area).values_list("ods_code", "name"))
+    assert len(listed) == 6 and listed["B82005"] == "Calder Health Centre"
+    assert listed["RCF52"] == "Calder Vale community nursing team"
+
+
 def test_a_bad_epraccur_file_loads_nothing_and_lists_every_problem(area, other_area):
     bad = "\n".join([_line("B82200", "NEW SURGERY", "HX1 1AA"), '"B82201","SHORT ROW"',
                      _line("!!", "BAD CODE", "HX1 1AA")])  # fmt: skip
