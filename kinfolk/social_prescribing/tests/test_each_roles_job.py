@@ -293,6 +293,19 @@ def test_a_practice_not_on_the_list_is_refused_and_nothing_is_sent(gp, area, sig
     assert not Referral.objects.exists()
 
 
+def test_an_empty_practice_list_says_what_to_do(gp, area, signed_in_client):
+    from kinfolk.social_prescribing.models import Practice
+
+    Practice.objects.filter(area=area).delete()
+    page = words_on(
+        signed_in_client(gp.membership).get(reverse("social_prescribing:refer")).content
+    )
+    assert (
+        "Your area's list of practices and teams is empty, so a referral cannot be sent yet. "
+        "Ask your area admin to add your practice with its ODS code." in page
+    )
+
+
 def test_a_closed_practice_is_not_offered(gp, area, signed_in_client):
     services.practice_record(area=area, ods_code="B82099", name="Old Mill Surgery", offered=False)
     html = signed_in_client(gp.membership).get(reverse("social_prescribing:refer")).content
