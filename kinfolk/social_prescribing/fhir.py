@@ -434,7 +434,7 @@ def referral_from_bundle(data) -> dict:
         "new_person": _person(request, resources),
         "reasons": _reasons(request),
         "what_matters": note.removeprefix("What matters to me: "),
-        "practice": _practice(request, resources) or "Not given",
+        "practice": _practice(request, resources),
         "consent_recorded": True,
         "consent_given_by": _consent_given_by(consent, resources),
     }

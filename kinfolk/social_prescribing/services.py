@@ -158,7 +158,11 @@ def _practice_on_the_list(area, practice: str) -> Practice:
     """The practice a referral comes from: on the area's list, by ODS code or by its name."""
     given = " ".join((practice or "").split())
     if not given:
-        raise ValidationError("Choose your practice or team from the list.", code="practice")
+        raise ValidationError(
+            "Say which practice or team is referring: choose it from the list (in a FHIR "
+            "bundle, give the requester's organisation with its ODS code).",
+            code="practice",
+        )
     if len(given) > PRACTICE_MAX:
         raise ValidationError(
             f"The practice or team name must be {PRACTICE_MAX} characters or fewer. "

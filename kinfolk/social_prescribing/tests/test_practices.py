@@ -142,3 +142,12 @@ def test_a_practice_not_offered_cannot_refer(gp, area):
             actor=gp, practice="B82099", reasons=["money"], consent_recorded=True,
             consent_given_by="person", new_person={"given_name": "Joan", "family_name": "P"},
         )  # fmt: skip
+
+
+def test_a_bundle_that_names_no_practice_is_refused_clearly(gp):
+    data = uk_bundle()
+    request = next(e for e in data["entry"] if e["resource"]["resourceType"] == "ServiceRequest")
+    del request["resource"]["requester"]
+    with pytest.raises(ValidationError, match="Say which practice or team is referring"):
+        services.referral_create(actor=gp, **fhir.referral_from_bundle(data))
+    assert not Referral.objects.exists()
