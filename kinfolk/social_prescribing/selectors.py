@@ -167,11 +167,6 @@ def practices_offered(*, area) -> QuerySet[Practice]:
     return Practice.objects.in_area(area).filter(offered=True).order_by("name")
 
 
-def practices_of(*, area) -> QuerySet[Practice]:
-    """Every practice on the area's list, open or not, by name (for the area admin)."""
-    return Practice.objects.in_area(area).order_by("name")
-
-
 def organisations_of(*, actor) -> list[int]:
     """The community organisations the actor is a member of."""
     return list(
