@@ -21,13 +21,16 @@ from .models import (
     Reason,
     Referral,
 )
+from .services import practice_record
 
+# The demo area's practices and teams (made-up, with codes shaped like NHS ODS codes).
 PRACTICES = [
-    "Calder Health Centre",
-    "Todmorden Group Practice",
-    "Brighouse Medical Centre",
-    "Hebden Bridge Surgery",
-    "Calder Vale community nursing team",
+    ("B82005", "Calder Health Centre", "HX1 1AA"),
+    ("B82011", "Todmorden Group Practice", "OL14 5RN"),
+    ("B82020", "Brighouse Medical Centre", "HD6 1DN"),
+    ("B82033", "Hebden Bridge Surgery", "HX7 8AD"),
+    ("B82047", "Sowerby Bridge Health Centre", "HX6 2DN"),
+    ("RCF52", "Calder Vale community nursing team", "HX1 2TT"),
 ]
 STAGES = (
     ["new"] * 4
@@ -60,7 +63,16 @@ def _ons4(area, person, by, when, lift, rng):
     )
 
 
+def load_practices(area) -> list:
+    """The demo area's list of practices, as the `practice_add` command would add them."""
+    return [
+        practice_record(area=area, ods_code=code, name=name, postcode=postcode)
+        for code, name, postcode in PRACTICES
+    ]
+
+
 def load_prescribing(area, people: list, referrer, link_worker, community_member, rng) -> None:
+    practices = load_practices(area)
     walking = (
         Service.objects.filter(
             organization__area=area,
@@ -90,11 +102,13 @@ def load_prescribing(area, people: list, referrer, link_worker, community_member
             kind=Assignment.Kind.REFERRER,
             ended_at=None,
         )
+        practice = rng.choice(practices)
         referral = Referral.objects.create(
             area=area,
             person=person,
             referrer=referrer,
-            practice=rng.choice(PRACTICES),
+            practice=practice.name,
+            practice_code=practice.ods_code,
             consent_recorded=True,
             consent_given_by="person",
             reasons=sorted(rng.sample(list(Reason.values), rng.randint(1, 3))),
@@ -141,7 +155,7 @@ def load_prescribing(area, people: list, referrer, link_worker, community_member
             status = {"sent": "sent", "accepted": "accepted", "declined_by_org": "declined"}.get(
                 stage, "started"
             )
-            CommunityReferral.objects.create(
+            sent = CommunityReferral.objects.create(
                 area=area,
                 referral=referral,
                 service=service,
@@ -151,6 +165,12 @@ def load_prescribing(area, people: list, referrer, link_worker, community_member
                 declined_reason="We are full until the spring; try our Thursday group."
                 if status == "declined"
                 else "",
+                contact_shared=n % 3 != 0,  # most agreed the group may phone them
+            )
+            # Sent a day after the first conversation; started when they were connected.
+            CommunityReferral.objects.filter(pk=sent.pk).update(
+                sent_at=contact + timedelta(days=1),
+                started_at=contact + timedelta(days=10) if status == "started" else None,
             )
         if stage in ("connected", "closed"):
             referral.status, referral.connected_at = "connected", contact + timedelta(days=10)
@@ -189,7 +209,9 @@ def _end_access(referral: Referral) -> None:
 
 
 def load_demo(demo) -> None:
-    """The demo area's part: thirty people's social prescribing (a full-size demo area only)."""
+    """The demo area's part: its practices, and thirty people's social prescribing (a
+    full-size demo area only)."""
+    load_practices(demo.area)
     if demo.full_size:
         load_prescribing(
             demo.area,

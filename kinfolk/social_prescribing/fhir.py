@@ -16,6 +16,7 @@ from .models import DECLINED_CODE, REFERRAL_CODE, Reason, Status
 
 SNOMED = "http://snomed.info/sct"
 NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
+ODS_CODE = "https://fhir.nhs.uk/Id/ods-organization-code"
 UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
 REASON_SYSTEM = "urn:kinfolk:social-prescribing-reason"
 # Fixed, so that the same record always gets the same UUID (uuid5 of area, kind and id).
@@ -74,6 +75,14 @@ def _reason(value: str) -> dict:
     return {"coding": [{"system": REASON_SYSTEM, "code": value, "display": label}], "text": label}
 
 
+def _organization(referral) -> dict:
+    """The practice, by its ODS code when the referral has one."""
+    organization = {"display": referral.practice}
+    if referral.practice_code:
+        organization["identifier"] = {"system": ODS_CODE, "value": referral.practice_code}
+    return organization
+
+
 def _service_request(referral, patient_ref: dict) -> dict:
     request = {
         "resourceType": "ServiceRequest",
@@ -82,7 +91,7 @@ def _service_request(referral, patient_ref: dict) -> dict:
         "contained": [{
             "resourceType": "PractitionerRole", "id": "requester",
             "practitioner": {"display": referral.referrer.display_name},
-            "organization": {"display": referral.practice},
+            "organization": _organization(referral),
         }],
         "status": REQUEST_STATUS.get(referral.status, "active"),
         "intent": "order",
@@ -368,16 +377,33 @@ def _consent_given_by(consent: dict, resources: _Resources) -> str:
     )
 
 
+def _ods_code(*identifiers) -> str:
+    """The ODS code among an organisation's identifiers (one, or a list), if there is one."""
+    for identifier in identifiers:
+        for given in _items(identifier) if isinstance(identifier, list) else [identifier]:
+            one = _obj(given)
+            if _str(one.get("system")) == ODS_CODE and _str(one.get("value")):
+                return _str(one.get("value"))
+    return ""
+
+
 def _practice(request: dict, resources: _Resources) -> str:
+    """The practice's ODS code, or failing that its name (matched to the area's list later)."""
     requester = _obj(request.get("requester"))
     role = _obj(resources.resolve(requester, request))
     if role.get("resourceType") == "Organization":
-        return _str(role.get("name"))
+        return _ods_code(role.get("identifier")) or _str(role.get("name"))
     if role.get("resourceType") == "PractitionerRole":
         organization = _obj(role.get("organization"))
         found = _obj(resources.resolve(organization, role))
-        return _str(found.get("name")) or _str(organization.get("display"))
-    return _str(requester.get("display")).split(", ", 1)[-1]
+        return (
+            _ods_code(organization.get("identifier"), found.get("identifier"))
+            or _str(found.get("name"))
+            or _str(organization.get("display"))
+        )
+    return (
+        _ods_code(requester.get("identifier")) or _str(requester.get("display")).split(", ", 1)[-1]
+    )
 
 
 def referral_from_bundle(data) -> dict:
@@ -408,7 +434,7 @@ def referral_from_bundle(data) -> dict:
         "new_person": _person(request, resources),
         "reasons": _reasons(request),
         "what_matters": note.removeprefix("What matters to me: "),
-        "practice": _practice(request, resources) or "Not given",
+        "practice": _practice(request, resources),
         "consent_recorded": True,
         "consent_given_by": _consent_given_by(consent, resources),
     }

@@ -16,7 +16,7 @@ class ReferForm(forms.Form):
     date_of_birth = DatePartsField(label="Date of birth", required=False)
     nhs_number = forms.CharField(label="NHS number (optional)", required=False, max_length=14)
     phone = forms.CharField(label="Phone number (optional)", required=False, max_length=40)
-    practice = forms.CharField(label="Your practice or team", max_length=150)
+    practice = forms.ChoiceField(label="Your practice or team")
     reasons = forms.MultipleChoiceField(
         label="Why are you referring?", choices=Reason.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -33,8 +33,11 @@ class ReferForm(forms.Form):
         initial="person",
     )
 
-    def __init__(self, *args, people=(), **kwargs):
+    def __init__(self, *args, people=(), practices=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["practice"].choices = [("", "Choose your practice or team")] + [
+            (p.ods_code, f"{p.name} ({p.ods_code})") for p in practices
+        ]
         self.fields["person"].choices = [("", "Someone new (enter their details below)")] + [
             (str(p.pk), p.full_name) for p in people
         ]
@@ -54,15 +57,28 @@ class GoalForm(forms.Form):
 
 
 class CommunityForm(forms.Form):
-    service = forms.ChoiceField(label="The activity they chose to try")
+    service = forms.ChoiceField(label="The activity they chose to try", widget=forms.RadioSelect)
     note = forms.CharField(label="A note for the organisation (optional)", required=False,
                            widget=forms.Textarea)  # fmt: skip
+    contact_shared = forms.BooleanField(
+        label="They agreed that the organisation may phone or email them", required=False
+    )
 
     def __init__(self, *args, services=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["service"].choices = [("", "Choose an activity")] + [
+        self.fields["service"].choices = [
             (str(s.pk), f"{s.name} ({s.organization.name})") for s in services
         ]
+
+
+class PracticeForm(forms.Form):
+    ods_code = forms.CharField(
+        label="ODS code",
+        max_length=10,
+        help_text="The practice's NHS organisation code, like B82005",
+    )
+    name = forms.CharField(label="Name", max_length=150)
+    postcode = forms.CharField(label="Postcode (optional)", max_length=10, required=False)
 
 
 class OutcomeForm(forms.Form):

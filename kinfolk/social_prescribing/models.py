@@ -31,6 +31,25 @@ class Status(models.TextChoices):
     DECLINED = "declined", "Declined"
 
 
+class Practice(AreaOwned):
+    """A GP practice (or other referring team) on the area's list, by its NHS ODS code: what a
+    referrer chooses from, loaded from the NHS ODS `epraccur` file or added by the area admin."""
+
+    ods_code = models.CharField(max_length=10)
+    name = models.CharField(max_length=150)
+    postcode = models.CharField(max_length=10, blank=True)
+    offered = models.BooleanField(default=True)  # closed or dormant practices are not offered
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "ods_code"], name="one_practice_per_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.ods_code})"
+
+
 class Referral(AreaOwned):
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="social_prescriptions"
@@ -38,7 +57,8 @@ class Referral(AreaOwned):
     referrer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    practice = models.CharField(max_length=150)
+    practice = models.CharField(max_length=150)  # the practice's name when referred
+    practice_code = models.CharField(max_length=10, blank=True)  # its ODS code
     consent_recorded = models.BooleanField()
     consent_given_by = models.CharField(max_length=20)  # "person" or "representative"
     reasons = models.JSONField(default=list)
@@ -131,6 +151,9 @@ class CommunityReferral(AreaOwned):
     )
     declined_reason = models.TextField(blank=True)
     sent_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    # The person agreed that the organisation may contact them directly (phone, email).
+    contact_shared = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-sent_at"]

@@ -13,7 +13,15 @@ from kinfolk.core.lookups import int_or_404
 from kinfolk.core.records import record_for
 
 from . import rules  # noqa: F401  (names the permissions asked here)
-from .models import CommunityReferral, CommunityStatus, OrganizationMember, Reason, Referral, Status
+from .models import (
+    CommunityReferral,
+    CommunityStatus,
+    OrganizationMember,
+    Practice,
+    Reason,
+    Referral,
+    Status,
+)
 
 SAFE_CASELOAD = (200, 250)  # people a year (NHS England guidance)
 
@@ -66,6 +74,18 @@ def inbox_referral_get(*, actor, referral_id) -> Referral:
     if referral is None:
         raise Http404("That referral is not in the inbox.")
     return referral
+
+
+def inbox_referral_preview(*, actor, referral_id) -> Referral:
+    """One new referral from the inbox, read by a link worker of its area before taking it: the
+    read is audited under the person; anyone else is refused, another area's is not found."""
+    return record_for(
+        actor,
+        inbox(actor=actor).select_related("referrer", "person__area"),
+        referral_id,
+        permission="social_prescribing.take_referral",
+        refusal="Only a link worker in this area can see the referrals waiting to be taken.",
+    )
 
 
 def caseload(*, actor) -> QuerySet[Referral]:
@@ -123,6 +143,30 @@ def my_referrals(*, actor) -> QuerySet[Referral]:
     )
 
 
+NO_NEWS_DAYS = 28  # an open referral with no news for longer than this is flagged to its referrer
+
+
+def what_the_referrer_should_know(referral: Referral, *, now=None) -> str | None:
+    """A referral stuck at one stage too long, in words for its referrer: waiting longer than the
+    contact target for first contact, or open with no news for more than NO_NEWS_DAYS (news is
+    the first contact, being connected, or a message)."""
+    if referral.status in (Status.CLOSED, Status.DECLINED):
+        return None
+    now = now or timezone.now()
+    if referral.first_contact_at is None:
+        days = (now - referral.received_at).days
+        return f"Waiting {days} days for first contact" if days > contact_target_days() else None
+    news = [referral.first_contact_at, referral.connected_at]
+    news += [m.sent_at for m in referral.messages.all()]
+    days = (now - max(when for when in news if when)).days
+    return f"No news for {days} days" if days > NO_NEWS_DAYS else None
+
+
+def practices_offered(*, area) -> QuerySet[Practice]:
+    """The area's practices a referrer chooses from (open ones), by name."""
+    return Practice.objects.in_area(area).filter(offered=True).order_by("name")
+
+
 def organisations_of(*, actor) -> list[int]:
     """The community organisations the actor is a member of."""
     return list(
@@ -130,13 +174,27 @@ def organisations_of(*, actor) -> list[int]:
     )
 
 
+WAITING_FIRST = {CommunityStatus.SENT: 0, CommunityStatus.ACCEPTED: 1}
+
+
 def sent_to_my_organisations(*, actor) -> QuerySet[CommunityReferral]:
     """A community organisation sees only what was sent to it: a first name, the goals."""
     return (
         CommunityReferral.objects.in_area(actor.area)
         .filter(organization_id__in=organisations_of(actor=actor))
-        .select_related("referral__person", "service", "organization")
+        .select_related("referral__person", "referral__link_worker", "service", "organization")
         .prefetch_related("referral__goals")
+    )
+
+
+def requests_for_my_organisations(*, actor) -> list[CommunityReferral]:
+    """What was sent to the actor's organisations: waiting for an answer first (oldest first),
+    then accepted, then the rest (newest first)."""
+    sent = sorted(sent_to_my_organisations(actor=actor), key=lambda c: c.sent_at, reverse=True)
+    waiting = sorted((c for c in sent if c.status == CommunityStatus.SENT), key=lambda c: c.sent_at)
+    return waiting + sorted(
+        (c for c in sent if c.status != CommunityStatus.SENT),
+        key=lambda c: WAITING_FIRST.get(c.status, 2),
     )
 
 

@@ -1,10 +1,12 @@
 """Social prescribing, one action at a time: each checked, audited, and the loop closed by
 messages back to the referrer."""
 
+import re
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kinfolk.core.models import Area, AuditAction
@@ -23,6 +25,7 @@ from .models import (
     Conversation,
     Goal,
     Message,
+    Practice,
     Reason,
     Referral,
     Status,
@@ -110,7 +113,8 @@ def referral_create(
     person: Person | None = None,
     new_person: dict | None = None,
 ) -> Referral:
-    """A GP, nurse or other professional refers someone who has agreed to it."""
+    """A GP, nurse or other professional refers someone who has agreed to it, from a practice
+    or team on the area's list (`practice`: its ODS code, or its name as on the list)."""
     require(
         actor,
         "social_prescribing.refer",
@@ -125,14 +129,7 @@ def referral_create(
         raise ValidationError("Say who agreed to the referral.", code="consent_given_by")
     if not reasons or set(reasons) - set(Reason.values):
         raise ValidationError("Choose at least one reason for the referral.", code="reasons")
-    if not (practice or "").strip():
-        raise ValidationError("Enter the practice or team making the referral.", code="practice")
-    if len(practice.strip()) > PRACTICE_MAX:
-        raise ValidationError(
-            f"The practice or team name must be {PRACTICE_MAX} characters or fewer. "
-            "Shorten it and send the referral again.",
-            code="practice",
-        )
+    practice = _practice_on_the_list(actor.area, practice)
     if person is None:
         person = _person_referred(actor=actor, details=new_person or {})
     elif not can(actor, "view_person", person):
@@ -147,13 +144,70 @@ def referral_create(
         ended_at=None,
     )  # fmt: skip
     referral = Referral.objects.create(
-        area=person.area, person=person, referrer=actor.user, practice=practice.strip(),
+        area=person.area, person=person, referrer=actor.user, practice=practice.name,
+        practice_code=practice.ods_code,
         consent_recorded=True, consent_given_by=consent_given_by, reasons=sorted(set(reasons)),
         what_matters=(what_matters or "").strip(), received_at=timezone.now(),
     )  # fmt: skip
     audit_person(actor=actor, action=AuditAction.CREATE, person=person, about=referral)
     notices.new_referral(referral)
     return referral
+
+
+def _practice_on_the_list(area, practice: str) -> Practice:
+    """The practice a referral comes from: on the area's list, by ODS code or by its name."""
+    given = " ".join((practice or "").split())
+    if not given:
+        raise ValidationError(
+            "Say which practice or team is referring: choose it from the list (in a FHIR "
+            "bundle, give the requester's organisation with its ODS code).",
+            code="practice",
+        )
+    if len(given) > PRACTICE_MAX:
+        raise ValidationError(
+            f"The practice or team name must be {PRACTICE_MAX} characters or fewer. "
+            "Shorten it and send the referral again.",
+            code="practice",
+        )
+    found = (
+        Practice.objects.in_area(area)
+        .filter(Q(ods_code__iexact=given) | Q(name__iexact=given), offered=True)
+        .order_by("ods_code")
+        .first()
+    )
+    if found is None:
+        raise ValidationError(
+            f"“{given}” is not on {area.name}'s list of practices and teams. Choose yours from "
+            "the list; if it is missing, ask your area admin to add it with its ODS code.",
+            code="practice",
+        )
+    return found
+
+
+ODS_CODE = re.compile(r"^[A-Z0-9]{3,10}$")
+
+
+def practice_record(
+    *, area, ods_code: str, name: str, postcode: str = "", offered: bool = True
+) -> Practice:
+    """One practice on an area's list, added or brought up to date (for the `practice_add` and
+    `practices_load` commands and the demo)."""
+    code = (ods_code or "").strip().upper()
+    name = " ".join((name or "").split())
+    if not ODS_CODE.match(code):
+        raise ValidationError(
+            "Enter the ODS code: 3 to 10 letters and numbers, like B82005.", code="ods_code"
+        )
+    if not name or len(name) > PRACTICE_MAX:
+        raise ValidationError(
+            f"Enter the practice's name, {PRACTICE_MAX} characters or fewer.", code="name"
+        )
+    practice, _ = Practice.objects.update_or_create(
+        area=area, ods_code=code,
+        defaults={"name": name, "postcode": (postcode or "").strip().upper()[:10],
+                  "offered": offered},
+    )  # fmt: skip
+    return practice
 
 
 class AlreadyReferred(ValidationError):
@@ -238,14 +292,18 @@ def goal_add(*, actor, referral: Referral, in_their_words: str) -> Goal:
 
 
 @transaction.atomic
-def community_refer(*, actor, referral: Referral, service, note: str = "") -> CommunityReferral:
-    """A service the person chose to try goes to the organisation that runs it."""
+def community_refer(
+    *, actor, referral: Referral, service, note: str = "", contact_shared: bool = False
+) -> CommunityReferral:
+    """A service the person chose to try goes to the organisation that runs it; with
+    `contact_shared` the person agreed that the organisation may phone or email them."""
     _must_be_link_worker(actor, "refer_to_community_group", referral)
     if referral.status in (Status.CLOSED, Status.DECLINED):
         raise ValidationError("This referral is closed.", code="closed")
     sent = CommunityReferral.objects.create(
         area=referral.area, referral=referral, service=service,
         organization_id=service.organization_id, note_for_organisation=(note or "").strip(),
+        contact_shared=bool(contact_shared),
     )  # fmt: skip
     audit_person(actor=actor, action=AuditAction.CREATE, person=referral.person, about=sent)
     notices.new_request(sent)
@@ -305,8 +363,8 @@ def community_started(*, actor, sent: CommunityReferral) -> CommunityReferral:
     sent = _locked_sent(sent)
     if sent.status != CommunityStatus.ACCEPTED:
         raise ValidationError("The organisation has to accept first.", code="not_accepted")
-    sent.status = CommunityStatus.STARTED
-    sent.save(update_fields=["status"])
+    sent.status, sent.started_at = CommunityStatus.STARTED, timezone.now()
+    sent.save(update_fields=["status", "started_at"])
     if referral.connected_at is None:
         referral.connected_at = timezone.now()
         referral.status = Status.CONNECTED

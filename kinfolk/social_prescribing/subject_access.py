@@ -15,7 +15,8 @@ KEY = "social_prescribing"
 
 def _referral(r: Referral) -> dict:
     return {
-        "practice": r.practice, "reasons": r.reasons, "status": r.status, "code": r.code,
+        "practice": r.practice, "practice_code": r.practice_code, "reasons": r.reasons,
+        "status": r.status, "code": r.code,
         "consent_given_by": r.consent_given_by, "what_matters": r.what_matters,
         "referrer": r.referrer.display_name,
         "link_worker": r.link_worker.display_name if r.link_worker else None,
@@ -30,7 +31,8 @@ def _referral(r: Referral) -> dict:
             {"service": c.service.name, "organisation": c.organization.name, "status": c.status,
              "note_for_organisation": c.note_for_organisation,
              "declined_reason": c.declined_reason, "sent_at": _when(c.sent_at),
-             "decided_at": _when(c.decided_at)}
+             "decided_at": _when(c.decided_at), "started_at": _when(c.started_at),
+             "contact_shared": c.contact_shared}
             for c in r.community.select_related("service", "organization")
         ],
         "messages": [{"sent_at": _when(m.sent_at), "text": m.text} for m in r.messages.all()],
@@ -75,4 +77,7 @@ def register_parts() -> None:
     holds_nothing_about_a_person(
         "social_prescribing.OrganizationMember",
         "which organisation a staff member works for (no one who uses support)",
+    )
+    holds_nothing_about_a_person(
+        "social_prescribing.Practice", "the area's list of GP practices (ODS codes and names)"
     )

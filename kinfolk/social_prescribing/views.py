@@ -15,7 +15,7 @@ from kinfolk.core.lookups import uuid_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.core.permissions import can, require
 from kinfolk.core.posting import form_posted
-from kinfolk.directory.selectors import listed_services
+from kinfolk.directory.selectors import listed_services, search_services
 from kinfolk.people.selectors import people_list_for_actor
 from kinfolk.wellbeing.selectors import responses_for
 
@@ -70,7 +70,8 @@ def refer(request):
     """A GP, nurse or other professional refers someone who has agreed to it."""
     require(request.actor, "social_prescribing.refer")
     people = people_list_for_actor(actor=request.actor)
-    form = ReferForm(request.POST or None, people=people)
+    practices = list(selectors.practices_offered(area=request.actor.area))
+    form = ReferForm(request.POST or None, people=people, practices=practices)
     try:
         if done := form_posted(
             request,
@@ -84,7 +85,9 @@ def refer(request):
         # Sent twice (the browser's Back, or a colleague): show the one there is.
         messages.info(request, str(twice))
         return redirect("social_prescribing:my_referrals")
-    return render(request, "social_prescribing/refer.jinja", {"form": form})
+    return render(
+        request, "social_prescribing/refer.jinja", {"form": form, "has_practices": bool(practices)}
+    )
 
 
 @login_required
@@ -96,7 +99,14 @@ def my_referrals(request):
     return render(
         request,
         "social_prescribing/my_referrals.jinja",
-        {"rows": [(r, selectors.wellbeing_change(r)) for r in referrals]},
+        {
+            "rows": [
+                (r, selectors.wellbeing_change(r), selectors.what_the_referrer_should_know(r))
+                for r in referrals
+            ],
+            "target": selectors.contact_target_days(),
+            "no_news_days": selectors.NO_NEWS_DAYS,
+        },
     )
 
 
@@ -127,10 +137,22 @@ def inbox(request):
 
 
 @login_required
-@require_POST
 def take(request, referral_id):
-    """A link worker takes a new referral from the inbox, and goes to it."""
+    """A link worker reads a new referral from the inbox and is asked whether to take it; taking
+    it goes to it."""
     require(request.actor, "social_prescribing.work_caseload")
+    if request.method != "POST":
+        referral = selectors.inbox_referral_preview(actor=request.actor, referral_id=referral_id)
+        return render(
+            request,
+            "social_prescribing/take.jinja",
+            {
+                "r": referral,
+                "reasons": dict(Reason.choices),
+                "days": selectors.days_waiting_for_contact(referral),
+                "target": selectors.contact_target_days(),
+            },
+        )
     referral = selectors.inbox_referral_get(actor=request.actor, referral_id=referral_id)
     form = PressedForm(request.POST)
     if done := form_posted(
@@ -145,6 +167,9 @@ def take(request, referral_id):
     return redirect("social_prescribing:inbox")
 
 
+ACTIVITIES_SHOWN = 20  # a short list to choose from: more words narrow it
+
+
 @login_required
 def referral_detail(request, referral_id):
     """One referral: for its link worker, with everything they do with the person."""
@@ -152,16 +177,9 @@ def referral_detail(request, referral_id):
         actor=request.actor, referral_id=referral_id, with_its_work=True
     )
     is_link_worker = can(request.actor, "social_prescribing.record_conversation", referral)
-    found = (request.GET.get("find") or "").strip()
-    choices = (
-        list(
-            listed_services().filter(search_text__icontains=found.lower())[:50]
-            if found
-            else listed_services()[:50]
-        )
-        if is_link_worker
-        else []
-    )
+    found = " ".join((request.GET.get("find") or "").split())[:100]
+    matching = search_services(search=found).order_by("name") if found and is_link_worker else None
+    choices = list(matching[:ACTIVITIES_SHOWN]) if matching is not None else []
     ons4 = list(responses_for(person=referral.person, measure="ons4")) if is_link_worker else []
     return render(
         request,
@@ -175,6 +193,8 @@ def referral_detail(request, referral_id):
             "goal_form": GoalForm(),
             "community_form": CommunityForm(services=choices),
             "find": found,
+            "matches": matching.count() if matching is not None else 0,
+            "shown": ACTIVITIES_SHOWN,
             "latest_ons4": ons4[-1] if ons4 else None,
         },
     )
@@ -243,7 +263,7 @@ def community(request, referral_id):
         request, referral, form,
         act=lambda data: services.community_refer(
             actor=request.actor, referral=referral, service=_chosen(data["service"])[0],
-            note=data["note"],
+            note=data["note"], contact_shared=data["contact_shared"],
         ),
         said="Sent to the organisation. They will accept or say why not.",
         not_filled_in="Choose an activity from the directory.",
@@ -323,7 +343,7 @@ def _end_referral(request, referral_id, ending: str, form_class, *, act, said):
 def community_requests(request):
     """A community organisation sees only the requests sent to it."""
     require(request.actor, "social_prescribing.see_community_requests")
-    sent = list(selectors.sent_to_my_organisations(actor=request.actor))
+    sent = selectors.requests_for_my_organisations(actor=request.actor)
     audit_list_view(actor=request.actor, target_type="community_requests", count=len(sent))
     return render(
         request, "social_prescribing/community.jinja", {"sent": sent, "form": DecideForm()}

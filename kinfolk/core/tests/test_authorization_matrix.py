@@ -336,6 +336,7 @@ SP_ACTIONS = {
 }
 ENDINGS = ("close", "decline")  # each asks first, on a page that says what will happen
 PRESCRIBING_ENTRIES = [
+    ("GET", f"{SP}/inbox/{INBOX}/take/", None, _only(LINK_WORKER)),
     ("POST", f"{SP}/inbox/{INBOX}/take/", None, _only(LINK_WORKER)),
     ("GET", f"{SP}/referrals/{SPR}/", None, _only(LINK_WORKER, REFERRER, PERSON)),
     *[
@@ -888,6 +889,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"/api/v1/wellbeing/responses/{W}/fhir"): VIEWERS,
     ("GET", f"/directory/shortlists/{P}/"): VIEWERS,
     ("GET", f"{SP}/referrals/{SPR}/"): (LINK_WORKER, REFERRER, PERSON),
+    ("GET", f"{SP}/inbox/{INBOX}/take/"): (LINK_WORKER,),
     **{("GET", f"{SP}/referrals/{SPR}/{action}/"): (LINK_WORKER,) for action in ENDINGS},
     ("GET", f"/api/v1/social-prescribing/referrals/{SPR}/fhir"): (LINK_WORKER, REFERRER, PERSON),
     ("GET", "/"): (PERSON, REPRESENTATIVE, ALLOCATED),

@@ -55,9 +55,10 @@ def test_numbers_and_ordinary_text_are_left_alone(value):
 
 
 def test_social_prescribing_report_csv(area, make_member, signed_in_client):
-    from kinfolk.social_prescribing.services import referral_create
+    from kinfolk.social_prescribing.services import practice_record, referral_create
 
     gp = make_member(Role.REFERRER, area)
+    practice_record(area=area, ods_code="B82005", name=HOSTILE[1])  # a hostile name on the list
 
     for n in range(5):
         referral_create(

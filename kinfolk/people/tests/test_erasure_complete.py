@@ -76,6 +76,7 @@ def _social_prescribing(area, person, make_member, actor_for, worker_link):
     walk = service(area, "Walking group")
     OrganizationMember.objects.create(organization=walk.organization, user=group.user)
     AssignmentFactory(person=person, worker=gp.user, kind="referrer")
+    prescribing.practice_record(area=area, ods_code="B82005", name="Calder Health Centre")
     referral = prescribing.referral_create(
         actor=gp, practice="Calder Health Centre", reasons=["loneliness"],
         consent_recorded=True, consent_given_by="person", what_matters=_says("matters"),

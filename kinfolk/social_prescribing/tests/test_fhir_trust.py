@@ -333,7 +333,7 @@ def test_the_gp_form_finds_the_person_by_nhs_number(gp, area, signed_in_client):
         "/social-prescribing/refer/",
         {
             "given_name": "Joan", "family_name": "Pickles", "nhs_number": "9434765919",
-            "practice": "Calder Health Centre", "reasons": ["loneliness"],
+            "practice": "B82005", "reasons": ["loneliness"],
             "consent_recorded": "on", "consent_given_by": "person",
         },
     )  # fmt: skip
@@ -353,7 +353,7 @@ def test_the_gp_form_shows_a_clear_error_when_the_nhs_number_is_someone_else(
         "/social-prescribing/refer/",
         {
             "given_name": "Joan", "family_name": "Pickles", "nhs_number": "9434765919",
-            "practice": "Calder Health Centre", "reasons": ["loneliness"],
+            "practice": "B82005", "reasons": ["loneliness"],
             "consent_recorded": "on", "consent_given_by": "person",
         },
     )  # fmt: skip

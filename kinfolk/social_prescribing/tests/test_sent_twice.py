@@ -14,7 +14,7 @@ FORM = {
     "given_name": "Joan",
     "family_name": "Pickles",
     "nhs_number": "943 476 5919",
-    "practice": "Calder Health Centre",
+    "practice": "B82005",
     "reasons": "loneliness",
     "consent_recorded": "on",
     "consent_given_by": "person",

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from kinfolk.accounts.models import Role
 from kinfolk.directory.tests.factories import service
 from kinfolk.social_prescribing.models import OrganizationMember, Referral
+from kinfolk.social_prescribing.services import practice_record
 
 from .conftest import axe_check, choose, sign_in, staff_without_authenticator
 
@@ -32,6 +33,7 @@ def test_from_gp_referral_to_outcome(new_page, area, make_member):
     )
     walk = service(area, "Walking group, Halifax")
     OrganizationMember.objects.create(organization=walk.organization, user=walker)
+    practice_record(area=area, ods_code="B82005", name="Calder Health Centre")
     with override_settings(KINFOLK_DEMO=True):
         # The GP refers Joan, with her consent.
         doctor = new_page()
@@ -40,7 +42,9 @@ def test_from_gp_referral_to_outcome(new_page, area, make_member):
         axe_check(doctor)
         doctor.get_by_label("First name (someone new)").fill("Joan")
         doctor.get_by_label("Last name (someone new)").fill("Pickles")
-        doctor.get_by_label("Your practice or team").fill("Calder Health Centre")
+        doctor.get_by_label("Your practice or team").select_option(
+            label="Calder Health Centre (B82005)"
+        )
         doctor.get_by_label("Loneliness or isolation").check()
         doctor.get_by_label(re.compile("What matters to them")).fill("Getting out of the house")
         doctor.get_by_role("button", name="Send the referral").click()
@@ -59,7 +63,14 @@ def test_from_gp_referral_to_outcome(new_page, area, make_member):
         sign_in(worker, link.email)
         worker.get_by_role("link", name="Social prescribing").first.click()
         axe_check(worker)
-        worker.get_by_role("button", name="Take Joan Pickles").click()
+        # Taking asks first, on a page that shows the referral.
+        worker.get_by_role("link", name="Take Joan Pickles").click()
+        expect(worker.get_by_role("heading", name="Take Joan's referral?")).to_be_visible()
+        expect(
+            worker.get_by_text("Dr Tom Whitfield, Calder Health Centre (B82005)")
+        ).to_be_visible()
+        axe_check(worker)
+        worker.get_by_role("button", name="Take Joan's referral").click()
         axe_check(worker)
         referral_url = worker.url
         worker.get_by_label("What you talked about").fill(
@@ -77,9 +88,10 @@ def test_from_gp_referral_to_outcome(new_page, area, make_member):
         # Joan chooses the walking group from the directory.
         worker.get_by_label("Find in the directory").fill("walking")
         worker.get_by_role("button", name="Find").click()
-        worker.get_by_label("The activity they chose to try").select_option(
-            label="Walking group, Halifax (Walking group, Halifax people)"
-        )
+        expect(worker.get_by_text(re.compile("1 service matches “walking”"))).to_be_visible()
+        axe_check(worker)
+        worker.get_by_label("Walking group, Halifax (Walking group, Halifax people)").check()
+        worker.get_by_label("They agreed that the organisation may phone or email them").check()
         worker.get_by_role("button", name="Send to the organisation").click()
         expect(worker.get_by_text(re.compile("Sent to the organisation"))).to_be_visible()
         axe_check(worker)
@@ -90,6 +102,8 @@ def test_from_gp_referral_to_outcome(new_page, area, make_member):
         group.get_by_role("link", name="Requests from link workers").click()
         axe_check(group)
         group.get_by_role("button", name="Accept Joan").click()
+        expect(group.get_by_text("How to reach Joan")).to_be_visible()
+        axe_check(group)
         group.get_by_role("button", name=re.compile("They have started coming")).click()
         expect(group.get_by_text("They are connected.")).to_be_visible()
         axe_check(group)
