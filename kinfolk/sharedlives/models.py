@@ -427,10 +427,11 @@ class StageView(AreaOwned):
 class ShownHow(models.TextChoices):
     """How a side showed their yes or no to whoever recorded it for them."""
 
+    # Read after their name: "Sam said it in words".
     WORDS = "words", "said it in words"
-    SIGNS = "signs", "signs"
-    AID = "aid", "a communication aid"
-    BEHAVIOUR = "behaviour", "behaviour"
+    SIGNS = "signs", "showed it with signs"
+    AID = "aid", "used a communication aid"
+    BEHAVIOUR = "behaviour", "showed it by their behaviour"
 
 
 class SaidFor(AreaOwned):

@@ -120,9 +120,10 @@ def is_a_party(actor, introduction) -> bool:
 
 @rules.predicate
 def may_say_yes_about(actor, referral) -> bool:
-    """The person (or who acts for them), or a carer whose person chose to be seen by suitable
-    carers while they are still looking."""
-    if decides_for_person(actor, referral.person):
+    """The person (or who acts for them), their worker (recording a side's yes for them, with
+    how they showed it), or a carer whose person chose to be seen by suitable carers while they
+    are still looking."""
+    if decides_for_person(actor, referral.person) or manages_referral(actor, referral.person):
         return True
     if not actor.acts_as(Role.SHARED_LIVES_CARER) or actor.area is None:
         return False

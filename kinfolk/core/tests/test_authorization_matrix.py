@@ -216,7 +216,13 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
     from datetime import date
 
     from kinfolk.sharedlives.arrangements.services import review_schedule
-    from kinfolk.sharedlives.models import Arrangement, CarerCheck, Introduction, Stage
+    from kinfolk.sharedlives.models import (
+        Arrangement,
+        CarerCheck,
+        Introduction,
+        NotForMe,
+        Stage,
+    )
     from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
 
     area, today, now = person.area, date.today(), timezone.now()
@@ -254,7 +260,11 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
     )
     review = review_schedule(arrangement)[0]
     review.save()
+    not_for_me = NotForMe.objects.create(
+        area=area, person=person, carer=carer, side="person", said_at=now, said_by=person.user
+    )
     return {
+        "not_for_me": not_for_me.pk,
         "referral": referral.pk,
         "carer": carer.pk,
         "introduction": introduction.pk,
@@ -392,7 +402,13 @@ SHARED_LIVES_ENTRIES = [
     ("GET", f"{SL}/referrals/{R}/assessment/", None, _only(ALLOCATED)),
     ("POST", f"{SL}/referrals/{R}/assessment/", {"postcode": "HX1 1AA"}, _only(ALLOCATED)),
     ("GET", f"{SL}/referrals/{R}/easy-read/", None, _only(*VIEWERS)),
-    ("POST", f"{SL}/referrals/{R}/interest/", {"carer": C}, _only(*SIDES)),
+    # The worker records a side's yes for them (with how they showed it, ADR 0027).
+    ("POST", f"{SL}/referrals/{R}/interest/", {"carer": C}, _only(*SIDES, ALLOCATED)),
+    ("POST", f"{SL}/referrals/{R}/not-for-me/", {"carer": C}, _only(*SIDES, ALLOCATED)),
+    ("POST", f"{SL}/not-for-me/{{not_for_me}}/show-again/", None, _only(*DECIDERS)),
+    ("GET", f"{SL}/people/{P}/matches/easy-read/", None, _only(*DECIDERS)),
+    ("GET", f"{SL}/introductions/{N}/easy-read/", None, _only(*PARTIES)),
+    ("GET", f"{SL}/arrangements/{A}/easy-read/", None, _only(*PARTIES)),
     ("GET", f"{SL}/introductions/{N}/", None, _only(*PARTIES)),
     (
         "POST",
@@ -400,7 +416,7 @@ SHARED_LIVES_ENTRIES = [
         {"side": "person", "carry_on": "yes"},
         _only(PERSON, REPRESENTATIVE, ALLOCATED),
     ),
-    ("POST", f"{SL}/introductions/{N}/decline/", {}, _only(*SIDES)),
+    ("POST", f"{SL}/introductions/{N}/decline/", {}, _only(*SIDES, ALLOCATED)),
     ("POST", f"{SL}/introductions/{N}/agree/", None, _only(*SIDES)),
     ("GET", f"{SL}/introductions/{N}/arrangement/", None, _only(ALLOCATED)),
     ("POST", f"{SL}/introductions/{N}/arrangement/", {"starts_on": TODAY}, _only(ALLOCATED)),
@@ -421,7 +437,7 @@ SHARED_LIVES_ENTRIES = [
     ("POST", f"{SL}/carers/{C}/checks/{K}/", {"done_on": TODAY}, _only(*SCHEME_WORKERS)),
     ("GET", f"{API_SL}/referrals/{R}", None, _only(*VIEWERS)),
     ("GET", f"{API_SL}/referrals/{R}/suggestions", None, _only(ALLOCATED, *DECIDERS)),
-    ("POST", f"{API_SL}/referrals/{R}/interest", {"carer_id": C}, _only(*SIDES)),
+    ("POST", f"{API_SL}/referrals/{R}/interest", {"carer_id": C}, _only(*SIDES, ALLOCATED)),
     ("GET", f"{API_SL}/carers/{C}", None, _only(*SCHEME_WORKERS, CARER)),
     ("GET", f"{API_SL}/introductions/{N}", None, _only(*PARTIES)),
     (
@@ -430,7 +446,7 @@ SHARED_LIVES_ENTRIES = [
         {"side": "carer", "carry_on": True},
         _only(ALLOCATED, CARER),
     ),
-    ("POST", f"{API_SL}/introductions/{N}/decline", {"reason": ""}, _only(*SIDES)),
+    ("POST", f"{API_SL}/introductions/{N}/decline", {"reason": ""}, _only(*SIDES, ALLOCATED)),
     ("POST", f"{API_SL}/introductions/{N}/agree", None, _only(*SIDES)),
     (
         "POST",
@@ -726,6 +742,7 @@ def _normalise(path: str) -> str:
             path = path.replace(f"<{kind}:{name}_id>", marker)
     path = path.replace("<int:token_id>", "{token}").replace("{token_id}", "{token}")
     path = path.replace("<int:notification_id>", "{notification}")
+    path = path.replace("<int:not_for_me_id>", "{not_for_me}")
     path = path.replace("<str:uidb64>/<str:token>/", "MQ/not-a-token/")
     path = path.replace("/openreferral/<path:rest>", "/openreferral/no-such-thing")
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
@@ -785,6 +802,9 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"/api/v1/people/{P}/grants"): SHARERS,
     ("GET", f"{SL}/people/{P}/refer/"): (ALLOCATED,),
     ("GET", f"{SL}/people/{P}/matches/"): DECIDERS,
+    ("GET", f"{SL}/people/{P}/matches/easy-read/"): DECIDERS,
+    ("GET", f"{SL}/introductions/{N}/easy-read/"): PARTIES,
+    ("GET", f"{SL}/arrangements/{A}/easy-read/"): PARTIES,
     ("GET", f"{SL}/referrals/{R}/"): (ALLOCATED,),
     ("GET", f"{SL}/referrals/{R}/assessment/"): (ALLOCATED,),
     ("GET", f"{SL}/referrals/{R}/easy-read/"): VIEWERS,

@@ -15,7 +15,16 @@ from kinfolk.core.records import record_for
 from .. import policy
 from ..arrangements.selectors import arrangements_for_carer, arrangements_for_person
 from ..carers.selectors import carer_flags, carer_for_actor, introductions_in_progress
-from ..models import Carer, CarerStatus, Introduction, Referral, SaidFor, Side, StageView
+from ..models import (
+    Carer,
+    CarerStatus,
+    Introduction,
+    NotForMe,
+    Referral,
+    SaidFor,
+    Side,
+    StageView,
+)
 from ..referrals.selectors import (
     open_referral_for_person,
     referrals_open_to_carers,
@@ -32,6 +41,18 @@ def introduction_get(*, actor, introduction_id) -> Introduction:
         introduction_id,
         permission="sharedlives.view_introduction",
         refusal="This introduction is between other people.",
+    )
+
+
+def not_for_me_get(*, actor, not_for_me_id) -> NotForMe:
+    """A "not for me", for either side of it (only the side that said it may undo it)."""
+    return record_for(
+        actor,
+        NotForMe.objects.select_related("person", "person__area", "carer"),
+        not_for_me_id,
+        permission="sharedlives.view_introduction",
+        audit=False,
+        refusal="This is between other people.",
     )
 
 

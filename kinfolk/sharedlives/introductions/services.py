@@ -452,6 +452,7 @@ def not_for_me_say(
     referral: Referral,
     carer: Carer,
     reason: str = "",
+    side: str | None = None,
     shown_how: str = "",
     note: str = "",
 ) -> NotForMe:
@@ -459,7 +460,7 @@ def not_for_me_say(
     person. It leaves that side's suggestions and asks (and ends a request waiting for them)
     until that side shows it again."""
     pair = _pair(referral, carer)
-    voice = voice_for(actor, pair, Move.DECLINE, shown_how=shown_how, note=note)
+    voice = voice_for(actor, pair, Move.DECLINE, side=side, shown_how=shown_how, note=note)
     person = referral.person
     carer = both_sides_lock(person, carer)
     if _standing_not_for_me(person, carer, voice.side):
