@@ -353,6 +353,7 @@ WELLBEING_RECORDERS = (PERSON, REPRESENTATIVE, ALLOCATED)
 CIRCLE_MEMBER = {"name": "Kaz", "who": "friend", "ring": "2", "contact": "weekly"}
 WELLBEING_ENTRIES = [
     ("GET", f"{WB}/people/{P}/", None, _only(*VIEWERS)),
+    ("GET", f"{WB}/people/{P}/easy-read/", None, _only(*VIEWERS)),
     ("GET", f"{WB}/people/{P}/measures/{MEASURE}/", None, _only(*WELLBEING_RECORDERS)),
     (
         "POST",
@@ -463,6 +464,7 @@ PERSON_ENTRIES = [
     ("GET", f"/people/{P}/edit/", None, _only(*EDITORS)),
     ("POST", f"/people/{P}/edit/", {"given_name": "Sam", "family_name": "Okafor"}, _only(*EDITORS)),
     ("GET", f"/people/{P}/sharing/", None, _only(*SHARERS)),
+    ("GET", f"/people/{P}/sharing/easy-read/", None, _only(*SHARERS)),
     (
         "POST",
         f"/people/{P}/sharing/",
@@ -797,6 +799,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"/people/{P}/"): VIEWERS,
     ("GET", f"/people/{P}/edit/"): EDITORS,
     ("GET", f"/people/{P}/sharing/"): SHARERS,
+    ("GET", f"/people/{P}/sharing/easy-read/"): SHARERS,
     ("GET", f"/people/{P}/activity/"): SHARERS,
     ("GET", f"/api/v1/people/{P}"): VIEWERS,
     ("GET", f"/api/v1/people/{P}/grants"): SHARERS,
@@ -819,6 +822,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{API_SL}/introductions/{N}"): PARTIES,
     ("GET", f"{API_SL}/arrangements/{A}"): PARTIES,
     ("GET", f"{WB}/people/{P}/"): VIEWERS,
+    ("GET", f"{WB}/people/{P}/easy-read/"): VIEWERS,
     ("GET", f"{WB}/people/{P}/measures/{MEASURE}/"): WELLBEING_RECORDERS,
     ("GET", f"{WB}/people/{P}/check-in/"): WELLBEING_RECORDERS,
     ("GET", f"{WB}/people/{P}/circle/"): WELLBEING_RECORDERS,
