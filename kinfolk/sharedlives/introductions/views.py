@@ -15,7 +15,7 @@ from ..carers.selectors import carer_for_actor
 from ..forms import DeclineForm, ForSomeoneForm, NotForMeForm, StageViewForm
 from ..models import Introduction
 from ..posting import acted, acted_on
-from ..rules import side_for, speaker_for
+from ..rules import THEMSELVES, side_for, speaker_for
 from . import selectors, services
 from .presenters import IntroductionPresenter, carer_requests_page, matches_page
 
@@ -251,11 +251,12 @@ def introduction_agree(request, introduction_id):
     """A side agrees to the arrangement: themselves, or the person's representative."""
     introduction = selectors.introduction_get(actor=request.actor, introduction_id=introduction_id)
     voice = {k: v for k, v in _said_for_them(request).items() if k != "side"}
+    own = speaker_for(request.actor, introduction) == THEMSELVES
     return acted(
         request,
         act=lambda: services.arrangement_agree(
             actor=request.actor, introduction=introduction, **voice
         ),
-        said="The agreement has been recorded.",
+        said="Your agreement has been recorded." if own else "Their agreement has been recorded.",
         back=_back_to(introduction.pk, request),
     )
