@@ -138,3 +138,44 @@ def test_an_unknown_way_of_showing_it_is_refused(scheme):
         interest_express(
             actor=s.worker, referral=s.referral, carer=s.carer, side=Side.PERSON, shown_how="x"
         )
+
+
+def test_the_database_refuses_a_record_for_someone_without_how_they_showed_it(scheme):
+    from django.db import IntegrityError, transaction
+
+    s = scheme
+    introduction = both_say_yes(s)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SaidFor.objects.create(
+            area=introduction.area,
+            person=s.person,
+            carer=s.carer,
+            introduction=introduction,
+            side=Side.PERSON,
+            what="yes",
+            recorded_by=s.worker.user,
+            recorded_as="scheme worker",
+            shown_how="",
+        )
+
+
+def test_the_api_records_for_someone_only_with_how_they_showed_it(scheme):
+    import json
+
+    from django.test import Client
+
+    from kinfolk.accounts.services import api_token_issue
+
+    s = scheme
+    introduction = both_say_yes(s)
+    s.worker.user.mfa_enabled = True
+    s.worker.user.save(update_fields=["mfa_enabled"])
+    token = api_token_issue(actor=s.worker, name="Scheme", second_step_done=True)
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    url = f"/api/v1/shared-lives/introductions/{introduction.pk}/views"
+    body = {"side": "carer", "carry_on": True}
+    refused = api.post(url, json.dumps(body), content_type="application/json")
+    assert refused.status_code in (400, 422) and "Say how" in refused.content.decode()
+    body["shown_how"] = "words"
+    assert api.post(url, json.dumps(body), content_type="application/json").status_code == 200
+    assert SaidFor.objects.get().side == Side.CARER

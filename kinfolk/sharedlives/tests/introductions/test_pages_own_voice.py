@@ -56,6 +56,8 @@ def test_the_worker_says_who_it_is_for_and_how_they_showed_it(scheme, client_of)
     name = s.worker.user.display_name
     assert f"Recorded by {name} (scheme worker) for Sam: Sam said it in words" in seen_by_sam
     assert "Yes please" in seen_by_sam
+    seen_by_the_carer = _text(client_of(s.carer_actor).get(url))
+    assert f"Recorded by {name} (scheme worker) for Sam: Sam said it in words" in seen_by_the_carer
 
 
 def test_the_carer_cannot_answer_for_the_person_by_posting(scheme, client_of):
@@ -176,3 +178,20 @@ def test_my_agreement_in_easy_read(scheme, client_of):
     assert "My agreement with The Hughes household" in page
     assert "I live with The Hughes household." in page and 'alt="A house"' in page
     assert "We both said yes to it." in page
+
+
+def test_the_easy_read_introduction_has_the_persons_own_buttons(scheme, client_of):
+    s = scheme
+    introduction = both_say_yes(s)
+    easy = reverse("sharedlives:introduction_easy", args=[introduction.pk])
+    page = _text(client_of(s.you).get(easy))
+    assert "How did the introduction meeting go for you?" in page
+    assert "Good. I want to carry on" in page and "Not good. I want to stop" in page
+    assert "data-read-aloud" in page and "hidden>" in page  # shown only where there is speech
+    answered = client_of(s.you).post(
+        reverse("sharedlives:introduction_view", args=[introduction.pk]),
+        {"carry_on": "yes", "back": "easy"},
+    )
+    assert answered["Location"] == easy
+    view = StageView.objects.get()
+    assert view.recorded_by == s.you.user and view.carry_on
