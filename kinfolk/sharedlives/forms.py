@@ -197,7 +197,8 @@ class ForSomeoneForm(forms.Form):
             del self.fields["shown_how"], self.fields["note"]
         elif speaker == REPRESENTATIVE:
             self.fields["shown_how"].label = f"How did {name} show it?"
-        self.order_fields(["side", *[f for f in self.fields if f != "side"]])
+        last = ["shown_how", "note"]
+        self.order_fields(["side", *[f for f in self.fields if f not in ("side", *last)], *last])
 
     def voice(self) -> dict:
         """The service's `side`, `shown_how` and `note` arguments."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.lookups import int_or_404
@@ -126,6 +127,13 @@ def carer_requests(*, actor, carer: Carer) -> CarerRequests:
     introductions = list(introductions_for_carer(carer=carer))
     not_for_us = standing_not_for_me(area=carer.area, side=Side.CARER, carer=carer)
     not_for_us_people = {said.person_id for said in not_for_us}
+    # People who said no to this household are not offered to it until it may ask again.
+    today = timezone.localdate()
+    not_for_us_people |= {
+        said.person_id
+        for said in standing_not_for_me(area=carer.area, side=Side.PERSON, carer=carer)
+        if today < policy.may_ask_again_on(said.said_at.date())
+    }
     flags = carer_flags(carer=carer)
     might_like = []
     if not flags and carer.status == CarerStatus.APPROVED:

@@ -136,3 +136,14 @@ def test_someone_else_cannot_say_it(scheme):
     with pytest.raises(ValidationError, match="Say how Sam showed it"):
         not_for_me_say(actor=s.representative, referral=s.referral, carer=s.carer)
     assert not NotForMe.objects.exists()
+
+
+def test_a_person_who_said_no_is_not_offered_to_the_household_until_it_may_ask_again(scheme):
+    s = scheme
+    said = not_for_me_say(actor=s.you, referral=s.referral, carer=s.carer)
+    found = selectors.carer_requests(actor=s.carer_actor, carer=s.carer)
+    assert s.referral.pk not in {r.pk for r, _ in found.might_like}
+    said.said_at = timezone.now() - timedelta(days=190)
+    said.save()
+    found = selectors.carer_requests(actor=s.carer_actor, carer=s.carer)
+    assert s.referral.pk in {r.pk for r, _ in found.might_like}

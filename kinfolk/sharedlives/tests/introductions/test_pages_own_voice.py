@@ -3,6 +3,7 @@
 
 import pytest
 from django.urls import reverse
+from markupsafe import escape
 
 from kinfolk.sharedlives.introductions.services import interest_express
 from kinfolk.sharedlives.models import Introduction, NotForMe, SaidFor, StageView
@@ -53,7 +54,7 @@ def test_the_worker_says_who_it_is_for_and_how_they_showed_it(scheme, client_of)
         {"side": "person", "carry_on": "yes", "shown_how": "words", "note": "Yes please"},
     )
     seen_by_sam = _text(client_of(s.you).get(url))
-    name = s.worker.user.display_name
+    name = str(escape(s.worker.user.display_name))  # as the page writes it (O'Brien)
     assert f"Recorded by {name} (scheme worker) for Sam: Sam said it in words" in seen_by_sam
     assert "Yes please" in seen_by_sam
     seen_by_the_carer = _text(client_of(s.carer_actor).get(url))
