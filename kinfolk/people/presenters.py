@@ -97,6 +97,13 @@ class PersonPresenter:
         ]
 
 
+EASY_SCOPE = {
+    GrantScope.VIEW: "They can see my record.",
+    GrantScope.EDIT: "They can see my record. They can help keep it up to date.",
+    GrantScope.ACT_FOR: "They can act for me. They can choose who else sees my record.",
+}
+
+
 @dataclass
 class GrantPresenter:
     """One line on the 'who can see my record' page."""
@@ -110,6 +117,11 @@ class GrantPresenter:
     @property
     def what(self) -> str:
         return GrantScope(self.grant.scope).label
+
+    @property
+    def easy_what(self) -> str:
+        """What they can do, in easy read, said by the person."""
+        return EASY_SCOPE[self.grant.scope]
 
     @property
     def since(self):

@@ -117,6 +117,23 @@ def person_sharing(request, person_id):
     )
 
 
+@login_required
+def person_sharing_easy(request, person_id):
+    """Who can see my record, in easy read: pictures and short sentences."""
+    person = selectors.person_get(actor=request.actor, person_id=person_id, rule="manage_sharing")
+    return render(
+        request,
+        "people/sharing_easy.jinja",
+        {
+            "person": person,
+            "page": _person_page(request.actor, person),
+            "grants": [GrantPresenter(g) for g in selectors.live_grants_for_person(person=person)],
+            "workers": list(selectors.workers_for_person(person=person)),
+            "usual_page": reverse("people:sharing", args=[person.pk]),
+        },
+    )
+
+
 BG = "breakglassaccess"
 
 

@@ -72,8 +72,22 @@ class CarerOut(Schema):
     flags: list[str] = Field(..., description="What stops new introductions (empty: nothing)")
 
 
-class InterestIn(Schema):
+SHOWN_HOW_HELP = (
+    "Needed when recording it for someone else (a representative or the worker): how they "
+    "showed it: words, signs, aid (a communication aid) or behaviour"
+)
+
+
+class ForSomeoneIn(Schema):
+    """A side's yes or no recorded for them carries how they showed it (ADR 0027)."""
+
+    shown_how: str = Field("", description=SHOWN_HOW_HELP)
+    note: str = Field("", description="What they said or did (optional, up to 300 characters)")
+
+
+class InterestIn(ForSomeoneIn):
     carer_id: int | None = Field(None, description="The household (ignored for a carer: theirs)")
+    side: Side | None = Field(None, description="For the worker: whose yes this is")
 
 
 class IntroductionOut(Schema):
@@ -115,15 +129,16 @@ class IntroductionOut(Schema):
         return i.carer_agreed_at is not None
 
 
-class StageViewIn(Schema):
-    side: Side
+class StageViewIn(ForSomeoneIn):
+    side: Side | None = Field(None, description="Whose answer (a side may leave it out)")
     carry_on: bool
     view: str = ""
     happened_on: date | None = None
 
 
-class DeclineIn(Schema):
+class DeclineIn(ForSomeoneIn):
     reason: OptionalReason = Field("", description="Optional: saying no never needs a reason")
+    side: Side | None = Field(None, description="For the worker: whose no this is")
 
 
 class ArrangementIn(Schema):
@@ -208,7 +223,14 @@ def interest(request, referral_id: int, payload: InterestIn):
     carer = introductions.carer_for_interest(actor=request.auth, carer_id=payload.carer_id)
     return Status(
         201,
-        introduction_services.interest_express(actor=request.auth, referral=referral, carer=carer),
+        introduction_services.interest_express(
+            actor=request.auth,
+            referral=referral,
+            carer=carer,
+            side=payload.side,
+            shown_how=payload.shown_how,
+            note=payload.note,
+        ),
     )
 
 
@@ -335,6 +357,8 @@ def stage_view(request, introduction_id: int, payload: StageViewIn):
         carry_on=payload.carry_on,
         view=payload.view,
         happened_on=payload.happened_on,
+        shown_how=payload.shown_how,
+        note=payload.note,
     )
 
 
@@ -346,7 +370,12 @@ def stage_view(request, introduction_id: int, payload: StageViewIn):
 def decline(request, introduction_id: int, payload: DeclineIn):
     i = introductions.introduction_get(actor=request.auth, introduction_id=introduction_id)
     return introduction_services.introduction_decline(
-        actor=request.auth, introduction=i, reason=payload.reason
+        actor=request.auth,
+        introduction=i,
+        reason=payload.reason,
+        side=payload.side,
+        shown_how=payload.shown_how,
+        note=payload.note,
     )
 
 

@@ -35,6 +35,8 @@ from .models import (
     PanelDecision,
     Referral,
     ReviewKind,
+    SaidFor,
+    ShownHow,
     Side,
     Stage,
     StageView,
@@ -398,6 +400,9 @@ def _introduction(area, referral, carer, stage, worker, first=Side.PERSON, **ext
     )
     for n, s in enumerate(done):
         for side in Side.values:
+            # Each side says it for itself where it has an account; otherwise the worker wrote
+            # it down for them, with how they showed it (ADR 0027).
+            own = referral.person.user if side == Side.PERSON else carer.user
             StageView.objects.create(
                 area=area,
                 introduction=intro,
@@ -408,8 +413,22 @@ def _introduction(area, referral, carer, stage, worker, first=Side.PERSON, **ext
                 view="We got on well; looking forward to the next visit."
                 if side == Side.CARER
                 else "I liked the garden and the dog was friendly.",
-                recorded_by=worker,
+                recorded_by=own or worker,
             )
+            if own is None:
+                SaidFor.objects.create(
+                    area=area,
+                    person=referral.person,
+                    carer=carer,
+                    introduction=intro,
+                    side=side,
+                    what=SaidFor.What.CARRY_ON,
+                    stage=s,
+                    recorded_by=worker,
+                    recorded_as="scheme worker",
+                    shown_how=ShownHow.WORDS if side == Side.CARER else ShownHow.SIGNS,
+                    note="Told me on the phone" if side == Side.CARER else "Smiled and nodded",
+                )
     return intro
 
 

@@ -16,8 +16,10 @@ from .models import (
     Course,
     PanelDecision,
     ReferralSource,
+    ShownHow,
     Side,
 )
+from .rules import REPRESENTATIVE, SCHEME, THEMSELVES
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -164,21 +166,90 @@ class WhyNotForm(forms.Form):
         ]
 
 
-class StageViewForm(forms.Form):
-    side = forms.ChoiceField(label="Whose view is this?", choices=Side.choices)
+SHOWN_HOW = [(value, label[0].upper() + label[1:]) for value, label in ShownHow.choices]
+
+
+class ForSomeoneForm(forms.Form):
+    """What a side said, and, when someone records it for them, how they showed it. The fields
+    follow who is speaking: a side for itself answers about itself; a representative for the
+    person; the worker says whose answer it is. The service enforces the rule (ADR 0027)."""
+
+    # Not required here: the service refuses a missing answer in words that name the side.
+    side = forms.ChoiceField(
+        label="Who is this for?", choices=Side.choices, widget=forms.RadioSelect, required=False
+    )
+    shown_how = forms.ChoiceField(
+        label="How did they show it?", choices=SHOWN_HOW, widget=forms.RadioSelect, required=False
+    )
+    note = forms.CharField(
+        label="What they said or did (optional)",
+        required=False,
+        max_length=300,
+        help_text="For example: nodded and said 'yes, Ann's house'",
+    )
+
+    def __init__(self, *args, speaker: str | None = None, name: str = "they", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.speaker = speaker
+        if speaker != SCHEME:
+            del self.fields["side"]
+        if speaker not in (REPRESENTATIVE, SCHEME):
+            del self.fields["shown_how"], self.fields["note"]
+        elif speaker == REPRESENTATIVE:
+            self.fields["shown_how"].label = f"How did {name} show it?"
+        last = ["shown_how", "note"]
+        self.order_fields(["side", *[f for f in self.fields if f not in ("side", *last)], *last])
+
+    def voice(self) -> dict:
+        """The service's `side`, `shown_how` and `note` arguments."""
+        data = self.cleaned_data
+        # A side speaking for itself has no "side" question; if it posts one anyway, the
+        # service hears it and refuses anyone speaking for the other side.
+        return {
+            "side": data.get("side") or self.data.get("side") or None,
+            "shown_how": data.get("shown_how", ""),
+            "note": data.get("note", ""),
+        }
+
+
+class StageViewForm(ForSomeoneForm):
     carry_on = forms.ChoiceField(
-        label="Do they want to carry on to the next step?",
+        label="Would you like to carry on to the next step?",
         choices=YES_NO,
         widget=forms.RadioSelect,
     )
+    view = _words("How did it go for you?", help_text="In your own words (optional)")
     happened_on = _date("When did it happen?", required=False)
-    view = _words("What they thought, in their words")
+
+    def __init__(self, *args, meeting: str = "meeting", **kwargs):
+        super().__init__(*args, **kwargs)
+        name = kwargs.get("name", "they")
+        if self.speaker == THEMSELVES:
+            self.fields["view"].label = f"How did the {meeting} go for you?"
+            del self.fields["happened_on"]
+        else:
+            self.fields["view"].label = f"How did the {meeting} go for them, in their words?"
+            self.fields["view"].help_text = ""
+            self.fields["carry_on"].label = (
+                f"Does {name} want to carry on to the next step?"
+                if self.speaker == REPRESENTATIVE
+                else "Do they want to carry on to the next step?"
+            )
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(ForSomeoneForm):
     reason = _reason(
         "Reason (optional)",
         help_text="You do not have to give a reason. It will not count against you.",
+    )
+
+
+class NotForMeForm(forms.Form):
+    reason = forms.CharField(
+        label="Why not? (optional)",
+        required=False,
+        max_length=300,
+        help_text="You do not have to say why.",
     )
 
 

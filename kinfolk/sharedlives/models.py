@@ -514,6 +514,83 @@ class StageView(AreaOwned):
         ]
 
 
+# --- a side's own voice, and "not for me" (ADR 0027) ----------------------------------------
+
+
+class ShownHow(models.TextChoices):
+    """How a side showed their yes or no to whoever recorded it for them."""
+
+    # Read after their name: "Sam said it in words".
+    WORDS = "words", "said it in words"
+    SIGNS = "signs", "showed it with signs"
+    AID = "aid", "used a communication aid"
+    BEHAVIOUR = "behaviour", "showed it by their behaviour"
+
+
+class SaidFor(AreaOwned):
+    """A yes or no someone recorded FOR a side (the person's representative, or the scheme
+    worker), with how that side showed it. A side's own yes or no has no row here."""
+
+    class What(models.TextChoices):
+        YES = "yes", "yes to meeting"
+        CARRY_ON = "carry_on", "carry on"
+        STOP = "stop", "stop after the meeting"
+        NO = "no", "no"
+        AGREE = "agree", "agree to the arrangement"
+        NOT_FOR_ME = "not_for_me", "not for me"
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    carer = models.ForeignKey(Carer, on_delete=models.CASCADE, related_name="+")
+    introduction = models.ForeignKey(
+        Introduction, null=True, blank=True, on_delete=models.CASCADE, related_name="said_for"
+    )
+    side = models.CharField(max_length=10, choices=Side.choices)
+    what = models.CharField(max_length=12, choices=What.choices)
+    stage = models.CharField(max_length=15, choices=Stage.choices, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    recorded_as = models.CharField(max_length=20)  # "representative" or "scheme worker"
+    shown_how = models.CharField(max_length=10, choices=ShownHow.choices)
+    note = models.CharField(max_length=300, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recorded_at"]
+        constraints = [
+            # Recorded for someone only together with how they showed it.
+            models.CheckConstraint(condition=~Q(shown_how=""), name="said_for_says_how"),
+        ]
+
+
+class NotForMe(AreaOwned):
+    """One side said "not for me" to the other: a person to a household (or stopped an
+    introduction with it), or a household to a person. It leaves that side's suggestions and
+    asks until that side undoes it ("Show it again")."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    carer = models.ForeignKey(Carer, on_delete=models.CASCADE, related_name="not_for_me")
+    side = models.CharField(max_length=10, choices=Side.choices)  # who said it
+    reason = models.TextField(blank=True)
+    said_at = models.DateTimeField()
+    said_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    introduction = models.ForeignKey(
+        Introduction, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-said_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "carer", "side"],
+                condition=Q(undone_at__isnull=True),
+                name="one_standing_not_for_me_per_side",
+            ),
+        ]
+
+
 # --- arrangements ---------------------------------------------------------------------------
 
 

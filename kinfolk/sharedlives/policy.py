@@ -45,7 +45,7 @@ from .models import (
     Stage,
     add_years,
 )
-from .rules import SCHEME
+from .rules import REPRESENTATIVE, SCHEME, THEMSELVES
 from .scheme import RATE_UNITS
 
 CHOICE_MIN_LENGTH = 10
@@ -145,25 +145,29 @@ class Transition:
     stage: Stage  # where the introduction is
     to: Stage  # where it goes (for a move both sides make: once both have)
     who: frozenset  # the sides who may make it: Side.PERSON, Side.CARER, SCHEME
+    # Who may record it FOR a side, always with how that side showed it (ADR 0027): the
+    # person's representative (for the person), the scheme worker (for either side).
+    for_them: frozenset = frozenset()
 
 
 SIDES = frozenset({Side.PERSON, Side.CARER})
-SIDES_OR_WORKER = frozenset({Side.PERSON, Side.CARER, SCHEME})
+FOR_THEM = frozenset({REPRESENTATIVE, SCHEME})
 OPEN_STAGES = [s for s in Stage if s not in (Stage.CLOSED, Stage.ARRANGED)]
 _AFTER_MEETING = dict(zip(MEETING_STAGES, [*MEETING_STAGES[1:], Stage.AGREEING], strict=True))
 
-# The whole machine: nothing moves an introduction except a row of this table. A worker may
-# record a side's view of a meeting (they were often there), but only the sides say yes, agree
-# or say no, and only the worker records the start of an arrangement both sides signed.
+# The whole machine: nothing moves an introduction except a row of this table. Only the sides
+# say yes, carry on after a meeting, agree or say no. Someone may record a side's yes or no for
+# them, but only with how that side showed it; the final agreement is the side's own or their
+# representative's, never a worker's. Only the worker records the start of an arrangement.
 STAGE_MACHINE: tuple[Transition, ...] = (
-    Transition(Move.SAY_YES, Stage.INTEREST, Stage.INTRODUCTION, SIDES),
-    *(Transition(Move.GIVE_VIEW, s, _AFTER_MEETING[s], SIDES_OR_WORKER) for s in MEETING_STAGES),
+    Transition(Move.SAY_YES, Stage.INTEREST, Stage.INTRODUCTION, SIDES, FOR_THEM),
+    *(Transition(Move.GIVE_VIEW, s, _AFTER_MEETING[s], SIDES, FOR_THEM) for s in MEETING_STAGES),
     *(
-        Transition(Move.STOP_AFTER_MEETING, s, Stage.CLOSED, SIDES_OR_WORKER)
+        Transition(Move.STOP_AFTER_MEETING, s, Stage.CLOSED, SIDES, FOR_THEM)
         for s in MEETING_STAGES
     ),
-    *(Transition(Move.DECLINE, s, Stage.CLOSED, SIDES) for s in OPEN_STAGES),
-    Transition(Move.AGREE, Stage.AGREEING, Stage.AGREED, SIDES),
+    *(Transition(Move.DECLINE, s, Stage.CLOSED, SIDES, FOR_THEM) for s in OPEN_STAGES),
+    Transition(Move.AGREE, Stage.AGREEING, Stage.AGREED, SIDES, frozenset({REPRESENTATIVE})),
     Transition(Move.START_ARRANGEMENT, Stage.AGREED, Stage.ARRANGED, frozenset({SCHEME})),
 )
 _BY_MOVE = {(t.move, t.stage): t for t in STAGE_MACHINE}
@@ -198,6 +202,32 @@ def who_makes(move: Move) -> frozenset:
     return frozenset().union(*(t.who for t in STAGE_MACHINE if t.move == move))
 
 
+def who_records_for(move: Move) -> frozenset:
+    """Who may record this move for a side (with how the side showed it), from some stage."""
+    return frozenset().union(*(t.for_them for t in STAGE_MACHINE if t.move == move))
+
+
+def voice_problem(move: Move, *, speaker: str, shown_how: str, name: str) -> str | None:
+    """Why this speaker may not record this move for `name` now (None: they may). A side
+    speaking for itself needs nothing more; anyone recording it for them must say how they
+    showed it."""
+    if speaker == THEMSELVES:
+        return None
+    if speaker not in who_records_for(move):
+        if move == Move.AGREE:
+            return (
+                f"Only {name}, or someone they chose to act for them, can agree to the "
+                "arrangement. A worker cannot agree for them."
+            )
+        return f"Only {name}, or someone recording it for them, can say this."
+    if not shown_how:
+        return (
+            f"Say how {name} showed it (in words, signs, a communication aid or behaviour): "
+            "you are recording it for them."
+        )
+    return None
+
+
 def stage_after(move: Move, stage: str) -> Stage:
     """Where the introduction goes after this move; refused if it cannot be made now."""
     found = _BY_MOVE.get((move, stage))
@@ -208,6 +238,17 @@ def stage_after(move: Move, stage: str) -> Stage:
 
 
 # --- limits on introductions in progress ----------------------------------------------------
+
+
+# --- "not for me" ---------------------------------------------------------------------------
+
+ASK_AGAIN_AFTER_MONTHS = 6
+
+
+def may_ask_again_on(said_no_on: date) -> date:
+    """After a person said no to a household, when the household may ask them again (sooner if
+    the person asks first)."""
+    return add_months(said_no_on, ASK_AGAIN_AFTER_MONTHS)
 
 
 def check_introduction_limits(

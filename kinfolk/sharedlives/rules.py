@@ -20,6 +20,9 @@ from kinfolk.people.rules import (
 from .models import IN_PROGRESS_STAGES, Carer, Introduction, ReferralStatus, Side, Stage
 
 SCHEME = "scheme"  # the scheme worker's side of an introduction: they organise, never decide
+# Who is speaking for a side (ADR 0027): the side itself, or someone recording it for them.
+THEMSELVES = "themselves"
+REPRESENTATIVE = "representative"
 
 
 @rules.predicate
@@ -81,6 +84,29 @@ def side_for(actor, introduction) -> str | None:
     return None
 
 
+def speaker_for(actor, introduction) -> str | None:
+    """Who the actor is when they record a side's yes or no: the side THEMSELVES (the person
+    or the carer), the person's REPRESENTATIVE, the SCHEME worker, or None. Anyone but the
+    side itself records it for them, and must say how the side showed it."""
+    if not actor.is_signed_in:
+        return None
+    if is_the_carer(actor, introduction.carer):
+        return THEMSELVES
+    if (is_in_actors_area & is_the_person)(actor, introduction.person):
+        return THEMSELVES
+    if decides_for_person(actor, introduction.person):
+        return REPRESENTATIVE
+    if manages_referral(actor, introduction.person):
+        return SCHEME
+    return None
+
+
+@rules.predicate
+def records_for_a_side(actor, introduction) -> bool:
+    """The sides, the person's representative, or the person's worker."""
+    return speaker_for(actor, introduction) is not None
+
+
 @rules.predicate
 def speaks_for_a_side(actor, introduction) -> bool:
     return side_for(actor, introduction) in (Side.PERSON, Side.CARER)
@@ -94,9 +120,10 @@ def is_a_party(actor, introduction) -> bool:
 
 @rules.predicate
 def may_say_yes_about(actor, referral) -> bool:
-    """The person (or who acts for them), or a carer whose person chose to be seen by suitable
-    carers while they are still looking."""
-    if decides_for_person(actor, referral.person):
+    """The person (or who acts for them), their worker (recording a side's yes for them, with
+    how they showed it), or a carer whose person chose to be seen by suitable carers while they
+    are still looking."""
+    if decides_for_person(actor, referral.person) or manages_referral(actor, referral.person):
         return True
     if not actor.acts_as(Role.SHARED_LIVES_CARER) or actor.area is None:
         return False
@@ -132,6 +159,7 @@ rules.add_perm("sharedlives.say_yes_about", may_say_yes_about)
 rules.add_perm("sharedlives.view_introduction", is_a_party)
 rules.add_perm("sharedlives.view_arrangement", is_a_party)
 rules.add_perm("sharedlives.speak_for_a_side", speaks_for_a_side)
+rules.add_perm("sharedlives.record_for_a_side", records_for_a_side)
 # On a carer household (or the scheme, with no household):
 rules.add_perm("sharedlives.run_scheme", runs_the_scheme)
 rules.add_perm("sharedlives.view_carer", runs_the_scheme | is_the_carer)

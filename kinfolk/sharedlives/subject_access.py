@@ -9,7 +9,15 @@ carers, not the person, and are declared as such.
 from kinfolk.core.subject_access import Part, erase_words, holds_nothing_about_a_person, register
 from kinfolk.core.subject_access import when as _when
 
-from .models import Arrangement, ArrangementReview, Introduction, Referral, StageView
+from .models import (
+    Arrangement,
+    ArrangementReview,
+    Introduction,
+    NotForMe,
+    Referral,
+    SaidFor,
+    StageView,
+)
 
 KEY = "shared_lives"
 OWN_WORDS = ("persons_choice", "wishes", "hobbies", "risks", "easy_read", "referrer_name")
@@ -40,6 +48,17 @@ def export(person) -> dict:
                           "notes": r.notes} for r in a.reviews.all()]}
             for a in Arrangement.objects.in_area(area).filter(person=person).select_related("carer")
         ],
+        "not_for_me": [
+            {"household": n.carer.name, "side": n.side, "reason": n.reason,
+             "said_at": n.said_at.isoformat(), "undone_at": _when(n.undone_at)}
+            for n in NotForMe.objects.in_area(area).filter(person=person).select_related("carer")
+        ],
+        "recorded_for_someone": [
+            {"household": f.carer.name, "side": f.side, "what": f.what, "stage": f.stage,
+             "recorded_as": f.recorded_as, "shown_how": f.shown_how, "note": f.note,
+             "recorded_at": f.recorded_at.isoformat()}
+            for f in SaidFor.objects.in_area(area).filter(person=person).select_related("carer")
+        ],
     }  # fmt: skip
 
 
@@ -50,6 +69,8 @@ def erase(person) -> None:
     referrals.update(places_that_matter=[], interests=[])
     erase_words(Introduction.objects.in_area(area).filter(person=person), "closed_reason")
     erase_words(StageView.objects.in_area(area).filter(introduction__person=person), "view")
+    erase_words(NotForMe.objects.in_area(area).filter(person=person), "reason")
+    erase_words(SaidFor.objects.in_area(area).filter(person=person), "note")
     arrangements = Arrangement.objects.in_area(area).filter(person=person)
     erase_words(arrangements, "end_reason", "next_step")
     erase_words(ArrangementReview.objects.in_area(area).filter(arrangement__person=person), "notes")
@@ -63,7 +84,8 @@ def register_parts() -> None:
         Part(
             KEY,
             ("sharedlives.Referral", "sharedlives.Introduction", "sharedlives.StageView",
-             "sharedlives.Arrangement", "sharedlives.ArrangementReview"),
+             "sharedlives.Arrangement", "sharedlives.ArrangementReview", "sharedlives.NotForMe",
+             "sharedlives.SaidFor"),
             export,
             erase,
         )

@@ -11,16 +11,28 @@ urlpatterns = [
     path("", overview.dashboard, name="dashboard"),
     path("people/<uuid:person_id>/refer/", referrals.referral_create, name="referral_create"),
     path("people/<uuid:person_id>/matches/", introductions.my_matches, name="my_matches"),
+    path(
+        "people/<uuid:person_id>/matches/easy-read/",
+        introductions.my_matches_easy,
+        name="my_matches_easy",
+    ),
     path("referrals/<int:referral_id>/", referrals.referral_detail, name="referral"),
     path("referrals/<int:referral_id>/home-first/", referrals.home_first, name="home_first"),
     path("referrals/<int:referral_id>/assessment/", referrals.assessment, name="assessment"),
     path("referrals/<int:referral_id>/easy-read/", referrals.easy_read, name="easy_read"),
     path("referrals/<int:referral_id>/interest/", introductions.interest, name="interest"),
+    path("referrals/<int:referral_id>/not-for-me/", introductions.not_for_me, name="not_for_me"),
+    path("not-for-me/<int:not_for_me_id>/show-again/", introductions.show_again, name="show_again"),
     path("introduction-requests/", introductions.carer_requests, name="carer_requests"),
     path(
         "introductions/<int:introduction_id>/",
         introductions.introduction_detail,
         name="introduction",
+    ),
+    path(
+        "introductions/<int:introduction_id>/easy-read/",
+        introductions.introduction_easy,
+        name="introduction_easy",
     ),
     path(
         "introductions/<int:introduction_id>/view/",
@@ -43,6 +55,11 @@ urlpatterns = [
         name="arrangement_create",
     ),
     path("arrangements/<int:arrangement_id>/", arrangements.arrangement_detail, name="arrangement"),
+    path(
+        "arrangements/<int:arrangement_id>/easy-read/",
+        arrangements.arrangement_easy,
+        name="arrangement_easy",
+    ),
     path(
         "arrangements/<int:arrangement_id>/reviews/<int:review_id>/",
         arrangements.review_record,

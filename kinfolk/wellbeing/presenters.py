@@ -93,6 +93,40 @@ class HowImDoing:
         )
 
     @property
+    def easy_lines(self) -> list[tuple[str, str, str]]:
+        """How I'm doing, in easy read: (picture, alt text, sentence). Only the latest answers,
+        in short sentences; the usual page has the charts."""
+        me = "I" if self.own else self.person.called
+        my = "my" if self.own else "their"
+        lines = []
+        if self.latest_ons4:
+            value = self.latest_ons4.score["life_satisfaction"]["value"]
+            face = (
+                ("1F60A", "A smiling face")
+                if value >= 7
+                else ("1F610", "A face with a straight mouth")
+                if value >= 5
+                else ("1F61E", "A sad face")
+            )
+            when = f"{self.latest_ons4.completed_at:%-d %B %Y}"
+            lines.append((*face, f"On {when}, {me} said {my} life is {value} out of 10."))
+        if self.circle:
+            count = len(self.circle.members.all())
+            unpaid = sum(not m.paid for m in self.circle.members.all())
+            lines.append(("1F465", "A group of people", f"{count} people are in {my} circle."))
+            lines.append(
+                ("2764", "A heart", f"{unpaid} of them are family, friends or neighbours.")
+            )
+        if self.check_ins:
+            last = self.check_ins[-1].checked_in_at
+            lines.append(
+                ("1F4C5", "A calendar", f"{my.capitalize()} last check-in was on {last:%-d %B %Y}.")
+            )
+        if not lines:
+            lines.append(("1F4DD", "A page and pencil", "Nothing is written down yet."))
+        return lines
+
+    @property
     def check_in_rows(self):
         labels = dict(CareActArea.choices)
         return [(c, [(labels[a], v) for a, v in c.areas.items()]) for c in reversed(self.check_ins)]

@@ -33,12 +33,8 @@ def _how_page(person_id) -> str:
     return reverse("wellbeing:how", args=[person_id])
 
 
-@login_required
-def how_im_doing(request, person_id):
-    """How I'm doing: measures over time, the circle, support had, and check-ins."""
-    actor = request.actor
-    person = selectors.wellbeing_person_get(actor=actor, person_id=person_id)
-    page = HowImDoing(
+def _how_im_doing(actor, person) -> HowImDoing:
+    return HowImDoing(
         person=person,
         own=person.user_id == getattr(actor.user, "pk", None),
         can_record=can(actor, "wellbeing.record_wellbeing", person),
@@ -47,6 +43,13 @@ def how_im_doing(request, person_id):
         check_ins=list(selectors.check_ins_for(person=person)),
         circles=list(selectors.circles_for(person=person)),
     )
+
+
+@login_required
+def how_im_doing(request, person_id):
+    """How I'm doing: measures over time, the circle, support had, and check-ins."""
+    person = selectors.wellbeing_person_get(actor=request.actor, person_id=person_id)
+    page = _how_im_doing(request.actor, person)
     return render(
         request,
         "wellbeing/how_im_doing.jinja",
@@ -54,6 +57,20 @@ def how_im_doing(request, person_id):
             "page": page,
             "episodes": list(selectors.episodes_for(person=person)),
             "episode_form": EpisodeForm(),
+        },
+    )
+
+
+@login_required
+def how_im_doing_easy(request, person_id):
+    """How I'm doing, in easy read: the latest answers in short sentences with pictures."""
+    person = selectors.wellbeing_person_get(actor=request.actor, person_id=person_id)
+    return render(
+        request,
+        "wellbeing/how_im_doing_easy.jinja",
+        {
+            "page": _how_im_doing(request.actor, person),
+            "usual_page": reverse("wellbeing:how", args=[person.pk]),
         },
     )
 

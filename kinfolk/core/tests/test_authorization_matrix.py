@@ -233,6 +233,7 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
         CarerCheck,
         HouseholdPhoto,
         Introduction,
+        NotForMe,
         ProfileChange,
         Stage,
     )
@@ -280,9 +281,13 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
         area=area, carer=carer, image=b"not shown", width=1, height=1, caption="Our garden",
         everyone_agreed=True, added_by=carer_user,
     )  # fmt: skip
+    not_for_me = NotForMe.objects.create(
+        area=area, person=person, carer=carer, side="person", said_at=now, said_by=person.user
+    )
     return {
         "change": change.pk,
         "photo": photo.pk,
+        "not_for_me": not_for_me.pk,
         "referral": referral.pk,
         "carer": carer.pk,
         "introduction": introduction.pk,
@@ -387,6 +392,7 @@ WELLBEING_RECORDERS = (PERSON, REPRESENTATIVE, ALLOCATED)
 CIRCLE_MEMBER = {"name": "Kaz", "who": "friend", "ring": "2", "contact": "weekly"}
 WELLBEING_ENTRIES = [
     ("GET", f"{WB}/people/{P}/", None, _only(*VIEWERS)),
+    ("GET", f"{WB}/people/{P}/easy-read/", None, _only(*VIEWERS)),
     ("GET", f"{WB}/people/{P}/measures/{MEASURE}/", None, _only(*WELLBEING_RECORDERS)),
     (
         "POST",
@@ -436,7 +442,13 @@ SHARED_LIVES_ENTRIES = [
     ("GET", f"{SL}/referrals/{R}/assessment/", None, _only(ALLOCATED)),
     ("POST", f"{SL}/referrals/{R}/assessment/", {"postcode": "HX1 1AA"}, _only(ALLOCATED)),
     ("GET", f"{SL}/referrals/{R}/easy-read/", None, _only(*VIEWERS)),
-    ("POST", f"{SL}/referrals/{R}/interest/", {"carer": C}, _only(*SIDES)),
+    # The worker records a side's yes for them (with how they showed it, ADR 0027).
+    ("POST", f"{SL}/referrals/{R}/interest/", {"carer": C}, _only(*SIDES, ALLOCATED)),
+    ("POST", f"{SL}/referrals/{R}/not-for-me/", {"carer": C}, _only(*SIDES, ALLOCATED)),
+    ("POST", f"{SL}/not-for-me/{{not_for_me}}/show-again/", None, _only(*DECIDERS)),
+    ("GET", f"{SL}/people/{P}/matches/easy-read/", None, _only(*DECIDERS)),
+    ("GET", f"{SL}/introductions/{N}/easy-read/", None, _only(*PARTIES)),
+    ("GET", f"{SL}/arrangements/{A}/easy-read/", None, _only(*PARTIES)),
     ("GET", f"{SL}/introductions/{N}/", None, _only(*PARTIES)),
     (
         "POST",
@@ -444,7 +456,7 @@ SHARED_LIVES_ENTRIES = [
         {"side": "person", "carry_on": "yes"},
         _only(PERSON, REPRESENTATIVE, ALLOCATED),
     ),
-    ("POST", f"{SL}/introductions/{N}/decline/", {}, _only(*SIDES)),
+    ("POST", f"{SL}/introductions/{N}/decline/", {}, _only(*SIDES, ALLOCATED)),
     ("POST", f"{SL}/introductions/{N}/agree/", None, _only(*SIDES)),
     ("GET", f"{SL}/introductions/{N}/arrangement/", None, _only(ALLOCATED)),
     ("POST", f"{SL}/introductions/{N}/arrangement/", {"starts_on": TODAY}, _only(ALLOCATED)),
@@ -482,7 +494,7 @@ SHARED_LIVES_ENTRIES = [
     ("POST", f"{SL}/carers/{C}/photos/{PH}/remove/", None, _only(CARER)),
     ("GET", f"{API_SL}/referrals/{R}", None, _only(*VIEWERS)),
     ("GET", f"{API_SL}/referrals/{R}/suggestions", None, _only(ALLOCATED, *DECIDERS)),
-    ("POST", f"{API_SL}/referrals/{R}/interest", {"carer_id": C}, _only(*SIDES)),
+    ("POST", f"{API_SL}/referrals/{R}/interest", {"carer_id": C}, _only(*SIDES, ALLOCATED)),
     ("GET", f"{API_SL}/carers/{C}", None, _only(*SCHEME_WORKERS, CARER)),
     ("GET", f"{API_SL}/carers/{C}/profile", None, _only(*SCHEME_WORKERS, CARER)),
     ("PATCH", f"{API_SL}/carers/{C}/profile", {"interests": ["darts"]}, _only(CARER)),
@@ -493,7 +505,7 @@ SHARED_LIVES_ENTRIES = [
         {"side": "carer", "carry_on": True},
         _only(ALLOCATED, CARER),
     ),
-    ("POST", f"{API_SL}/introductions/{N}/decline", {"reason": ""}, _only(*SIDES)),
+    ("POST", f"{API_SL}/introductions/{N}/decline", {"reason": ""}, _only(*SIDES, ALLOCATED)),
     ("POST", f"{API_SL}/introductions/{N}/agree", None, _only(*SIDES)),
     (
         "POST",
@@ -510,6 +522,7 @@ PERSON_ENTRIES = [
     ("GET", f"/people/{P}/edit/", None, _only(*EDITORS)),
     ("POST", f"/people/{P}/edit/", {"given_name": "Sam", "family_name": "Okafor"}, _only(*EDITORS)),
     ("GET", f"/people/{P}/sharing/", None, _only(*SHARERS)),
+    ("GET", f"/people/{P}/sharing/easy-read/", None, _only(*SHARERS)),
     (
         "POST",
         f"/people/{P}/sharing/",
@@ -809,6 +822,7 @@ def _normalise(path: str) -> str:
     path = path.replace("<int:notification_id>", "{notification}")
     path = path.replace("<int:commitment_id>", CMT).replace("<slug:area_slug>", "calder-vale")
     path = path.replace("commitments.<str:fmt>", "commitments.json")
+    path = path.replace("<int:not_for_me_id>", "{not_for_me}")
     path = path.replace("<str:uidb64>/<str:token>/", "MQ/not-a-token/")
     path = path.replace("/openreferral/<path:rest>", "/openreferral/no-such-thing")
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
@@ -856,11 +870,15 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"/people/{P}/"): VIEWERS,
     ("GET", f"/people/{P}/edit/"): EDITORS,
     ("GET", f"/people/{P}/sharing/"): SHARERS,
+    ("GET", f"/people/{P}/sharing/easy-read/"): SHARERS,
     ("GET", f"/people/{P}/activity/"): SHARERS,
     ("GET", f"/api/v1/people/{P}"): VIEWERS,
     ("GET", f"/api/v1/people/{P}/grants"): SHARERS,
     ("GET", f"{SL}/people/{P}/refer/"): (ALLOCATED,),
     ("GET", f"{SL}/people/{P}/matches/"): DECIDERS,
+    ("GET", f"{SL}/people/{P}/matches/easy-read/"): DECIDERS,
+    ("GET", f"{SL}/introductions/{N}/easy-read/"): PARTIES,
+    ("GET", f"{SL}/arrangements/{A}/easy-read/"): PARTIES,
     ("GET", f"{SL}/referrals/{R}/"): (ALLOCATED,),
     ("GET", f"{SL}/referrals/{R}/assessment/"): (ALLOCATED,),
     ("GET", f"{SL}/referrals/{R}/easy-read/"): VIEWERS,
@@ -881,6 +899,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{API_SL}/introductions/{N}"): PARTIES,
     ("GET", f"{API_SL}/arrangements/{A}"): PARTIES,
     ("GET", f"{WB}/people/{P}/"): VIEWERS,
+    ("GET", f"{WB}/people/{P}/easy-read/"): VIEWERS,
     ("GET", f"{WB}/people/{P}/measures/{MEASURE}/"): WELLBEING_RECORDERS,
     ("GET", f"{WB}/people/{P}/check-in/"): WELLBEING_RECORDERS,
     ("GET", f"{WB}/people/{P}/circle/"): WELLBEING_RECORDERS,

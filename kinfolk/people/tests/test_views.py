@@ -87,3 +87,19 @@ def test_taking_away_access_asks_first(area, make_member, signed_in_client):
     assert AccessGrant.objects.get(pk=grant.pk).revoked_at is None
     client.post(url)
     assert AccessGrant.objects.get(pk=grant.pk).revoked_at is not None
+
+
+def test_who_can_see_my_record_in_easy_read(make_member, area, signed_in_client):
+    me = make_member(Role.PERSON, area)
+    person = PersonFactory(area=area, user=me.user, given_name="Sam")
+    friend = make_member(Role.REPRESENTATIVE, area, display_name="Ama Mensah")
+    AccessGrantFactory(person=person, grantee=friend.user, scope=GrantScope.VIEW)
+    client = signed_in_client(me)
+    usual = reverse("people:sharing", args=[person.pk])
+    easy = reverse("people:sharing_easy", args=[person.pk])
+    assert f'href="{easy}">Easy read</a>' in client.get(usual).content.decode()
+    page = client.get(easy).content.decode()
+    assert "My record is about me. I choose who else can see it." in page
+    assert "Ama Mensah" in page and "They can see my record." in page
+    assert f'href="{usual}">Go to the usual page</a>' in page
+    assert 'alt="A padlock"' in page and "CC BY-SA 4.0" in page

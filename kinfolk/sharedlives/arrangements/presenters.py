@@ -102,6 +102,53 @@ class ArrangementPresenter:
         ]
 
     @property
+    def easy_lines(self) -> list[tuple[str, str, str]]:
+        """My agreement in easy read, for the person: (picture, alt text, sentence)."""
+        a = self.arrangement
+        what = {
+            "long_term": ("1F3E0", "A house", f"I live with {a.carer.name}."),
+            "short_breaks": ("1F9F3", "A suitcase", f"I have short breaks with {a.carer.name}."),
+            "day_support": ("1F31E", "The sun", f"I spend days with {a.carer.name}."),
+            "home_from_hospital": (
+                "1F3E5",
+                "A hospital",
+                f"I stayed with {a.carer.name} after hospital.",
+            ),
+        }[a.arrangement_type]
+        lines = [
+            what,
+            ("1F4C5", "A calendar", f"It started on {long_date(a.starts_on)}."),
+            ("1F91D", "Two hands shaking", "We both said yes to it."),
+            (
+                "1F4DD",
+                "A page and pencil",
+                f"I signed my agreement on {long_date(a.agreement_signed_by_person_on)}.",
+            ),
+        ]
+        if a.licence_signed_by_person_on:
+            signed = long_date(a.licence_signed_by_person_on)
+            lines.append(("1F511", "A key", f"I signed my licence to live there on {signed}."))
+        if not self.is_active:
+            lines.append(("1F44B", "A waving hand", f"It ended on {long_date(a.ended_on)}."))
+        elif self.next_review is not None:
+            lines.append(
+                (
+                    "1F5E3",
+                    "A person speaking",
+                    f"We will talk about how it is going on {long_date(self.next_review.due_on)}.",
+                )
+            )
+        if self.is_active:
+            lines.append(
+                (
+                    "1F4DE",
+                    "A telephone",
+                    "If something is wrong, tell your worker. You can ask to talk any time.",
+                )
+            )
+        return lines
+
+    @property
     def next_review(self):
         return next((r["review"] for r in self.reviews if r["state"] != "done"), None)
 

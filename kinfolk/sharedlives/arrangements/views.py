@@ -71,6 +71,22 @@ def arrangement_detail(request, arrangement_id):
 
 
 @login_required
+def arrangement_easy(request, arrangement_id):
+    """My agreement in easy read."""
+    arrangement = selectors.arrangement_get(actor=request.actor, arrangement_id=arrangement_id)
+    page = ArrangementPresenter(
+        arrangement=arrangement,
+        side=side_for(request.actor, arrangement),
+        review_list=list(selectors.reviews_for_arrangement(arrangement=arrangement)),
+    )
+    return render(
+        request,
+        "sharedlives/easy/arrangement.jinja",
+        {"page": page, "usual_page": _arrangement_page(arrangement.pk)},
+    )
+
+
+@login_required
 @require_POST
 def review_record(request, arrangement_id, review_id):
     """The worker records a review or visit as done."""

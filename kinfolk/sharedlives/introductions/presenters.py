@@ -3,8 +3,9 @@ the side the reader speaks for (`rules.side_for`); they never query."""
 
 from dataclasses import dataclass, field
 
-from ..models import MEETING_STAGES, Side, Stage
-from ..rules import SCHEME
+from ..easy_words import STEPS
+from ..models import MEETING_STAGES, SaidFor, ShownHow, Side, Stage
+from ..rules import REPRESENTATIVE, SCHEME, THEMSELVES
 from ..wording import long_date
 
 STAGE_STEPS = [Stage.INTRODUCTION, Stage.TEA_VISIT, Stage.TRIAL_STAY, Stage.AGREEING, Stage.AGREED]
@@ -12,6 +13,23 @@ STAGE_STEPS = [Stage.INTRODUCTION, Stage.TEA_VISIT, Stage.TRIAL_STAY, Stage.AGRE
 
 def _said(at, what: str) -> str:
     return what if at else "has not said yet"
+
+
+def said_for_line(said, *, person_called: str, carer_name: str) -> dict:
+    """One yes or no someone recorded for a side: what, and "Recorded by Jo Bloggs (scheme
+    worker) for Sam: Sam said it in words"."""
+    name = person_called if said.side == Side.PERSON else carer_name
+    when = (
+        f" after the {Stage(said.stage).label.lower()}" if said.what in ("carry_on", "stop") else ""
+    )
+    return {
+        "what": SaidFor.What(said.what).label.capitalize() + when,
+        "line": (
+            f"Recorded by {said.recorded_by.display_name} ({said.recorded_as}) for {name}: "
+            f"{name} {ShownHow(said.shown_how).label}"
+        ),
+        "note": said.note,
+    }
 
 
 def introduction_card(introduction, *, for_carer: bool) -> dict:
@@ -36,6 +54,7 @@ class MatchesPage:
     arrangements: list = field(default_factory=list)
     open_carers: set = field(default_factory=set)
     own: bool = False  # the person reading their own matches (not someone acting for them)
+    not_for_me: list = field(default_factory=list)  # households they said are not for them
 
     @property
     def heading(self) -> str:
@@ -52,7 +71,11 @@ STILL_FINDING_OUT = (
 def matches_page(found, *, own: bool) -> MatchesPage:
     """The page, from `introductions.selectors.matches_for`."""
     page = MatchesPage(
-        person=found.person, referral=found.referral, arrangements=found.arrangements, own=own
+        person=found.person,
+        referral=found.referral,
+        arrangements=found.arrangements,
+        own=own,
+        not_for_me=list(found.not_for_me),
     )
     if found.referral is None:
         page.problem = NOT_LOOKING
@@ -76,6 +99,7 @@ class CarerRequestsPage:
     introductions: list
     arrangements: list
     flags: list
+    not_for_us: list = field(default_factory=list)
 
 
 def carer_requests_page(found) -> CarerRequestsPage:
@@ -90,6 +114,7 @@ def carer_requests_page(found) -> CarerRequestsPage:
         introductions=[i for i in found.introductions if i.is_open and i not in asking],
         arrangements=found.arrangements,
         flags=found.flags,
+        not_for_us=list(found.not_for_us),
     )
 
 
@@ -100,6 +125,50 @@ class IntroductionPresenter:
     introduction: object
     side: str | None = None
     views: list = field(default_factory=list)  # what each side said after each meeting
+    speaker: str | None = None  # THEMSELVES, REPRESENTATIVE, SCHEME (`rules.speaker_for`)
+    said_for: list = field(default_factory=list)  # yeses and noes recorded for a side
+
+    @property
+    def speaks_for_itself(self) -> bool:
+        return self.speaker == THEMSELVES
+
+    @property
+    def records_for_someone(self) -> bool:
+        return self.speaker in (REPRESENTATIVE, SCHEME)
+
+    @property
+    def for_whom(self) -> str:
+        """Whose answers the reader gives: "you", the person's name, or "someone"."""
+        if self.speaker == THEMSELVES:
+            return "you"
+        return self.introduction.person.called if self.speaker == REPRESENTATIVE else "them"
+
+    @property
+    def meeting(self) -> str:
+        """The meeting now, in lower case: "tea visit"."""
+        return Stage(self.introduction.stage).label.lower()
+
+    @property
+    def view_heading(self) -> str:
+        return f"How did the {self.meeting} go for {self.for_whom}?"
+
+    @property
+    def recorded_for_lines(self) -> list[dict]:
+        i = self.introduction
+        return [
+            said_for_line(s, person_called=i.person.called, carer_name=i.carer.name)
+            for s in self.said_for
+        ]
+
+    @property
+    def can_record_yes_for_someone(self) -> bool:
+        """The worker records a side's yes to meeting for them (the person asked for it)."""
+        i = self.introduction
+        return (
+            self.is_worker
+            and i.stage == Stage.INTEREST
+            and not (i.person_yes_at and i.carer_yes_at)
+        )
 
     @property
     def is_worker(self) -> bool:
@@ -135,6 +204,32 @@ class IntroductionPresenter:
         ]
 
     @property
+    def easy_steps(self) -> list[dict]:
+        """The steps in easy read: a picture, the step's name and a sentence, and whether it is
+        done, now or to come."""
+        order = [Stage.INTEREST, *STAGE_STEPS, Stage.ARRANGED]
+        stage = self.introduction.stage
+        current = order.index(stage) if stage in order else -1
+        out = []
+        for n, s in enumerate(order[:-1]):
+            picture, alt, name, sentence = STEPS[s]
+            state = "Done" if current > n else ("Now" if current == n else "Later")
+            out.append(
+                {"picture": picture, "alt": alt, "name": name, "sentence": sentence, "state": state}
+            )
+        return out
+
+    @property
+    def easy_closed_text(self) -> str | None:
+        i = self.introduction
+        if i.stage != Stage.CLOSED:
+            return None
+        if i.closed_by_side == self.own_side:
+            return "You said no. That is OK."
+        who = i.person.called if i.closed_by_side == Side.PERSON else i.carer.name
+        return f"{who} said no. That is OK. It is not your fault."
+
+    @property
     def yes_status(self) -> list[str]:
         i = self.introduction
         return [
@@ -144,7 +239,13 @@ class IntroductionPresenter:
 
     @property
     def can_record_view(self) -> bool:
-        return self.introduction.stage in MEETING_STAGES and bool(self.is_worker or self.own_side)
+        i = self.introduction
+        if i.stage not in MEETING_STAGES:
+            return False
+        if self.is_worker:
+            return True
+        said = {v.side for v in self.views if v.stage == i.stage}
+        return self.own_side is not None and self.own_side not in said
 
     @property
     def can_say_yes(self) -> bool:
@@ -173,7 +274,7 @@ class IntroductionPresenter:
 
     @property
     def can_decline(self) -> bool:
-        return self.introduction.is_open and self.own_side is not None
+        return self.introduction.is_open and (self.own_side is not None or self.is_worker)
 
     @property
     def can_start_arrangement(self) -> bool:

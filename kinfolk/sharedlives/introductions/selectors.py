@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.lookups import int_or_404
@@ -15,10 +16,20 @@ from kinfolk.core.records import record_for
 from .. import policy
 from ..arrangements.selectors import arrangements_for_carer, arrangements_for_person
 from ..carers.selectors import carer_flags, carer_for_actor, introductions_in_progress
-from ..models import Carer, CarerStatus, Introduction, Referral, StageView
+from ..models import (
+    Carer,
+    CarerStatus,
+    Introduction,
+    NotForMe,
+    Referral,
+    SaidFor,
+    Side,
+    StageView,
+)
 from ..referrals.selectors import (
     open_referral_for_person,
     referrals_open_to_carers,
+    standing_not_for_me,
     suggestions,
 )
 
@@ -31,6 +42,18 @@ def introduction_get(*, actor, introduction_id) -> Introduction:
         introduction_id,
         permission="sharedlives.view_introduction",
         refusal="This introduction is between other people.",
+    )
+
+
+def not_for_me_get(*, actor, not_for_me_id) -> NotForMe:
+    """A "not for me", for either side of it (only the side that said it may undo it)."""
+    return record_for(
+        actor,
+        NotForMe.objects.select_related("person", "person__area", "carer"),
+        not_for_me_id,
+        permission="sharedlives.view_introduction",
+        audit=False,
+        refusal="This is between other people.",
     )
 
 
@@ -95,12 +118,22 @@ class CarerRequests:
     flags: list
     might_like: list  # (referral, suggestion) for people who chose to be seen
     arrangements: list
+    not_for_us: list = ()  # the household's standing "not for me"s about people
 
 
 def carer_requests(*, actor, carer: Carer) -> CarerRequests:
     """A household's introductions, what holds it back, and the people it might suit; read as
     one list view in the audit log."""
     introductions = list(introductions_for_carer(carer=carer))
+    not_for_us = standing_not_for_me(area=carer.area, side=Side.CARER, carer=carer)
+    not_for_us_people = {said.person_id for said in not_for_us}
+    # People who said no to this household are not offered to it until it may ask again.
+    today = timezone.localdate()
+    not_for_us_people |= {
+        said.person_id
+        for said in standing_not_for_me(area=carer.area, side=Side.PERSON, carer=carer)
+        if today < policy.may_ask_again_on(said.said_at.date())
+    }
     flags = carer_flags(carer=carer)
     might_like = []
     if not flags and carer.status == CarerStatus.APPROVED:
@@ -108,7 +141,9 @@ def carer_requests(*, actor, carer: Carer) -> CarerRequests:
         open_to_us = [
             r
             for r in referrals_open_to_carers(area=carer.area)
-            if r.pk not in busy and not policy.home_first_question(r)
+            if r.pk not in busy
+            and r.person_id not in not_for_us_people
+            and not policy.home_first_question(r)
         ]
         in_progress = introductions_in_progress(area=carer.area).get(carer.pk, 0)
         might_like = policy.people_for(carer, open_to_us, in_progress)
@@ -123,12 +158,22 @@ def carer_requests(*, actor, carer: Carer) -> CarerRequests:
         flags=flags,
         might_like=might_like,
         arrangements=list(arrangements_for_carer(carer=carer)),
+        not_for_us=not_for_us,
     )
 
 
 def stage_views(*, introduction: Introduction) -> list[StageView]:
     """What each side said after each meeting of this introduction."""
     return list(StageView.objects.in_area(introduction.area).filter(introduction=introduction))
+
+
+def said_for(*, introduction: Introduction) -> list[SaidFor]:
+    """Every yes or no someone recorded for a side of this introduction, with who and how."""
+    return list(
+        SaidFor.objects.in_area(introduction.area)
+        .filter(introduction=introduction)
+        .select_related("recorded_by")
+    )
 
 
 @dataclass(frozen=True)
@@ -140,6 +185,7 @@ class Matches:
     arrangements: list
     introductions: list
     suggestions: list | None  # None: not ready to suggest yet (home first, the assessment)
+    not_for_me: list = ()  # the person's standing "not for me"s about households
 
 
 def matches_for(*, actor, person) -> Matches:
@@ -153,4 +199,5 @@ def matches_for(*, actor, person) -> Matches:
         found = suggestions(actor=actor, referral=referral)
     except ValidationError:
         found = None
-    return Matches(person, referral, arrangements, introductions, found)
+    not_for_me = standing_not_for_me(area=person.area, side=Side.PERSON, person=person)
+    return Matches(person, referral, arrangements, introductions, found, not_for_me)

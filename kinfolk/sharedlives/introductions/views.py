@@ -12,9 +12,10 @@ from kinfolk.core.permissions import can, require
 from kinfolk.people import selectors as people_selectors
 
 from ..carers.selectors import carer_for_actor
-from ..forms import DeclineForm, StageViewForm
+from ..forms import DeclineForm, ForSomeoneForm, NotForMeForm, StageViewForm
+from ..models import Introduction
 from ..posting import acted, acted_on
-from ..rules import side_for
+from ..rules import THEMSELVES, side_for, speaker_for
 from . import selectors, services
 from .presenters import IntroductionPresenter, carer_requests_page, matches_page
 
@@ -31,26 +32,108 @@ def my_matches(request, person_id):
     return render(request, "sharedlives/my_matches.jinja", {"page": page})
 
 
+def _said_for_them(request) -> dict:
+    """Who a yes is for and how they showed it, as posted; the service checks it all."""
+    return {
+        "side": request.POST.get("side") or None,
+        "shown_how": request.POST.get("shown_how", ""),
+        "note": request.POST.get("note", ""),
+    }
+
+
+@login_required
+def my_matches_easy(request, person_id):
+    """My matches in easy read: pictures, short sentences, and big buttons."""
+    person = people_selectors.person_get(actor=request.actor, person_id=person_id)
+    require(request.actor, "sharedlives.decide_for_person", person)
+    page = matches_page(
+        selectors.matches_for(actor=request.actor, person=person),
+        own=can(request.actor, "sharedlives.choose_as_the_person", person),
+    )
+    return render(
+        request,
+        "sharedlives/easy/my_matches.jinja",
+        {"page": page, "usual_page": reverse("sharedlives:my_matches", args=[person.pk])},
+    )
+
+
+def _easy(request) -> bool:
+    """The form was posted from an easy-read page, so the answer goes back to one."""
+    return request.POST.get("back") == "easy"
+
+
 @login_required
 @require_POST
 def interest(request, referral_id):
-    """Say yes to meeting a household (the person's side or the carer's side)."""
+    """Say yes to meeting a household (the person's side or the carer's side), or, for the
+    worker, record a side's yes for them with how they showed it."""
     referral = selectors.referral_for_interest(actor=request.actor, referral_id=referral_id)
     carer = selectors.carer_for_interest(actor=request.actor, carer_id=request.POST.get("carer"))
     try:
         introduction = services.interest_express(
-            actor=request.actor, referral=referral, carer=carer
+            actor=request.actor, referral=referral, carer=carer, **_said_for_them(request)
         )
     except ValidationError as error:
         messages.error(request, error.messages[0])
         if can(request.actor, "sharedlives.answer_introduction_requests"):
             return redirect("sharedlives:carer_requests")
+        if can(request.actor, "sharedlives.manage_referral", referral.person):
+            return redirect("sharedlives:referral", referral.pk)
         return redirect("sharedlives:my_matches", referral.person_id)
     if introduction.stage == "interest":
-        messages.success(request, "You said yes to meeting. We are waiting for the other side.")
+        messages.success(
+            request, "The yes to meeting is recorded. We are waiting for the other side."
+        )
     else:
-        messages.success(request, "You both said yes: your introduction meeting can be planned.")
+        messages.success(request, "Both said yes: the introduction meeting can be planned.")
+    if _easy(request):
+        return redirect("sharedlives:introduction_easy", introduction.pk)
     return redirect("sharedlives:introduction", introduction.pk)
+
+
+@login_required
+@require_POST
+def not_for_me(request, referral_id):
+    """A side says "not for me" about a suggestion: the person about a household, or a
+    household about a person."""
+    referral = selectors.referral_for_interest(actor=request.actor, referral_id=referral_id)
+    carer = selectors.carer_for_interest(actor=request.actor, carer_id=request.POST.get("carer"))
+    form = NotForMeForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    back = _easy(request) and reverse("sharedlives:my_matches_easy", args=[referral.person_id])
+    if can(request.actor, "sharedlives.answer_introduction_requests"):
+        back = reverse("sharedlives:carer_requests")
+    return acted(
+        request,
+        act=lambda: services.not_for_me_say(
+            actor=request.actor,
+            referral=referral,
+            carer=carer,
+            reason=reason,
+            **{k: v for k, v in _said_for_them(request).items() if k != "side"},
+        ),
+        said="Done. It will not be suggested again unless you choose 'Show it again'.",
+        back=back or reverse("sharedlives:my_matches", args=[referral.person_id]),
+    )
+
+
+@login_required
+@require_POST
+def show_again(request, not_for_me_id):
+    """The side that said "not for me" shows it again."""
+    said = selectors.not_for_me_get(actor=request.actor, not_for_me_id=not_for_me_id)
+    if can(request.actor, "sharedlives.answer_introduction_requests"):
+        back = reverse("sharedlives:carer_requests")
+    elif _easy(request):
+        back = reverse("sharedlives:my_matches_easy", args=[said.person_id])
+    else:
+        back = reverse("sharedlives:my_matches", args=[said.person_id])
+    return acted(
+        request,
+        act=lambda: services.not_for_me_undo(actor=request.actor, said=said),
+        said="It will be shown again.",
+        back=back,
+    )
 
 
 @login_required
@@ -64,53 +147,82 @@ def carer_requests(request):
     return render(request, "sharedlives/carer_requests.jinja", {"page": page})
 
 
+def _forms(actor, introduction: Introduction, page, data=None) -> dict:
+    """The forms a reader gets: about themselves, or, for someone, with how they showed it."""
+    who = {"speaker": page.speaker, "name": introduction.person.called}
+    return {
+        "view_form": StageViewForm(data, meeting=page.meeting, **who),
+        "decline_form": DeclineForm(data, **who),
+        "for_form": ForSomeoneForm(data, **who),
+    }
+
+
+def _page(actor, introduction: Introduction) -> IntroductionPresenter:
+    return IntroductionPresenter(
+        introduction=introduction,
+        side=side_for(actor, introduction),
+        views=selectors.stage_views(introduction=introduction),
+        speaker=speaker_for(actor, introduction),
+        said_for=selectors.said_for(introduction=introduction),
+    )
+
+
 @login_required
 def introduction_detail(request, introduction_id):
     """Where an introduction stands, what each side said, and what the reader can do next."""
     introduction = selectors.introduction_get(actor=request.actor, introduction_id=introduction_id)
-    page = IntroductionPresenter(
-        introduction=introduction,
-        side=side_for(request.actor, introduction),
-        views=selectors.stage_views(introduction=introduction),
-    )
+    page = _page(request.actor, introduction)
     return render(
         request,
         "sharedlives/introduction.jinja",
+        {"page": page, **_forms(request.actor, introduction, page)},
+    )
+
+
+@login_required
+def introduction_easy(request, introduction_id):
+    """An introduction in easy read: the steps in pictures, and big buttons for the reader's
+    own answers."""
+    introduction = selectors.introduction_get(actor=request.actor, introduction_id=introduction_id)
+    return render(
+        request,
+        "sharedlives/easy/introduction.jinja",
         {
-            "page": page,
-            "view_form": StageViewForm(initial={"side": page.own_side}),
-            "decline_form": DeclineForm(),
+            "page": _page(request.actor, introduction),
+            "usual_page": _back_to(introduction.pk),
         },
     )
 
 
-def _back_to(introduction_id) -> str:
-    return reverse("sharedlives:introduction", args=[introduction_id])
+def _back_to(introduction_id, request=None) -> str:
+    easy = request is not None and _easy(request)
+    return reverse(
+        "sharedlives:introduction_easy" if easy else "sharedlives:introduction",
+        args=[introduction_id],
+    )
 
 
 @login_required
 @require_POST
 def introduction_view(request, introduction_id):
-    """A side's view after a meeting (recorded by the side, or by the worker for them)."""
-    form = StageViewForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Say whose view it is and whether they want to carry on.")
-        return redirect(_back_to(introduction_id))
+    """A side says whether to carry on after a meeting (or someone records it for them)."""
     introduction = selectors.introduction_get(actor=request.actor, introduction_id=introduction_id)
+    page = _page(request.actor, introduction)
+    form = _forms(request.actor, introduction, page, request.POST)["view_form"]
     return acted_on(
         request,
         form,
         act=lambda data: services.stage_view_record(
             actor=request.actor,
             introduction=introduction,
-            side=data["side"],
             carry_on=data["carry_on"] == "yes",
             view=data["view"],
-            happened_on=data["happened_on"],
+            happened_on=data.get("happened_on"),
+            **form.voice(),
         ),
-        said="Their view has been recorded.",
-        back=_back_to(introduction.pk),
-        invalid="Say whose view it is and whether they want to carry on.",
+        said="Thank you: it has been recorded.",
+        back=_back_to(introduction.pk, request),
+        invalid="Say whether to carry on to the next step.",
     )
 
 
@@ -118,27 +230,33 @@ def introduction_view(request, introduction_id):
 @require_POST
 def introduction_decline(request, introduction_id):
     """Either side says no, at any stage, with or without a reason."""
-    form = DeclineForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
     introduction = selectors.introduction_get(actor=request.actor, introduction_id=introduction_id)
-    return acted(
+    page = _page(request.actor, introduction)
+    form = _forms(request.actor, introduction, page, request.POST)["decline_form"]
+    return acted_on(
         request,
-        act=lambda: services.introduction_decline(
-            actor=request.actor, introduction=introduction, reason=reason
+        form,
+        act=lambda data: services.introduction_decline(
+            actor=request.actor, introduction=introduction, reason=data["reason"], **form.voice()
         ),
         said="The introduction has ended. Nothing counts against anyone for saying no.",
-        back=_back_to(introduction.pk),
+        back=_back_to(introduction.pk, request),
+        invalid="Check the reason: it is too long or has something we cannot keep.",
     )
 
 
 @login_required
 @require_POST
 def introduction_agree(request, introduction_id):
-    """A side agrees to the arrangement, for themselves."""
+    """A side agrees to the arrangement: themselves, or the person's representative."""
     introduction = selectors.introduction_get(actor=request.actor, introduction_id=introduction_id)
+    voice = {k: v for k, v in _said_for_them(request).items() if k != "side"}
+    own = speaker_for(request.actor, introduction) == THEMSELVES
     return acted(
         request,
-        act=lambda: services.arrangement_agree(actor=request.actor, introduction=introduction),
-        said="Your agreement has been recorded.",
-        back=_back_to(introduction.pk),
+        act=lambda: services.arrangement_agree(
+            actor=request.actor, introduction=introduction, **voice
+        ),
+        said="Your agreement has been recorded." if own else "Their agreement has been recorded.",
+        back=_back_to(introduction.pk, request),
     )

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import policy
+from ..easy_words import I_WOULD_LIKE
 from ..wording import NEED_LABELS, TYPE_WORDS, long_date, words
 
 
@@ -62,19 +63,24 @@ class ReferralPresenter:
         ]
 
     @property
-    def easy_read_lines(self) -> list[str]:
+    def easy_read_lines(self) -> list[tuple[str, str, str]]:
+        """About me, in the person's own voice: (picture, alt text, sentence)."""
         r, name = self.referral, self.person.called
-        lines = [line.strip() for line in r.easy_read.splitlines() if line.strip()]
-        lines += [
-            f"My name is {name}.",
-            f"I would like {self.looking_for}.",
-        ]
+        lines = [("1F642", "A smiling face", f"My name is {name}.")]
+        lines += [I_WOULD_LIKE[t] for t in r.arrangement_types if t in I_WOULD_LIKE]
         if r.interests:
-            lines.append(f"I like {words(r.interests)}.")
+            lines.append(("2764", "A heart", f"I like {words(r.interests)}."))
         if self.person.what_matters_to_me:
-            lines.append(f"What matters to me: {self.person.what_matters_to_me}")
+            lines.append(
+                ("2B50", "A star", f"What matters to me: {self.person.what_matters_to_me}")
+            )
         for place in r.places_that_matter:
-            lines.append(f"I want to stay close to {place['name']}.")
+            lines.append(("1F4CD", "A map pin", f"I want to stay close to {place['name']}."))
+        lines += [
+            ("1F4AC", "A speech bubble", line.strip())
+            for line in r.easy_read.splitlines()
+            if line.strip()
+        ]
         return lines
 
     @property

@@ -10,7 +10,7 @@ from kinfolk.people.selectors import people_for_actor
 
 from .. import policy
 from ..carers.selectors import approved_carers, held_back_carers, introductions_in_progress
-from ..models import Carer, Referral, ReferralStatus
+from ..models import Carer, NotForMe, Referral, ReferralStatus, Side
 
 ASKED = {
     "view": "sharedlives.view_referral",
@@ -66,6 +66,28 @@ def referrals_open_to_carers(*, area) -> list[Referral]:
     )
 
 
+def standing_not_for_me(*, area, side: str, person=None, carer=None) -> list[NotForMe]:
+    """The "not for me"s one side said and has not undone: a person's about households, or a
+    household's about people."""
+    found = NotForMe.objects.in_area(area).filter(side=side, undone_at__isnull=True)
+    if person is not None:
+        found = found.filter(person=person)
+    if carer is not None:
+        found = found.filter(carer=carer)
+    return list(found.select_related("carer", "person"))
+
+
+def _held_back_for(referral: Referral, carers) -> dict:
+    """Households held back for the scheme, and those this person said are not for them."""
+    held = dict(held_back_carers(area=referral.area, carers=carers))
+    for said in standing_not_for_me(area=referral.area, side=Side.PERSON, person=referral.person):
+        held[said.carer_id] = (
+            *held.get(said.carer_id, ()),
+            f"{referral.person.called} said this household is not for them",
+        )
+    return held
+
+
 def suggestions(*, actor, referral: Referral, k: int = 50) -> list[policy.CarerSuggestion]:
     """Every suitable household for the person, best first, with reasons and cautions; the
     person, someone acting for them or their worker sees them, once home first is settled."""
@@ -79,7 +101,7 @@ def suggestions(*, actor, referral: Referral, k: int = 50) -> list[policy.CarerS
     )
     policy.ready_to_match(referral)
     carers = approved_carers(area=referral.area)
-    held = held_back_carers(area=referral.area, carers=carers)
+    held = _held_back_for(referral, carers)
     in_progress = introductions_in_progress(area=referral.area)
     found = policy.suggestions_for(referral, carers, held, in_progress, k=k)
     audit_person(
@@ -100,6 +122,6 @@ def why_not_suggested(*, actor, referral: Referral, carer: Carer) -> tuple[str, 
         referral.person,
         message="Only the allocated scheme worker can ask.",
     )
-    held = held_back_carers(area=referral.area, carers=[carer])
+    held = _held_back_for(referral, [carer])
     in_progress = introductions_in_progress(area=referral.area).get(carer.pk, 0)
     return policy.why_not(referral, carer, held, in_progress)

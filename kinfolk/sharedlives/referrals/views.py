@@ -7,12 +7,19 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kinfolk.core.permissions import require
+from kinfolk.core.permissions import can, require
 from kinfolk.core.posting import form_posted
 from kinfolk.people import selectors as people_selectors
 
 from ..carers.selectors import approved_carers
-from ..forms import AssessmentForm, HomeFirstForm, PersonsChoiceForm, ReferralForm, WhyNotForm
+from ..forms import (
+    SHOWN_HOW,
+    AssessmentForm,
+    HomeFirstForm,
+    PersonsChoiceForm,
+    ReferralForm,
+    WhyNotForm,
+)
 from ..introductions.selectors import introductions_for_referral
 from ..posting import acted_on
 from . import selectors, services
@@ -81,6 +88,7 @@ def referral_detail(request, referral_id):
             "why_not_form": why_not_form,
             "why_not": why_not,
             "introductions": introductions_for_referral(referral=referral),
+            "shown_how_choices": SHOWN_HOW,
         },
     )
 
@@ -140,10 +148,15 @@ def assessment(request, referral_id):
 
 @login_required
 def easy_read(request, referral_id):
-    """The person's profile in plain words, for them and the households they meet."""
+    """About me, in easy read: the person's profile in their own voice, with pictures."""
     referral = selectors.referral_get(actor=request.actor, referral_id=referral_id)
+    usual = (
+        _referral_page(referral.pk)
+        if can(request.actor, "sharedlives.manage_referral", referral.person)
+        else reverse("sharedlives:my_matches", args=[referral.person_id])
+    )
     return render(
         request,
-        "sharedlives/easy_read.jinja",
-        {"page": ReferralPresenter(referral=referral)},
+        "sharedlives/easy/about_me.jinja",
+        {"page": ReferralPresenter(referral=referral), "usual_page": usual},
     )

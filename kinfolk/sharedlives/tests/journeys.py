@@ -8,7 +8,7 @@ from kinfolk.sharedlives.introductions.services import (
     interest_express,
     stage_view_record,
 )
-from kinfolk.sharedlives.models import Side, Stage
+from kinfolk.sharedlives.models import Stage
 
 TODAY = date.today()
 
@@ -19,10 +19,11 @@ def both_say_yes(s):
 
 
 def through_the_meetings(s, introduction):
+    """After each meeting, each side says for itself that it wants to carry on."""
     for _stage in (Stage.INTRODUCTION, Stage.TEA_VISIT, Stage.TRIAL_STAY):
-        for side in (Side.PERSON, Side.CARER):
+        for who in (s.you, s.carer_actor):
             introduction = stage_view_record(
-                actor=s.worker, introduction=introduction, side=side, carry_on=True, view="Good"
+                actor=who, introduction=introduction, carry_on=True, view="Good"
             )
     return introduction
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from kinfolk.sharedlives import policy
 from kinfolk.sharedlives.models import CarerStatus, ReviewKind, Side, Stage
 from kinfolk.sharedlives.policy import Move
-from kinfolk.sharedlives.rules import SCHEME
+from kinfolk.sharedlives.rules import REPRESENTATIVE, SCHEME, THEMSELVES
 from kinfolk.sharedlives.scheme import SchemeSettings
 
 
@@ -67,13 +67,13 @@ def test_no_matching_before_the_assessment_or_after_the_referral_closed():
 
 def test_every_move_in_the_machine():
     moves = {(t.move, t.stage): (t.to, t.who) for t in policy.STAGE_MACHINE}
-    sides, everyone = {Side.PERSON, Side.CARER}, {Side.PERSON, Side.CARER, SCHEME}
+    sides = {Side.PERSON, Side.CARER}
     assert moves.pop((Move.SAY_YES, Stage.INTEREST)) == (Stage.INTRODUCTION, sides)
-    assert moves.pop((Move.GIVE_VIEW, Stage.INTRODUCTION)) == (Stage.TEA_VISIT, everyone)
-    assert moves.pop((Move.GIVE_VIEW, Stage.TEA_VISIT)) == (Stage.TRIAL_STAY, everyone)
-    assert moves.pop((Move.GIVE_VIEW, Stage.TRIAL_STAY)) == (Stage.AGREEING, everyone)
+    assert moves.pop((Move.GIVE_VIEW, Stage.INTRODUCTION)) == (Stage.TEA_VISIT, sides)
+    assert moves.pop((Move.GIVE_VIEW, Stage.TEA_VISIT)) == (Stage.TRIAL_STAY, sides)
+    assert moves.pop((Move.GIVE_VIEW, Stage.TRIAL_STAY)) == (Stage.AGREEING, sides)
     for meeting in (Stage.INTRODUCTION, Stage.TEA_VISIT, Stage.TRIAL_STAY):
-        assert moves.pop((Move.STOP_AFTER_MEETING, meeting)) == (Stage.CLOSED, everyone)
+        assert moves.pop((Move.STOP_AFTER_MEETING, meeting)) == (Stage.CLOSED, sides)
     for stage in (
         Stage.INTEREST,
         Stage.INTRODUCTION,
@@ -90,7 +90,7 @@ def test_every_move_in_the_machine():
 
 def test_only_the_sides_decide_and_only_the_worker_starts_an_arrangement():
     for transition in policy.STAGE_MACHINE:
-        if transition.move in (Move.SAY_YES, Move.DECLINE, Move.AGREE):
+        if transition.move != Move.START_ARRANGEMENT:
             assert SCHEME not in transition.who
         if transition.move == Move.START_ARRANGEMENT:
             assert transition.who == {SCHEME}
@@ -248,6 +248,37 @@ def test_a_month_is_read_from_its_year_and_number():
 
 
 def test_who_makes_a_move_from_any_stage():
-    assert policy.who_makes(Move.GIVE_VIEW) == {Side.PERSON, Side.CARER, SCHEME}
+    assert policy.who_makes(Move.GIVE_VIEW) == {Side.PERSON, Side.CARER}
     assert policy.who_makes(Move.DECLINE) == {Side.PERSON, Side.CARER}
     assert policy.who_may(Move.AGREE, Stage.INTEREST) == frozenset()
+
+
+# --- a side's own voice (ADR 0027) ----------------------------------------------------------
+
+
+def test_every_yes_or_no_may_be_recorded_for_a_side_but_the_agreement_never_by_a_worker():
+    for move in (Move.SAY_YES, Move.GIVE_VIEW, Move.STOP_AFTER_MEETING, Move.DECLINE):
+        assert policy.who_records_for(move) == {REPRESENTATIVE, SCHEME}
+    assert policy.who_records_for(Move.AGREE) == {REPRESENTATIVE}
+    assert policy.who_records_for(Move.START_ARRANGEMENT) == frozenset()
+
+
+def test_recording_for_someone_needs_how_they_showed_it():
+    assert policy.voice_problem(Move.SAY_YES, speaker=THEMSELVES, shown_how="", name="Sam") is None
+    for speaker in (REPRESENTATIVE, SCHEME):
+        said = policy.voice_problem(Move.SAY_YES, speaker=speaker, shown_how="", name="Sam")
+        assert said.startswith("Say how Sam showed it")
+        assert (
+            policy.voice_problem(Move.SAY_YES, speaker=speaker, shown_how="signs", name="Sam")
+            is None
+        )
+    refused = policy.voice_problem(Move.AGREE, speaker=SCHEME, shown_how="words", name="Sam")
+    assert "A worker cannot agree for them" in refused
+    assert (
+        policy.voice_problem(Move.AGREE, speaker=REPRESENTATIVE, shown_how="aid", name="Sam")
+        is None
+    )
+
+
+def test_a_household_may_ask_again_six_months_after_a_no():
+    assert policy.may_ask_again_on(date(2026, 3, 31)) == date(2026, 9, 30)

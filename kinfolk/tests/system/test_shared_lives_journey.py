@@ -1,6 +1,6 @@
 """The whole Shared Lives journey in a real browser, with an axe check on every page visited:
-referral -> home first -> assessment -> suggestions -> both say yes -> meetings -> both agree
--> signed agreement -> arrangement -> 4-week review."""
+referral -> home first -> assessment -> suggestions -> both say yes -> each side's own word
+after each meeting -> both agree -> signed agreement -> arrangement -> 4-week review."""
 
 import re
 from datetime import date
@@ -102,16 +102,18 @@ def test_from_referral_to_the_four_week_review(new_page, scheme):
         expect(carer.get_by_text("Now: Introduction meeting")).to_be_visible()
         axe_check(carer)
 
-        # After each meeting, the worker records what each side thought.
+        # After each meeting, each side says for itself whether to carry on, in its words.
         staff.goto(carer.url)
         axe_check(staff)
-        for stage in ("Introduction meeting", "Tea visit", "Overnight or trial stay"):
-            for side in ("The person", "The carer"):
-                staff.get_by_label("Whose view is this?").select_option(label=side)
-                choose(staff, "Do they want to carry on to the next step?", "Yes")
-                staff.get_by_label("What they thought, in their words").fill(f"{stage}: lovely")
-                staff.get_by_role("button", name="Record their view").click()
-                expect(staff.get_by_text("Their view has been recorded.")).to_be_visible()
+        for stage in ("introduction meeting", "tea visit", "overnight or trial stay"):
+            for side in (own, carer):
+                side.goto(staff.url)
+                expect(side.get_by_text("Whose view is this?")).to_have_count(0)
+                choose(side, "Would you like to carry on to the next step?", "Yes")
+                side.get_by_label(f"How did the {stage} go for you?").fill("Lovely")
+                side.get_by_role("button", name="Send my answer").click()
+                expect(side.get_by_text("Thank you: it has been recorded.")).to_be_visible()
+        staff.reload()
         expect(staff.get_by_text("Now: Deciding together")).to_be_visible()
         axe_check(staff)
 

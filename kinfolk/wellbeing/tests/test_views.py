@@ -19,3 +19,26 @@ def test_taking_someone_out_of_the_circle_asks_first(area, make_member, signed_i
     assert "Kaz" in client.get(circle).content.decode()
     client.post(remove)
     assert "Kaz (" not in client.get(circle).content.decode()
+
+
+def test_how_im_doing_in_easy_read_says_the_latest_answers_in_short_sentences(
+    area, make_member, signed_in_client
+):
+    me = make_member(Role.PERSON, area)
+    person = PersonFactory(area=area, user=me.user, given_name="Sam")
+    client = signed_in_client(me)
+    usual = reverse("wellbeing:how", args=[person.pk])
+    easy = reverse("wellbeing:how_easy", args=[person.pk])
+    assert f'href="{easy}">Easy read</a>' in client.get(usual).content.decode()
+    page = client.get(easy).content.decode()
+    assert "Nothing is written down yet." in page
+    client.post(
+        reverse("wellbeing:measure", args=[person.pk, "ons4"]),
+        {"life_satisfaction": 8, "worthwhile": 7, "happiness": 5, "anxiety": 4,
+         "recorded_with": "self"},
+    )  # fmt: skip
+    page = client.get(easy).content.decode()
+    assert "I said my life is 8 out of 10." in page
+    assert 'alt="A smiling face"' in page
+    assert f'href="{usual}">Go to the usual page</a>' in page
+    assert "Pictures:" in page and "CC BY-SA 4.0" in page

@@ -35,7 +35,7 @@ def _agreed_introduction(scheme, area, make_member, actor_for):
     for _ in range(3):
         for side in Side.values:
             introduction = stage_view_record(
-                actor=worker, introduction=introduction, side=side, carry_on=True
+                actor=worker, introduction=introduction, side=side, carry_on=True, shown_how="words"
             )
     arrangement_agree(actor=you, introduction=introduction)
     introduction = arrangement_agree(actor=scheme.carer_actor, introduction=introduction)

@@ -27,14 +27,18 @@ def test_one_yes_is_only_interest_and_both_yes_proposes_an_introduction(scheme):
     s = scheme
     first = interest_express(actor=s.carer_actor, referral=s.referral, carer=s.carer)
     assert first.stage == Stage.INTEREST and first.first_interest_from == Side.CARER
-    second = interest_express(actor=s.representative, referral=s.referral, carer=s.carer)
+    second = interest_express(
+        actor=s.representative, referral=s.referral, carer=s.carer, shown_how="words"
+    )
     assert second.pk == first.pk and second.stage == Stage.INTRODUCTION
     assert second.person_yes_by == s.representative.user and second.proposed_at
 
 
-def test_a_worker_cannot_say_yes_for_either_side(scheme):
+def test_a_worker_cannot_say_yes_for_either_side_without_saying_how_they_showed_it(scheme):
     s = scheme
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ValidationError, match="Say how Sam showed it"):
+        interest_express(actor=s.worker, referral=s.referral, carer=s.carer, side=Side.PERSON)
+    with pytest.raises(ValidationError, match="Say who this is for"):
         interest_express(actor=s.worker, referral=s.referral, carer=s.carer)
     assert not Introduction.objects.exists()
 

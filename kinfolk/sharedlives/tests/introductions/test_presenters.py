@@ -9,10 +9,11 @@ from kinfolk.sharedlives.introductions.presenters import (
     carer_requests_page,
     introduction_card,
     matches_page,
+    said_for_line,
 )
 from kinfolk.sharedlives.introductions.selectors import CarerRequests, Matches
 from kinfolk.sharedlives.models import Side, Stage
-from kinfolk.sharedlives.rules import SCHEME
+from kinfolk.sharedlives.rules import REPRESENTATIVE, SCHEME, THEMSELVES
 
 NOW = datetime(2026, 3, 2, 10, 0)
 
@@ -41,8 +42,11 @@ def test_each_side_sees_what_it_can_do_and_the_worker_what_they_organise():
     assert IntroductionPresenter(waiting, side=Side.PERSON).can_say_yes
     assert not IntroductionPresenter(waiting, side=Side.CARER).can_say_yes
     assert IntroductionPresenter(waiting, side=Side.CARER).can_decline
-    worker = IntroductionPresenter(waiting, side=SCHEME)
-    assert worker.is_worker and worker.own_side is None and not worker.can_decline
+    worker = IntroductionPresenter(waiting, side=SCHEME, speaker=SCHEME)
+    assert worker.is_worker and worker.own_side is None and not worker.can_say_yes
+    # The worker records a no or a yes only FOR a side, with how they showed it (ADR 0027).
+    assert worker.can_decline and worker.can_record_yes_for_someone
+    assert worker.records_for_someone and not worker.speaks_for_itself
     onlooker = IntroductionPresenter(waiting, side=None)
     assert not (onlooker.can_say_yes or onlooker.can_decline or onlooker.can_record_view)
 
@@ -100,3 +104,62 @@ def test_a_carer_sees_who_asks_them_apart_from_introductions_under_way():
     carer = SimpleNamespace(name="The Hughes household")
     page = carer_requests_page(CarerRequests(carer, [asking, meeting, ended], [], [], []))
     assert page.asking_us == [asking] and page.introductions == [meeting]
+
+
+def test_each_side_is_asked_about_itself_not_whose_view_it_is():
+    tea = introduction(Stage.TEA_VISIT)
+    own = IntroductionPresenter(tea, side=Side.PERSON, speaker=THEMSELVES)
+    assert own.view_heading == "How did the tea visit go for you?"
+    assert own.speaks_for_itself and not own.records_for_someone
+    rep = IntroductionPresenter(tea, side=Side.PERSON, speaker=REPRESENTATIVE)
+    assert rep.view_heading == "How did the tea visit go for Sam?"
+    assert rep.records_for_someone
+
+
+def test_a_side_answers_each_meeting_once():
+    said = SimpleNamespace(stage=Stage.TEA_VISIT, side=Side.PERSON, view="")
+    page = IntroductionPresenter(
+        introduction(Stage.TEA_VISIT), side=Side.PERSON, speaker=THEMSELVES, views=[said]
+    )
+    assert not page.can_record_view
+    carer = IntroductionPresenter(
+        introduction(Stage.TEA_VISIT), side=Side.CARER, speaker=THEMSELVES, views=[said]
+    )
+    assert carer.can_record_view
+
+
+def test_what_was_recorded_for_someone_says_by_whom_and_how():
+    said = SimpleNamespace(
+        side=Side.PERSON,
+        what="carry_on",
+        stage=Stage.TEA_VISIT,
+        recorded_by=SimpleNamespace(display_name="Jo Bloggs"),
+        recorded_as="scheme worker",
+        shown_how="words",
+        note="Yes, more tea",
+    )
+    line = said_for_line(said, person_called="Sam", carer_name="The Hughes household")
+    assert line == {
+        "what": "Carry on after the tea visit",
+        "line": "Recorded by Jo Bloggs (scheme worker) for Sam: Sam said it in words",
+        "note": "Yes, more tea",
+    }
+
+
+def test_the_easy_read_steps_and_a_no_that_is_ok():
+    page = IntroductionPresenter(introduction(Stage.TEA_VISIT), side=Side.PERSON)
+    steps = page.easy_steps
+    assert [(s["name"], s["state"]) for s in steps[:4]] == [
+        ("Saying yes", "Done"),
+        ("First meeting", "Done"),
+        ("Tea visit", "Now"),
+        ("Trial stay", "Later"),
+    ]
+    assert all(s["picture"] and s["alt"] for s in steps)
+    closed = introduction(Stage.CLOSED, closed_by_side=Side.CARER, closed_at=NOW)
+    assert IntroductionPresenter(closed, side=Side.PERSON).easy_closed_text == (
+        "The Hughes household said no. That is OK. It is not your fault."
+    )
+    assert IntroductionPresenter(closed, side=Side.CARER).easy_closed_text == (
+        "You said no. That is OK."
+    )

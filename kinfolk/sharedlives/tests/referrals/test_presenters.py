@@ -33,16 +33,17 @@ def referral(**changes):
     return SimpleNamespace(**{**dict.fromkeys(ASSESSMENT_FIELDS), **fields, **changes})
 
 
-def test_the_easy_read_profile_is_in_the_persons_own_voice():
+def test_the_easy_read_profile_speaks_for_the_person_with_a_picture_for_each_line():
     lines = ReferralPresenter(referral(), today=date(2026, 3, 1)).easy_read_lines
-    assert lines == [
-        "I like mornings.",
+    assert [text for _, _, text in lines] == [
         "My name is Sam.",
-        "I would like Living with a household.",
+        "I would like to live with a family.",
         "I like gardening and cooking.",
         "What matters to me: My sister",
         "I want to stay close to Mum's house.",
+        "I like mornings.",
     ]
+    assert all(picture and alt for picture, alt, _ in lines)
 
 
 def test_rows_count_the_days_waiting_and_say_what_is_not_recorded():
