@@ -15,6 +15,7 @@ class SharedLivesConfig(AppConfig):
         )
 
         from . import links, rules  # noqa: F401  (rules names the app's permissions)
+        from .diary.notices import register_events as register_diary_events
         from .notices import register_events
         from .reminders import register_reminders
         from .subject_access import register_parts
@@ -25,3 +26,4 @@ class SharedLivesConfig(AppConfig):
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=30))
         register_reminders()
         register_events()
+        register_diary_events()

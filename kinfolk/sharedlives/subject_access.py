@@ -9,7 +9,7 @@ carers, not the person, and are declared as such.
 from kinfolk.core.subject_access import Part, erase_words, holds_nothing_about_a_person, register
 from kinfolk.core.subject_access import when as _when
 
-from .models import Arrangement, ArrangementReview, Introduction, Referral, StageView
+from .models import Arrangement, ArrangementReview, Introduction, Meeting, Referral, StageView
 
 KEY = "shared_lives"
 OWN_WORDS = ("persons_choice", "wishes", "hobbies", "risks", "easy_read", "referrer_name")
@@ -29,7 +29,13 @@ def export(person) -> dict:
             {"household": i.carer.name, "stage": i.stage, "created_at": i.created_at.isoformat(),
              "closed_by_side": i.closed_by_side, "closed_reason": i.closed_reason,
              "views": [{"stage": v.stage, "side": v.side, "carry_on": v.carry_on, "view": v.view}
-                       for v in i.views.all()]}
+                       for v in i.views.all()],
+             "meetings": [{"stage": m.stage, "starts_at": m.starts_at.isoformat(),
+                           "ends_at": m.ends_at.isoformat(), "place": m.place,
+                           "getting_there": m.getting_there, "status": m.status,
+                           "proposed_by_side": m.proposed_by_side,
+                           "cancelled_reason": m.cancelled_reason}
+                          for m in i.meetings.all()]}
             for i in Introduction.objects.in_area(area).filter(person=person)
         ],
         "arrangements": [
@@ -50,6 +56,10 @@ def erase(person) -> None:
     referrals.update(places_that_matter=[], interests=[])
     erase_words(Introduction.objects.in_area(area).filter(person=person), "closed_reason")
     erase_words(StageView.objects.in_area(area).filter(introduction__person=person), "view")
+    erase_words(
+        Meeting.objects.in_area(area).filter(introduction__person=person),
+        "place", "getting_there", "cancelled_reason",
+    )  # fmt: skip
     arrangements = Arrangement.objects.in_area(area).filter(person=person)
     erase_words(arrangements, "end_reason", "next_step")
     erase_words(ArrangementReview.objects.in_area(area).filter(arrangement__person=person), "notes")
@@ -63,7 +73,7 @@ def register_parts() -> None:
         Part(
             KEY,
             ("sharedlives.Referral", "sharedlives.Introduction", "sharedlives.StageView",
-             "sharedlives.Arrangement", "sharedlives.ArrangementReview"),
+             "sharedlives.Meeting", "sharedlives.Arrangement", "sharedlives.ArrangementReview"),
             export,
             erase,
         )

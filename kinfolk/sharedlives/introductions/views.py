@@ -12,6 +12,7 @@ from kinfolk.core.permissions import can, require
 from kinfolk.people import selectors as people_selectors
 
 from ..carers.selectors import carer_for_actor
+from ..diary.views import diary_for
 from ..forms import DeclineForm, StageViewForm
 from ..posting import acted, acted_on
 from ..rules import side_for
@@ -49,7 +50,11 @@ def interest(request, referral_id):
     if introduction.stage == "interest":
         messages.success(request, "You said yes to meeting. We are waiting for the other side.")
     else:
-        messages.success(request, "You both said yes: your introduction meeting can be planned.")
+        messages.success(
+            request,
+            "You both said yes. Either of you, or the scheme worker, can now suggest a date, "
+            "time and place for the introduction meeting; the others say whether it suits them.",
+        )
     return redirect("sharedlives:introduction", introduction.pk)
 
 
@@ -80,6 +85,7 @@ def introduction_detail(request, introduction_id):
             "page": page,
             "view_form": StageViewForm(initial={"side": page.own_side}),
             "decline_form": DeclineForm(),
+            "diary": diary_for(request.actor, introduction),
         },
     )
 
