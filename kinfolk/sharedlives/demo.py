@@ -15,6 +15,7 @@ from kinfolk.matching.synthetic import INTERESTS
 
 from . import notices
 from .arrangements.services import review_schedule
+from .diary.demo import load_meetings
 from .models import (
     COURSE_YEARS,
     ApplicationCheck,
@@ -221,6 +222,7 @@ def load_shared_lives(area, people: list, carer_users: list, workers: list, rng)
     demo_carer.refresh_from_db()
     referrals = _referrals(area, people, workers, rng)
     _stages(area, referrals, carers, demo_carer, worker, rng)
+    load_meetings(area)
 
 
 def _referrals(area, people, workers, rng) -> list[Referral]:

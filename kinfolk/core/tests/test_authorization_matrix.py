@@ -213,10 +213,10 @@ ONS4 = {"life_satisfaction": 6, "worthwhile": 7, "happiness": 5, "anxiety": 4}
 
 def shared_lives_world(person, carer_user, worker, representative) -> dict:
     """A referral, the carer's household, an introduction under way and an arrangement."""
-    from datetime import date
+    from datetime import date, timedelta
 
     from kinfolk.sharedlives.arrangements.services import review_schedule
-    from kinfolk.sharedlives.models import Arrangement, CarerCheck, Introduction, Stage
+    from kinfolk.sharedlives.models import Arrangement, CarerCheck, Introduction, Meeting, Stage
     from kinfolk.sharedlives.tests.factories import CarerFactory, ReferralFactory, trained
 
     area, today, now = person.area, date.today(), timezone.now()
@@ -254,7 +254,13 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
     )
     review = review_schedule(arrangement)[0]
     review.save()
+    meeting = Meeting.objects.create(
+        area=area, introduction=introduction, stage=Stage.INTRODUCTION, place="The library",
+        starts_at=now + timedelta(days=7), ends_at=now + timedelta(days=7, hours=2),
+        proposed_by=worker, proposed_by_side="scheme",
+    )  # fmt: skip
     return {
+        "meeting": meeting.pk,
         "referral": referral.pk,
         "carer": carer.pk,
         "introduction": introduction.pk,
@@ -281,7 +287,7 @@ PUBLIC = {a: ALLOW for a in ACTORS}
 
 P, G, M, AL = "{person}", "{grant}", "{membership}", "{assignment}"
 R, C, N, A = "{referral}", "{carer}", "{introduction}", "{arrangement}"
-V, K = "{review}", "{check}"
+V, K, MT = "{review}", "{check}", "{meeting}"
 SCHEME_WORKERS = (ALLOCATED, UNALLOCATED)
 # Published figures (under the disclosure rule) for the people who hold services to account.
 REPORT_READERS = (*SCHEME_WORKERS, LINK_WORKER, COMMISSIONER, EXPERT)
@@ -290,6 +296,7 @@ SIDES = (PERSON, REPRESENTATIVE, CARER)
 PARTIES = (PERSON, REPRESENTATIVE, ALLOCATED, CARER)
 TODAY = "2026-01-05"
 SL = "/shared-lives"
+MEETING = {"day": "2099-03-01", "starts": "2pm", "ends": "3pm", "place": "The park"}
 API_SL = "/api/v1/shared-lives"
 W, MEASURE, KEY = "{response}", "{measure}", "{key}"
 SVC, SAL, TAX, TERM, ORG = "{service}", "{sal}", "{taxonomy}", "{term}", "{organization}"
@@ -404,6 +411,16 @@ SHARED_LIVES_ENTRIES = [
     ("POST", f"{SL}/introductions/{N}/agree/", None, _only(*SIDES)),
     ("GET", f"{SL}/introductions/{N}/arrangement/", None, _only(ALLOCATED)),
     ("POST", f"{SL}/introductions/{N}/arrangement/", {"starts_on": TODAY}, _only(ALLOCATED)),
+    ("GET", f"{SL}/introductions/{N}/meetings/new/", None, _only(*PARTIES)),
+    ("POST", f"{SL}/introductions/{N}/meetings/new/", MEETING, _only(*PARTIES)),
+    ("POST", f"{SL}/meetings/{MT}/suits/", None, _only(*SIDES)),
+    ("GET", f"{SL}/meetings/{MT}/move/", None, _only(*PARTIES)),
+    ("POST", f"{SL}/meetings/{MT}/move/", MEETING, _only(*PARTIES)),
+    ("GET", f"{SL}/meetings/{MT}/cancel/", None, _only(*PARTIES)),
+    ("POST", f"{SL}/meetings/{MT}/cancel/", {"reason": "Ill"}, _only(*PARTIES)),
+    ("POST", f"{SL}/meetings/{MT}/happened/", None, _only(*PARTIES)),
+    ("GET", f"{SL}/meetings/{MT}/calendar.ics", None, _only(*PARTIES)),
+    ("GET", f"{API_SL}/introductions/{N}/meetings", None, _only(*PARTIES)),
     ("GET", f"{SL}/arrangements/{A}/", None, _only(*PARTIES)),
     (
         "POST",
@@ -711,6 +728,7 @@ def _normalise(path: str) -> str:
         ("arrangement", A),
         ("review", V),
         ("check", K),
+        ("meeting", MT),
         ("response", W),
         ("sent", SENT),
     ):
@@ -785,6 +803,9 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"/api/v1/people/{P}/grants"): SHARERS,
     ("GET", f"{SL}/people/{P}/refer/"): (ALLOCATED,),
     ("GET", f"{SL}/people/{P}/matches/"): DECIDERS,
+    ("GET", f"{SL}/meetings/{MT}/move/"): PARTIES,
+    ("GET", f"{SL}/meetings/{MT}/calendar.ics"): PARTIES,
+    ("GET", f"{API_SL}/introductions/{N}/meetings"): PARTIES,
     ("GET", f"{SL}/referrals/{R}/"): (ALLOCATED,),
     ("GET", f"{SL}/referrals/{R}/assessment/"): (ALLOCATED,),
     ("GET", f"{SL}/referrals/{R}/easy-read/"): VIEWERS,

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kinfolk.core.audit import audit_list_view
-from kinfolk.core.permissions import can
+from kinfolk.core.permissions import can, require
 from kinfolk.core.records import record_for
 
 from ..models import IN_PROGRESS_STAGES, Introduction, Meeting, MeetingStatus
@@ -39,6 +39,22 @@ def meetings_for_introduction(*, actor, introduction: Introduction) -> list[Meet
         .select_related("proposed_by")
         .order_by("starts_at", "pk")
     )
+
+
+def meetings_of_introduction(*, actor, introduction_id) -> list[Meeting]:
+    """An introduction's meetings (the API): for either side or the person's scheme worker;
+    anyone else is refused, and another area's introduction is not found."""
+    from ..introductions.selectors import introduction_get
+
+    introduction = introduction_get(actor=actor, introduction_id=introduction_id)
+    require(
+        actor,
+        "sharedlives.plan_meeting",
+        introduction,
+        about=introduction.person,
+        message=ONLY_THOSE_MEETING,
+    )
+    return meetings_for_introduction(actor=actor, introduction=introduction)
 
 
 def upcoming_meetings(*, actor, limit: int = 3) -> list[Meeting]:
