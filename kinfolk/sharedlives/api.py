@@ -4,7 +4,7 @@ The same services and rules as the pages: only the person (or someone they chose
 them) and the carer can say yes, agree or say no; workers record and organise.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from ninja import Field, Router, Schema, Status
 
@@ -19,6 +19,7 @@ from .arrangements import selectors as arrangements
 from .arrangements import services as arrangement_services
 from .carers import selectors as carers_selectors
 from .carers import services as carer_services
+from .diary import selectors as diary
 from .introductions import selectors as introductions
 from .introductions import services as introduction_services
 from .models import Side
@@ -127,6 +128,30 @@ class IntroductionOut(Schema):
     @staticmethod
     def resolve_carer_agreed(i) -> bool:
         return i.carer_agreed_at is not None
+
+
+class MeetingOut(Schema):
+    id: int
+    introduction_id: int
+    stage: str = Field(..., description="introduction, tea_visit or trial_stay")
+    starts_at: datetime = Field(..., description="With its offset (UK time)")
+    ends_at: datetime
+    place: str
+    getting_there: str
+    status: str = Field(..., description="proposed, accepted, moved, cancelled or held")
+    proposed_by_side: str = Field(..., description="person, carer or scheme")
+    person_says_it_suits: bool
+    carer_says_it_suits: bool
+    moved_from_id: int | None = None
+    cancelled_reason: str
+
+    @staticmethod
+    def resolve_person_says_it_suits(m) -> bool:
+        return m.person_suits_at is not None
+
+    @staticmethod
+    def resolve_carer_says_it_suits(m) -> bool:
+        return m.carer_suits_at is not None
 
 
 class StageViewIn(ForSomeoneIn):
@@ -341,6 +366,17 @@ def carer_profile_change(request, carer_id: int, payload: HouseholdProfileIn):
 )
 def introduction(request, introduction_id: int):
     return introductions.introduction_get(actor=request.auth, introduction_id=introduction_id)
+
+
+@router.get(
+    "/introductions/{introduction_id}/meetings",
+    response=list[MeetingOut],
+    summary="An introduction's meetings (read only)",
+    description="Every time and place suggested for the introduction's meetings, earliest "
+    "first, moved and cancelled ones too. For either side and the person's scheme worker.",
+)
+def introduction_meetings(request, introduction_id: int):
+    return diary.meetings_of_introduction(actor=request.auth, introduction_id=introduction_id)
 
 
 @router.post(

@@ -25,6 +25,7 @@ class SharedLivesConfig(AppConfig):
         )
 
         from . import links, rules  # noqa: F401  (rules names the app's permissions)
+        from .diary.notices import register_events as register_diary_events
         from .notices import register_events
         from .reminders import register_reminders
         from .statements import register_statements
@@ -41,3 +42,4 @@ class SharedLivesConfig(AppConfig):
         from .carers.services import register_household_events
 
         register_household_events()
+        register_diary_events()

@@ -21,6 +21,7 @@ from kinfolk.matching.synthetic import INTERESTS
 from . import notices, policy
 from .arrangements.services import review_schedule
 from .carers.services import household_photo_add, household_profile_save
+from .diary.demo import load_meetings
 from .models import (
     COURSE_YEARS,
     ApplicationCheck,
@@ -240,6 +241,7 @@ def load_shared_lives(area, people: list, carer_users: list, workers: list, rng)
     referrals = _referrals(area, people, workers, rng)
     _stages(area, referrals, carers, demo_carer, worker, rng)
     _own_record(demo_carer)
+    load_meetings(area)
 
 
 def _garden_photo() -> bytes:

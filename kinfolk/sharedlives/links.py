@@ -5,12 +5,29 @@ from django.urls import reverse
 from kinfolk.core.permissions import can
 from kinfolk.core.registries import ORDER, Home, HomeCard, RecordLink
 
+from .diary.presenters import coming_up
+from .diary.selectors import upcoming_meetings
 from .referrals.selectors import open_referral_for_person
+from .rules import side_for
 
 AT = ORDER["shared_lives"]
 
 
 def home_cards(home: Home) -> list[HomeCard]:
+    """What's coming (the reader's next meetings), then the Shared Lives card for their role."""
+    return coming_meetings(home) + role_cards(home)
+
+
+def coming_meetings(home: Home) -> list[HomeCard]:
+    """The reader's next planned meetings, for either side or the person's scheme worker."""
+    cards = []
+    for meeting in upcoming_meetings(actor=home.actor):
+        shown = coming_up(meeting, reader_side=side_for(home.actor, meeting.introduction))
+        cards.append(HomeCard(shown.heading, shown.href, shown.description, AT - 1))
+    return cards
+
+
+def role_cards(home: Home) -> list[HomeCard]:
     """A person's matches (or those of whom a representative acts for), a carer's requests,
     the scheme for its workers, the scheme's figures for those who hold it to account."""
     actor, me = home.actor, home.me

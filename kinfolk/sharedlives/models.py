@@ -8,7 +8,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from kinfolk.core.scoping import AreaOwned, AreaScopedQuerySet
@@ -589,6 +589,84 @@ class NotForMe(AreaOwned):
                 name="one_standing_not_for_me_per_side",
             ),
         ]
+
+
+# --- meetings (the diary) --------------------------------------------------------------------
+
+
+class MeetingStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    ACCEPTED = "accepted", "Both sides said it suits them"
+    MOVED = "moved", "Moved to another time or place"
+    CANCELLED = "cancelled", "Cancelled"
+    HELD = "held", "It happened"
+
+
+LIVE_MEETING = [MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED]
+MEETING_SIDES = [*Side.choices, ("scheme", "The scheme worker")]
+
+
+class Meeting(AreaOwned):
+    """A date, time and place for one meeting of an introduction. Planning it changes no stage:
+    each side still says for themselves whether to carry on. A move keeps the old row as
+    "moved" and points the new one at it, so the history stays."""
+
+    introduction = models.ForeignKey(
+        Introduction, on_delete=models.CASCADE, related_name="meetings"
+    )
+    stage = models.CharField(max_length=15, choices=Stage.choices)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    place = models.CharField(max_length=200)
+    getting_there = models.TextField("Getting there", blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_by_side = models.CharField(max_length=10, choices=MEETING_SIDES)
+    status = models.CharField(
+        max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PROPOSED
+    )
+    person_suits_at = models.DateTimeField(null=True, blank=True)
+    carer_suits_at = models.DateTimeField(null=True, blank=True)
+    moved_from = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="moved_to"
+    )
+    cancelled_by_side = models.CharField(max_length=10, choices=MEETING_SIDES, blank=True)
+    cancelled_reason = models.TextField(blank=True)
+    held_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stage__in=MEETING_STAGES), name="meeting_is_for_a_meeting_stage"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_it_starts"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=MeetingStatus.CANCELLED) | ~Q(cancelled_reason=""),
+                name="cancelled_meeting_has_a_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=MeetingStatus.ACCEPTED)
+                | (Q(person_suits_at__isnull=False) & Q(carer_suits_at__isnull=False)),
+                name="accepted_meeting_suits_both_sides",
+            ),
+            models.UniqueConstraint(
+                fields=["introduction", "stage"],
+                condition=Q(status__in=LIVE_MEETING),
+                name="one_live_meeting_per_introduction_stage",
+            ),
+        ]
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in LIVE_MEETING
 
 
 # --- arrangements ---------------------------------------------------------------------------

@@ -113,6 +113,13 @@ def speaks_for_a_side(actor, introduction) -> bool:
 
 
 @rules.predicate
+def plans_meetings(actor, introduction) -> bool:
+    """The diary of an introduction: either side (the person, someone they chose to act for
+    them, the carer) or the person's allocated scheme worker."""
+    return side_for(actor, introduction) is not None
+
+
+@rules.predicate
 def is_a_party(actor, introduction) -> bool:
     """The person (or whoever sees their record) or the carer of an introduction or arrangement."""
     return sees_the_person(actor, introduction.person) or is_the_carer(actor, introduction.carer)
@@ -160,6 +167,10 @@ rules.add_perm("sharedlives.view_introduction", is_a_party)
 rules.add_perm("sharedlives.view_arrangement", is_a_party)
 rules.add_perm("sharedlives.speak_for_a_side", speaks_for_a_side)
 rules.add_perm("sharedlives.record_for_a_side", records_for_a_side)
+# On an introduction's meetings (the diary): propose, move, cancel, mark held, add to a calendar;
+# only a side says a time suits them.
+rules.add_perm("sharedlives.plan_meeting", plans_meetings)
+rules.add_perm("sharedlives.say_a_meeting_suits", speaks_for_a_side)
 # On a carer household (or the scheme, with no household):
 rules.add_perm("sharedlives.run_scheme", runs_the_scheme)
 rules.add_perm("sharedlives.view_carer", runs_the_scheme | is_the_carer)

@@ -13,6 +13,7 @@ from .models import (
     Arrangement,
     ArrangementReview,
     Introduction,
+    Meeting,
     NotForMe,
     Referral,
     SaidFor,
@@ -37,7 +38,13 @@ def export(person) -> dict:
             {"household": i.carer.name, "stage": i.stage, "created_at": i.created_at.isoformat(),
              "closed_by_side": i.closed_by_side, "closed_reason": i.closed_reason,
              "views": [{"stage": v.stage, "side": v.side, "carry_on": v.carry_on, "view": v.view}
-                       for v in i.views.all()]}
+                       for v in i.views.all()],
+             "meetings": [{"stage": m.stage, "starts_at": m.starts_at.isoformat(),
+                           "ends_at": m.ends_at.isoformat(), "place": m.place,
+                           "getting_there": m.getting_there, "status": m.status,
+                           "proposed_by_side": m.proposed_by_side,
+                           "cancelled_reason": m.cancelled_reason}
+                          for m in i.meetings.all()]}
             for i in Introduction.objects.in_area(area).filter(person=person)
         ],
         "arrangements": [
@@ -71,6 +78,10 @@ def erase(person) -> None:
     erase_words(StageView.objects.in_area(area).filter(introduction__person=person), "view")
     erase_words(NotForMe.objects.in_area(area).filter(person=person), "reason")
     erase_words(SaidFor.objects.in_area(area).filter(person=person), "note")
+    erase_words(
+        Meeting.objects.in_area(area).filter(introduction__person=person),
+        "place", "getting_there", "cancelled_reason",
+    )  # fmt: skip
     arrangements = Arrangement.objects.in_area(area).filter(person=person)
     erase_words(arrangements, "end_reason", "next_step")
     erase_words(ArrangementReview.objects.in_area(area).filter(arrangement__person=person), "notes")
@@ -85,7 +96,7 @@ def register_parts() -> None:
             KEY,
             ("sharedlives.Referral", "sharedlives.Introduction", "sharedlives.StageView",
              "sharedlives.Arrangement", "sharedlives.ArrangementReview", "sharedlives.NotForMe",
-             "sharedlives.SaidFor"),
+             "sharedlives.SaidFor", "sharedlives.Meeting"),
             export,
             erase,
         )

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .arrangements import views as arrangements
 from .carers import views as carers
+from .diary import views as diary
 from .introductions import views as introductions
 from .overview import views as overview
 from .referrals import views as referrals
@@ -54,6 +55,16 @@ urlpatterns = [
         arrangements.arrangement_create,
         name="arrangement_create",
     ),
+    path(
+        "introductions/<int:introduction_id>/meetings/new/",
+        diary.meeting_propose,
+        name="meeting_propose",
+    ),
+    path("meetings/<int:meeting_id>/suits/", diary.meeting_accept, name="meeting_accept"),
+    path("meetings/<int:meeting_id>/move/", diary.meeting_move, name="meeting_move"),
+    path("meetings/<int:meeting_id>/cancel/", diary.meeting_cancel, name="meeting_cancel"),
+    path("meetings/<int:meeting_id>/happened/", diary.meeting_held, name="meeting_held"),
+    path("meetings/<int:meeting_id>/calendar.ics", diary.meeting_calendar, name="meeting_calendar"),
     path("arrangements/<int:arrangement_id>/", arrangements.arrangement_detail, name="arrangement"),
     path(
         "arrangements/<int:arrangement_id>/easy-read/",

@@ -225,7 +225,7 @@ ONS4 = {"life_satisfaction": 6, "worthwhile": 7, "happiness": 5, "anxiety": 4}
 
 def shared_lives_world(person, carer_user, worker, representative) -> dict:
     """A referral, the carer's household, an introduction under way and an arrangement."""
-    from datetime import date
+    from datetime import date, timedelta
 
     from kinfolk.sharedlives.arrangements.services import review_schedule
     from kinfolk.sharedlives.models import (
@@ -233,6 +233,7 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
         CarerCheck,
         HouseholdPhoto,
         Introduction,
+        Meeting,
         NotForMe,
         ProfileChange,
         Stage,
@@ -284,10 +285,16 @@ def shared_lives_world(person, carer_user, worker, representative) -> dict:
     not_for_me = NotForMe.objects.create(
         area=area, person=person, carer=carer, side="person", said_at=now, said_by=person.user
     )
+    meeting = Meeting.objects.create(
+        area=area, introduction=introduction, stage=Stage.INTRODUCTION, place="The library",
+        starts_at=now + timedelta(days=7), ends_at=now + timedelta(days=7, hours=2),
+        proposed_by=worker, proposed_by_side="scheme",
+    )  # fmt: skip
     return {
         "change": change.pk,
         "photo": photo.pk,
         "not_for_me": not_for_me.pk,
+        "meeting": meeting.pk,
         "referral": referral.pk,
         "carer": carer.pk,
         "introduction": introduction.pk,
@@ -314,7 +321,7 @@ PUBLIC = {a: ALLOW for a in ACTORS}
 
 P, G, M, AL = "{person}", "{grant}", "{membership}", "{assignment}"
 R, C, N, A = "{referral}", "{carer}", "{introduction}", "{arrangement}"
-V, K = "{review}", "{check}"
+V, K, MT = "{review}", "{check}", "{meeting}"
 CH, PH = "{change}", "{photo}"
 SCHEME_WORKERS = (ALLOCATED, UNALLOCATED)
 # Who sees a household's photos: its carer, the scheme, and people introduced to it.
@@ -326,6 +333,7 @@ SIDES = (PERSON, REPRESENTATIVE, CARER)
 PARTIES = (PERSON, REPRESENTATIVE, ALLOCATED, CARER)
 TODAY = "2026-01-05"
 SL = "/shared-lives"
+MEETING = {"day": "2099-03-01", "starts": "2pm", "ends": "3pm", "place": "The park"}
 API_SL = "/api/v1/shared-lives"
 W, MEASURE, KEY = "{response}", "{measure}", "{key}"
 SVC, SAL, TAX, TERM, ORG = "{service}", "{sal}", "{taxonomy}", "{term}", "{organization}"
@@ -460,6 +468,16 @@ SHARED_LIVES_ENTRIES = [
     ("POST", f"{SL}/introductions/{N}/agree/", None, _only(*SIDES)),
     ("GET", f"{SL}/introductions/{N}/arrangement/", None, _only(ALLOCATED)),
     ("POST", f"{SL}/introductions/{N}/arrangement/", {"starts_on": TODAY}, _only(ALLOCATED)),
+    ("GET", f"{SL}/introductions/{N}/meetings/new/", None, _only(*PARTIES)),
+    ("POST", f"{SL}/introductions/{N}/meetings/new/", MEETING, _only(*PARTIES)),
+    ("POST", f"{SL}/meetings/{MT}/suits/", None, _only(*SIDES)),
+    ("GET", f"{SL}/meetings/{MT}/move/", None, _only(*PARTIES)),
+    ("POST", f"{SL}/meetings/{MT}/move/", MEETING, _only(*PARTIES)),
+    ("GET", f"{SL}/meetings/{MT}/cancel/", None, _only(*PARTIES)),
+    ("POST", f"{SL}/meetings/{MT}/cancel/", {"reason": "Ill"}, _only(*PARTIES)),
+    ("POST", f"{SL}/meetings/{MT}/happened/", None, _only(*PARTIES)),
+    ("GET", f"{SL}/meetings/{MT}/calendar.ics", None, _only(*PARTIES)),
+    ("GET", f"{API_SL}/introductions/{N}/meetings", None, _only(*PARTIES)),
     ("GET", f"{SL}/arrangements/{A}/", None, _only(*PARTIES)),
     (
         "POST",
@@ -805,6 +823,7 @@ def _normalise(path: str) -> str:
         ("check", K),
         ("change", CH),
         ("photo", PH),
+        ("meeting", MT),
         ("response", W),
         ("sent", SENT),
     ):
@@ -879,6 +898,9 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{SL}/people/{P}/matches/easy-read/"): DECIDERS,
     ("GET", f"{SL}/introductions/{N}/easy-read/"): PARTIES,
     ("GET", f"{SL}/arrangements/{A}/easy-read/"): PARTIES,
+    ("GET", f"{SL}/meetings/{MT}/move/"): PARTIES,
+    ("GET", f"{SL}/meetings/{MT}/calendar.ics"): PARTIES,
+    ("GET", f"{API_SL}/introductions/{N}/meetings"): PARTIES,
     ("GET", f"{SL}/referrals/{R}/"): (ALLOCATED,),
     ("GET", f"{SL}/referrals/{R}/assessment/"): (ALLOCATED,),
     ("GET", f"{SL}/referrals/{R}/easy-read/"): VIEWERS,

@@ -12,6 +12,7 @@ from kinfolk.core.permissions import can, require
 from kinfolk.people import selectors as people_selectors
 
 from ..carers.selectors import carer_for_actor
+from ..diary.views import diary_for
 from ..forms import DeclineForm, ForSomeoneForm, NotForMeForm, StageViewForm
 from ..models import Introduction
 from ..posting import acted, acted_on
@@ -85,7 +86,11 @@ def interest(request, referral_id):
             request, "The yes to meeting is recorded. We are waiting for the other side."
         )
     else:
-        messages.success(request, "Both said yes: the introduction meeting can be planned.")
+        messages.success(
+            request,
+            "You both said yes. Either of you, or the scheme worker, can now suggest a date, "
+            "time and place for the introduction meeting; the others say whether it suits them.",
+        )
     if _easy(request):
         return redirect("sharedlives:introduction_easy", introduction.pk)
     return redirect("sharedlives:introduction", introduction.pk)
@@ -175,7 +180,11 @@ def introduction_detail(request, introduction_id):
     return render(
         request,
         "sharedlives/introduction.jinja",
-        {"page": page, **_forms(request.actor, introduction, page)},
+        {
+            "page": page,
+            **_forms(request.actor, introduction, page),
+            "diary": diary_for(request.actor, introduction),
+        },
     )
 
 
