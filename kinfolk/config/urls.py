@@ -13,6 +13,7 @@ urlpatterns = [
     path("wellbeing/", include("kinfolk.wellbeing.urls")),
     path("directory/", include("kinfolk.directory.urls")),
     path("social-prescribing/", include("kinfolk.social_prescribing.urls")),
+    path("family-carers/", include("kinfolk.family_carers.urls")),
     path("openreferral/", include(openreferral_patterns)),
     path("api/v1/", api.urls),
 ]

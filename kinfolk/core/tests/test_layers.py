@@ -23,6 +23,7 @@ LAYERS = {
     "directory": 4,
     "social_prescribing": 5,
     "sharedlives": 6,
+    "family_carers": 6,  # family carers' emergency plans and cards (not Shared Lives carers)
     "api": 7,  # mounts each app's router
     "home": 8,  # the hub and the demo area: may import everything, nothing imports it
     "config": 9,  # settings and the URL map
