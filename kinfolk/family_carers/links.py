@@ -51,7 +51,7 @@ def home_cards(home: Home) -> list[HomeCard]:
     if can(actor, "family_carers.see_assessment_requests"):
         cards.append(
             HomeCard(
-                "Carers' assessment requests",
+                "Assessment requests from family carers",
                 reverse("family_carers:assessment_requests"),
                 "Family carers asking the council for an assessment.",
                 ORDER["run_the_area"] - 5,

@@ -71,7 +71,7 @@ def is_the_linked_person_or_theirs(actor, obj) -> bool:
 @rules.predicate
 def answers_for_the_person(actor, cared_for) -> bool:
     """The person a carer asked to link, or whoever acts for them, while it waits."""
-    if not isinstance(cared_for, CaredFor) or cared_for.person is None:
+    if not isinstance(cared_for, CaredFor) or cared_for.person is None or not cared_for.waiting:
         return False
     if not _in_area(actor, cared_for):
         return False

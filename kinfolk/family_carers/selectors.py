@@ -134,11 +134,13 @@ def opening_get(*, actor, opening_id) -> CardOpening:
 
 def my_openings(*, actor) -> list[CardOpening]:
     """Plans this actor opened with a card whose time has not ended."""
-    return list(
+    found = list(
         CardOpening.objects.in_area(actor.area)
         .filter(user=actor.user, ends_at__gt=timezone.now())
         .select_related("card__plan__cared_for")
     )
+    audit_list_view(actor=actor, target_type="cardopening", count=len(found))
+    return found
 
 
 def emergency_settings(*, area) -> EmergencySettings | None:
