@@ -35,21 +35,34 @@ def family(area, make_member, actor_for) -> Family:
     actor = actor_for(carer)
     cared_for = services.cared_for_add(actor=actor, name="Samuel Adeyemi")
     services.plan_save(actor=actor, cared_for=cared_for, **PLAN)
-    aisha = make_member(Role.BACKUP_CONTACT, area, display_name="Aisha Begum",
-                        email="aisha@example.test")  # fmt: skip
+    aisha = make_member(
+        Role.BACKUP_CONTACT, area, display_name="Aisha Begum", email="aisha@example.test"
+    )
     contact, token = services.contact_add(
-        actor=actor, cared_for=cared_for, name="Aisha Begum", phone="07700 900 101",
-        email="aisha@example.test", relationship="neighbour",
-    )  # fmt: skip
+        actor=actor,
+        cared_for=cared_for,
+        name="Aisha Begum",
+        phone="07700 900 101",
+        email="aisha@example.test",
+        relationship="neighbour",
+    )
     services.contact_answer(user=aisha.user, token=token, agree=True)
     tunde, _ = services.contact_add(
-        actor=actor, cared_for=cared_for, name="Tunde Adeyemi", phone="07700 900 102",
+        actor=actor,
+        cared_for=cared_for,
+        name="Tunde Adeyemi",
+        phone="07700 900 102",
         email="tunde@example.test",
-    )  # fmt: skip
+    )
     card = services.card_issue(actor=actor, cared_for=cared_for)
     contact.refresh_from_db()
     return Family(
-        area=area, carer=carer, cared_for=cared_for, card=card, aisha=aisha,
-        contact_aisha=contact, contact_tunde=tunde,
+        area=area,
+        carer=carer,
+        cared_for=cared_for,
+        card=card,
+        aisha=aisha,
+        contact_aisha=contact,
+        contact_tunde=tunde,
         responder=make_member(Role.EMERGENCY_RESPONDER, area, display_name="Dan Ellis"),
-    )  # fmt: skip
+    )

@@ -40,8 +40,9 @@ def test_signed_out_the_link_asks_them_to_sign_in_or_make_an_account(family, cli
     assert not family.contact_tunde.confirmed
 
 
-def test_they_say_yes_signed_in_as_the_address_the_carer_gave(family, make_member,
-                                                               signed_in_client):  # fmt: skip
+def test_they_say_yes_signed_in_as_the_address_the_carer_gave(
+    family, make_member, signed_in_client
+):
     link = _link_in(next(m for m in mail.outbox if "tunde@example.test" in m.to).body)
     from kinfolk.accounts.tests.factories import UserFactory
 
@@ -54,10 +55,12 @@ def test_they_say_yes_signed_in_as_the_address_the_carer_gave(family, make_membe
     client.post(link, {"answer": "yes"})
     contact = BackupContact.objects.get(pk=family.contact_tunde.pk)
     assert contact.confirmed and contact.user == tunde
-    assert Membership.objects.filter(user=tunde, area=family.area,
-                                     role=Role.BACKUP_CONTACT).exists()  # fmt: skip
-    assert Notification.objects.filter(recipient=family.carer.user,
-                                       event=notices.CONTACT_ANSWERED).exists()  # fmt: skip
+    assert Membership.objects.filter(
+        user=tunde, area=family.area, role=Role.BACKUP_CONTACT
+    ).exists()
+    assert Notification.objects.filter(
+        recipient=family.carer.user, event=notices.CONTACT_ANSWERED
+    ).exists()
     again = client.get(link)
     assert again.status_code == 404 and "already been used" in again.content.decode()
 

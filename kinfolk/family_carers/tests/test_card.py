@@ -34,8 +34,13 @@ def test_card_numbers_are_sixteen_random_digits_printed_in_fours(family, actor_f
 def test_a_responder_opens_the_plan_in_the_order_they_need_it(family, signed_in_client):
     page = _open(signed_in_client(family.responder), family.card.grouped).content.decode()
     assert "Emergency plan for Samuel Adeyemi" in page
-    order = ["How long they can be left alone", "Medicines and when they take them",
-             "Allergies", "Back-up contacts: call in this order", "Getting about"]  # fmt: skip
+    order = [
+        "How long they can be left alone",
+        "Medicines and when they take them",
+        "Allergies",
+        "Back-up contacts: call in this order",
+        "Getting about",
+    ]
     places = [page.index(words) for words in order]
     assert places == sorted(places)
     assert 'href="tel:07700900101"' in page
@@ -66,8 +71,9 @@ def test_anyone_else_with_the_right_number_is_told_it_is_wrong(
     assert not CardOpening.objects.exists()
 
 
-def test_a_responder_in_another_area_opens_nothing(family, other_area, make_member,
-                                                   signed_in_client):  # fmt: skip
+def test_a_responder_in_another_area_opens_nothing(
+    family, other_area, make_member, signed_in_client
+):
     responder = make_member(Role.EMERGENCY_RESPONDER, other_area)
     page = _open(signed_in_client(responder), family.card.number).content.decode()
     assert "did not open a plan" in page and not CardOpening.objects.exists()
@@ -89,8 +95,10 @@ def test_the_plan_is_open_for_twelve_hours_then_refused_clearly(family, signed_i
     assert response.status_code == 403
     text = response.content.decode()
     assert "Your time with this plan has ended" in text and "Penicillin" not in text
-    call = client.post(f"/family-carers/opened/{opening.pk}/calls/",
-                       {"contact": family.contact_aisha.pk, "answer": "coming"})  # fmt: skip
+    call = client.post(
+        f"/family-carers/opened/{opening.pk}/calls/",
+        {"contact": family.contact_aisha.pk, "answer": "coming"},
+    )
     assert call.status_code == 403
 
 
@@ -128,8 +136,7 @@ def test_every_try_is_audited_and_the_number_never_is(family, signed_in_client):
     _open(client, family.card.number)
     entries = AuditLog.objects.filter(target_type="emergencycard", actor=family.responder.user)
     outcomes = [(e.action, e.detail.get("outcome")) for e in entries.order_by("sequence")]
-    assert outcomes == [(AuditAction.DENIED, "wrong_number"),
-                        (AuditAction.BREAK_GLASS, "opened")]  # fmt: skip
+    assert outcomes == [(AuditAction.DENIED, "wrong_number"), (AuditAction.BREAK_GLASS, "opened")]
     for entry in AuditLog.objects.all():
         assert family.card.number not in str(entry.detail) + entry.target_id + entry.reason
         assert "111122223333" not in str(entry.detail)
@@ -145,8 +152,9 @@ def test_the_carer_is_told_every_time_with_no_health_details(family, signed_in_c
         assert "opened the plan at" in notice.text
 
 
-def test_the_linked_person_and_whoever_acts_for_them_are_told(family, make_member, actor_for,
-                                                              signed_in_client):  # fmt: skip
+def test_the_linked_person_and_whoever_acts_for_them_are_told(
+    family, make_member, actor_for, signed_in_client
+):
     samuel = make_member(Role.PERSON, family.area, email="samuel@example.test")
     person = PersonFactory(area=family.area, user=samuel.user)
     acts = make_member(Role.REPRESENTATIVE, family.area)
@@ -156,8 +164,9 @@ def test_the_linked_person_and_whoever_acts_for_them_are_told(family, make_membe
     services.carer_answer(actor=actor_for(samuel), cared_for=cared_for, agree=True)
     card = services.card_issue(actor=carer, cared_for=cared_for)
     _open(signed_in_client(family.responder), card.number)
-    told = set(Notification.objects.filter(event=notices.CARD_USED).values_list("recipient",
-                                                                                 flat=True))  # fmt: skip
+    told = set(
+        Notification.objects.filter(event=notices.CARD_USED).values_list("recipient", flat=True)
+    )
     assert told == {family.carer.user.pk, samuel.user.pk, acts.user.pk}
 
 
@@ -165,8 +174,10 @@ def test_calls_are_recorded_in_order_and_the_carer_sees_them(family, signed_in_c
     client = signed_in_client(family.responder)
     _open(client, family.card.number)
     opening = CardOpening.objects.get()
-    client.post(f"/family-carers/opened/{opening.pk}/calls/",
-                {"contact": family.contact_aisha.pk, "answer": "coming"})  # fmt: skip
+    client.post(
+        f"/family-carers/opened/{opening.pk}/calls/",
+        {"contact": family.contact_aisha.pk, "answer": "coming"},
+    )
     at = timezone.localtime(opening.calls.get().called_at).strftime("%H:%M")
     line = f"Called Aisha Begum at {at}: coming"
     assert line in client.get(f"/family-carers/opened/{opening.pk}/").content.decode()

@@ -30,8 +30,9 @@ def test_the_print_stylesheet_hides_the_site_around_the_plan():
 
 def test_a_carer_adds_someone_known_only_in_their_plan(area, make_member, signed_in_client):
     client = signed_in_client(make_member(Role.FAMILY_CARER, area))
-    response = client.post("/family-carers/add/", {"name": "Mum", "what_i_do": "Shopping"},
-                           follow=True)  # fmt: skip
+    response = client.post(
+        "/family-carers/add/", {"name": "Mum", "what_i_do": "Shopping"}, follow=True
+    )
     assert "Emergency plan for Mum" in response.content.decode()
     assert "Mum" in client.get("/family-carers/").content.decode()
 
@@ -64,24 +65,30 @@ def test_a_carers_assessment_request_reaches_the_areas_workers(
     assert "Joy Adeyemi" in page and "Nights are hard" in page
     worker.post(f"/family-carers/assessment-requests/{request.pk}/", {"status": "booked"})
     assert "Assessment booked" in carer.get("/family-carers/assessment/").content.decode()
-    assert Notification.objects.filter(recipient=family.carer.user,
-                                       event=notices.ASSESSMENT_NEWS).exists()  # fmt: skip
+    assert Notification.objects.filter(
+        recipient=family.carer.user, event=notices.ASSESSMENT_NEWS
+    ).exists()
     elsewhere = signed_in_client(make_member(Role.SCHEME_WORKER, other_area))
     assert (
         "Nights are hard"
         not in elsewhere.get("/family-carers/assessment-requests/").content.decode()
     )
-    assert elsewhere.post(f"/family-carers/assessment-requests/{request.pk}/",
-                          {"status": "done"}).status_code == 404  # fmt: skip
+    assert (
+        elsewhere.post(
+            f"/family-carers/assessment-requests/{request.pk}/", {"status": "done"}
+        ).status_code
+        == 404
+    )
     person = signed_in_client(make_member(Role.PERSON, family.area))
     assert person.get("/family-carers/assessment-requests/").status_code == 403
 
 
 def test_the_area_admin_sets_the_24_hour_number(area, make_member, signed_in_client):
     admin = signed_in_client(make_member(Role.AREA_ADMIN, area))
-    admin.post("/family-carers/emergency-number/",
-               {"team_name": "Calder carers emergency team",
-                "twenty_four_hour_number": "01632 960 999"})  # fmt: skip
+    admin.post(
+        "/family-carers/emergency-number/",
+        {"team_name": "Calder carers emergency team", "twenty_four_hour_number": "01632 960 999"},
+    )
     assert EmergencySettings.objects.get(area=area).twenty_four_hour_number == "01632 960 999"
     carer = signed_in_client(make_member(Role.FAMILY_CARER, area))
     assert carer.get("/family-carers/emergency-number/").status_code == 403
@@ -109,8 +116,14 @@ def test_the_demo_part_makes_a_plan_with_two_confirmed_contacts_and_a_card(area,
     from kinfolk.family_carers.models import BackupContact, CaredFor, EmergencyCard
 
     carer = make_member(Role.FAMILY_CARER, area).user
-    demo = DemoArea(area=area, rng=random.Random(1), fake=Faker("en_GB"), people_wanted=1,
-                    carers_wanted=1, sign_ins={Role.FAMILY_CARER: carer})  # fmt: skip
+    demo = DemoArea(
+        area=area,
+        rng=random.Random(1),
+        fake=Faker("en_GB"),
+        people_wanted=1,
+        carers_wanted=1,
+        sign_ins={Role.FAMILY_CARER: carer},
+    )
     load_demo(demo)
     load_demo(demo)
     assert CaredFor.objects.filter(carer=carer).count() == 1

@@ -25,9 +25,16 @@ def test_the_carer_sees_their_plan(family, signed_in_client):
 
 
 @pytest.mark.parametrize(
-    "role", [Role.EMERGENCY_RESPONDER, Role.SCHEME_WORKER, Role.AREA_ADMIN, Role.FAMILY_CARER,
-             Role.PERSON, Role.REPRESENTATIVE],
-)  # fmt: skip
+    "role",
+    [
+        Role.EMERGENCY_RESPONDER,
+        Role.SCHEME_WORKER,
+        Role.AREA_ADMIN,
+        Role.FAMILY_CARER,
+        Role.PERSON,
+        Role.REPRESENTATIVE,
+    ],
+)
 def test_nobody_else_sees_the_plan_directly(family, make_member, signed_in_client, role):
     response = _plan(signed_in_client(make_member(role, family.area)), family)
     assert response.status_code == 403
