@@ -216,3 +216,20 @@ def test_the_card_pdf_is_for_the_carer_only(family, signed_in_client):
 def test_the_card_page_carries_the_areas_24_hour_number(family, signed_in_client):
     page = signed_in_client(family.responder).get(CARD).content.decode()
     assert 'href="tel:01632960000"' in page
+
+
+def test_the_qr_code_holds_the_page_to_type_the_number_not_the_plan(
+    family, signed_in_client, monkeypatch
+):
+    import qrcode
+
+    from kinfolk.family_carers import card_pdf
+
+    coded = []
+    real = qrcode.make
+    monkeypatch.setattr(
+        card_pdf.qrcode, "make", lambda data, **kw: coded.append(data) or real(data, **kw)
+    )
+    signed_in_client(family.carer).get(f"/family-carers/plans/{family.cared_for.pk}/card.pdf")
+    assert len(coded) == 1 and coded[0].endswith("/family-carers/card/")
+    assert family.card.number not in coded[0]

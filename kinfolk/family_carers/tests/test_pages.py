@@ -26,6 +26,7 @@ def test_the_print_stylesheet_hides_the_site_around_the_plan():
 
     css = (Path(__file__).parents[1] / "static/family_carers/family_carers.css").read_text()
     assert "@media print" in css and ".nhsuk-header" in css
+    assert "size: A4" in css and "columns: 2" in css
 
 
 def test_a_carer_adds_someone_known_only_in_their_plan(area, make_member, signed_in_client):
@@ -129,3 +130,24 @@ def test_the_demo_part_makes_a_plan_with_two_confirmed_contacts_and_a_card(area,
     assert CaredFor.objects.filter(carer=carer).count() == 1
     assert BackupContact.objects.filter(confirmed_at__isnull=False).count() == 2
     assert EmergencyCard.objects.filter(cancelled_at__isnull=True).count() == 1
+
+
+def test_the_demo_has_joys_plan_and_the_sign_ins_the_readme_lists(db):
+    from django.core.management import call_command
+
+    from kinfolk.accounts.demo import demo_email
+    from kinfolk.accounts.models import User
+    from kinfolk.family_carers.models import BackupContact, CaredFor, EmergencyCard
+
+    call_command("demo", people=20, carers=5)
+    joy = User.objects.get(email=demo_email(Role.FAMILY_CARER))
+    plan = CaredFor.objects.get(carer=joy).plan
+    assert plan.medicines and plan.allergies
+    confirmed = BackupContact.objects.filter(plan=plan, confirmed_at__isnull=False)
+    assert confirmed.count() == 2
+    aisha = User.objects.get(email="backup-contact-1@demo.kinfolk.test")
+    assert aisha.check_password("kinfolk-demo") and confirmed.filter(user=aisha).exists()
+    assert EmergencyCard.objects.filter(plan=plan, cancelled_at__isnull=True).count() == 1
+    responder = User.objects.get(email=demo_email(Role.EMERGENCY_RESPONDER))
+    assert responder.check_password("kinfolk-demo")
+    assert EmergencySettings.objects.get(area=plan.area).twenty_four_hour_number
