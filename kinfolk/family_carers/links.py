@@ -17,7 +17,8 @@ def home_cards(home: Home) -> list[HomeCard]:
     to a carer; workers' assessment requests; the area admin's 24-hour number."""
     actor, cards = home.actor, []
     if can(actor, "family_carers.respond_to_emergencies") or (
-        actor.area is not None and selectors.is_a_backup_contact(actor=actor)
+        can(actor, "family_carers.may_be_a_backup_contact")
+        and selectors.is_a_backup_contact(actor=actor)
     ):
         cards.append(
             HomeCard(
@@ -38,7 +39,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 CARING,
             )
         )
-    if actor.area is not None and actor.membership is not None:
+    if can(actor, "family_carers.may_be_asked_to_link"):
         for asking in selectors.waiting_for_my_answer(actor=actor):
             cards.append(
                 HomeCard(

@@ -132,3 +132,21 @@ rules.add_perm("family_carers.see_opening", opened_it)
 rules.add_perm("family_carers.see_assessment_requests", is_care_worker | is_area_admin)
 rules.add_perm("family_carers.set_emergency_number", is_area_admin)
 rules.add_perm("family_carers.respond_to_emergencies", is_responder)
+
+
+# What the home page looks for (kinfolk/family_carers/links.py), so that it asks the database
+# only for those who could have something waiting.
+@rules.predicate
+def answers_for_people(actor, obj=None) -> bool:
+    """Someone who uses support, or a representative: a carer may ask them to link a plan."""
+    return actor.acts_as(Role.PERSON, Role.REPRESENTATIVE)
+
+
+@rules.predicate
+def could_be_a_backup_contact(actor, obj=None) -> bool:
+    """Anyone in an area but its staff (a back-up contact is family, a friend, a neighbour)."""
+    return actor.membership is not None and not actor.membership.is_staff_role
+
+
+rules.add_perm("family_carers.may_be_asked_to_link", answers_for_people)
+rules.add_perm("family_carers.may_be_a_backup_contact", could_be_a_backup_contact)

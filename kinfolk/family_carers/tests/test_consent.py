@@ -91,3 +91,10 @@ def test_the_carer_cannot_answer_for_the_person(carer_actor, samuel, signed_in_c
     cared_for.refresh_from_db()
     assert not cared_for.linked
     assert client.get(f"/family-carers/answers/{cared_for.pk}/").status_code == 403
+
+
+def test_the_persons_home_page_asks_them(carer_actor, samuel, signed_in_client):
+    cared_for = _ask(carer_actor)
+    home = signed_in_client(samuel).get("/").content.decode()
+    assert "Joy Adeyemi asked to link their emergency plan" in home
+    assert f"/family-carers/answers/{cared_for.pk}/" in home
