@@ -384,16 +384,21 @@ def card_try(*, actor, number: str) -> CardOpening:
     while; everyone the plan is about is told each time it opens."""
     require(actor, "family_carers.try_a_card")
     now = timezone.now()
+    # One transaction with the user's row locked: parallel tries are counted one after another,
+    # and the try is kept (and audited) even when it is refused, because the refusal is raised
+    # only after the transaction has been committed.
     with transaction.atomic():
-        # One try at a time per user, so the count cannot be raced past.
         User.objects.select_for_update().filter(pk=actor.user.pk).first()
-        if wrong_tries(actor.user, now) >= WRONG_TRIES_ALLOWED:
-            _tried(actor, None, "locked", right=None, now=now)
-            locked = CardRefused(LOCKED.format(tries=WRONG_TRIES_ALLOWED, minutes=LOCK_MINUTES))
-        else:
-            locked = None
-    if locked is not None:
-        raise locked
+        opening, refusal = _card_tried(actor, number, now)
+    if refusal:
+        raise CardRefused(refusal)
+    return opening
+
+
+def _card_tried(actor, number: str, now) -> tuple[CardOpening | None, str]:
+    if wrong_tries(actor.user, now) >= WRONG_TRIES_ALLOWED:
+        _tried(actor, None, "locked", right=None, now=now)
+        return None, LOCKED.format(tries=WRONG_TRIES_ALLOWED, minutes=LOCK_MINUTES)
     digits = card_digits(number)
     card = None
     if len(digits) == CARD_DIGITS:
@@ -405,21 +410,19 @@ def card_try(*, actor, number: str) -> CardOpening:
         )
     how = opened_as(actor, card) if card is not None else None
     if how is None:
-        with transaction.atomic():
-            _tried(actor, card, "wrong_number", right=False, now=now)
-        raise CardRefused(WRONG_NUMBER)
-    with transaction.atomic():
-        _tried(actor, card, "opened", right=True, now=now)
-        opening = CardOpening.objects.create(
-            area=card.area,
-            card=card,
-            user=actor.user,
-            opened_as=how,
-            opened_at=now,
-            ends_at=now + timedelta(hours=OPENING_HOURS),
-        )
-        notices.card_used(opening)
-    return opening
+        _tried(actor, card, "wrong_number", right=False, now=now)
+        return None, WRONG_NUMBER
+    _tried(actor, card, "opened", right=True, now=now)
+    opening = CardOpening.objects.create(
+        area=card.area,
+        card=card,
+        user=actor.user,
+        opened_as=how,
+        opened_at=now,
+        ends_at=now + timedelta(hours=OPENING_HOURS),
+    )
+    notices.card_used(opening)
+    return opening, ""
 
 
 def _tried(actor, card, outcome: str, *, right: bool | None, now) -> None:
