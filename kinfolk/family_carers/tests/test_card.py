@@ -233,3 +233,18 @@ def test_the_qr_code_holds_the_page_to_type_the_number_not_the_plan(
     signed_in_client(family.carer).get(f"/family-carers/plans/{family.cared_for.pk}/card.pdf")
     assert len(coded) == 1 and coded[0].endswith("/family-carers/card/")
     assert family.card.number not in coded[0]
+
+
+def test_a_responder_is_staff_and_must_set_up_two_step_verification(family):
+    from django.test import Client
+    from django.urls import reverse
+
+    from kinfolk.accounts.tests.factories import PASSWORD
+
+    client = Client()
+    response = client.post(
+        reverse("accounts:login"),
+        {"email": family.responder.user.email, "password": PASSWORD},
+    )
+    assert response.url == reverse("accounts:mfa_setup")
+    assert client.get(CARD).status_code == 302  # not signed in until the second step
