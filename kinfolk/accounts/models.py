@@ -22,6 +22,9 @@ class Role(models.TextChoices):
     COMMISSIONER = "commissioner", "Commissioner"
     EXPERT_BY_EXPERIENCE = "expert_by_experience", "Expert by experience"
     AREA_ADMIN = "area_admin", "Area admin"
+    FAMILY_CARER = "family_carer", "Family carer"
+    EMERGENCY_RESPONDER = "emergency_responder", "Emergency responder (carers emergency team)"
+    BACKUP_CONTACT = "backup_contact", "Back-up contact in a family carer's emergency plan"
 
 
 # Roles that see other people's information at work: they must use two-step verification.
@@ -33,6 +36,7 @@ STAFF_ROLES = frozenset(
         Role.COMMUNITY_ORGANISATION_MEMBER,
         Role.COMMISSIONER,
         Role.AREA_ADMIN,
+        Role.EMERGENCY_RESPONDER,
     }
 )
 # Staff roles that may be allocated to a person and so see their record.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("directory/", include("kinfolk.directory.urls")),
     path("social-prescribing/", include("kinfolk.social_prescribing.urls")),
     path("accountability/", include("kinfolk.accountability.urls")),
+    path("family-carers/", include("kinfolk.family_carers.urls")),
     path("openreferral/", include(openreferral_patterns)),
     path("api/v1/", api.urls),
 ]

@@ -37,6 +37,9 @@ COMMUNITY = "community organisation member"
 COMMISSIONER = "commissioner"
 EXPERT = "expert by experience"
 ADMIN = "area admin"
+FAMILY_CARER = "family carer"
+RESPONDER = "emergency responder"
+BACKUP = "back-up contact (confirmed)"
 ANONYMOUS = "anonymous"
 ACTORS = {
     PERSON: Role.PERSON,
@@ -50,6 +53,9 @@ ACTORS = {
     COMMISSIONER: Role.COMMISSIONER,
     EXPERT: Role.EXPERT_BY_EXPERIENCE,
     ADMIN: Role.AREA_ADMIN,
+    FAMILY_CARER: Role.FAMILY_CARER,
+    RESPONDER: Role.EMERGENCY_RESPONDER,
+    BACKUP: Role.BACKUP_CONTACT,
     ANONYMOUS: None,
 }
 SIGNED_IN = [a for a in ACTORS if a != ANONYMOUS]
@@ -105,6 +111,7 @@ def build_world(area, other_area) -> World:
             | accountability_world(where, users[COMMISSIONER])
         )
         w.shared_lives[key] |= prescribing_world(person, users, w.shared_lives[key])
+        w.shared_lives[key] |= family_carers_world(person, users)
         w.shared_lives[key]["token"] = _token_of(
             w.members[PERSON] if key == "own" else w.memberships[key]
         )
@@ -151,6 +158,48 @@ def expired_break_glass(person):
         reason="A&E called about medication", started_at=started,
         expires_at=started + timedelta(hours=1),
     )  # fmt: skip
+
+
+def family_carers_world(person, users) -> dict:
+    """A family carer's plan for the person, who agreed; a confirmed back-up contact; a card the
+    responder opened; a second carer still waiting for the person's answer; an assessment
+    request."""
+    from datetime import timedelta
+
+    from kinfolk.family_carers.models import (
+        AssessmentRequest,
+        BackupContact,
+        CardOpening,
+        CaredFor,
+        EmergencyCard,
+        EmergencyPlan,
+    )
+
+    area, now = person.area, timezone.now()
+    carer = users[FAMILY_CARER]
+    cared_for = CaredFor.objects.create(
+        area=area, carer=carer, person=person, name="Dad", asked_email="x@example.test",
+        agreed_at=now, agreed_by=users[PERSON],
+    )  # fmt: skip
+    plan = EmergencyPlan.objects.create(area=area, cared_for=cared_for, allergies="Penicillin")
+    contact = BackupContact.objects.create(
+        area=area, plan=plan, rank=1, name="Aisha", phone="07700 900 101",
+        email=users[BACKUP].email, user=users[BACKUP], confirmed_at=now,
+    )  # fmt: skip
+    card = EmergencyCard.objects.create(area=area, plan=plan, number=f"{person.pk.int:016d}"[-16:])
+    opening = CardOpening.objects.create(
+        area=area, card=card, user=users[RESPONDER], opened_as="responder", opened_at=now,
+        ends_at=now + timedelta(hours=12),
+    )  # fmt: skip
+    waiting = CaredFor.objects.create(
+        area=area, carer=UserFactory(), person=person, name="Dad", asked_email="x@example.test"
+    )
+    EmergencyPlan.objects.create(area=area, cared_for=waiting)
+    asked = AssessmentRequest.objects.create(area=area, carer=carer)
+    return {
+        "cared_for": cared_for.pk, "contact": contact.pk, "opening": opening.pk,
+        "waiting": waiting.pk, "assessment_request": asked.pk,
+    }  # fmt: skip
 
 
 def prescribing_world(person, users, ids) -> dict:
@@ -533,6 +582,33 @@ SHARED_LIVES_ENTRIES = [
     ),
     ("GET", f"{API_SL}/arrangements/{A}", None, _only(*PARTIES)),
 ]
+FC, CF, CT, OP = "/family-carers", "{cared_for}", "{contact}", "{opening}"
+WAITING, AR = "{waiting}", "{assessment_request}"
+PLAN_READERS = (FAMILY_CARER, PERSON, REPRESENTATIVE)  # the person agreed; the rep acts for them
+CARERS_WORKERS = (ALLOCATED, UNALLOCATED, LINK_WORKER, ADMIN)
+FAMILY_CARER_ENTRIES = [
+    ("GET", f"{FC}/plans/{CF}/", None, _only(*PLAN_READERS)),
+    ("GET", f"{FC}/plans/{CF}/print/", None, _only(*PLAN_READERS)),
+    ("GET", f"{FC}/plans/{CF}/edit/", None, _only(FAMILY_CARER)),
+    ("POST", f"{FC}/plans/{CF}/edit/", {"allergies": "None known"}, _only(FAMILY_CARER)),
+    (
+        "POST",
+        f"{FC}/plans/{CF}/contacts/",
+        {"name": "Kaz", "phone": "07700 900 102", "email": "kaz@example.test"},
+        _only(FAMILY_CARER),
+    ),
+    ("POST", f"{FC}/plans/{CF}/card/", None, _only(FAMILY_CARER)),
+    ("POST", f"{FC}/plans/{CF}/card/cancel/", None, _only(FAMILY_CARER)),
+    ("GET", f"{FC}/plans/{CF}/card.pdf", None, _only(FAMILY_CARER)),
+    ("POST", f"{FC}/contacts/{CT}/remove/", None, _only(FAMILY_CARER)),
+    ("POST", f"{FC}/contacts/{CT}/up/", None, _only(FAMILY_CARER)),
+    ("GET", f"{FC}/answers/{WAITING}/", None, _only(PERSON, REPRESENTATIVE)),
+    ("POST", f"{FC}/answers/{WAITING}/", {"answer": "yes"}, _only(PERSON, REPRESENTATIVE)),
+    # A plan opened with the card: only by the one who opened it, while their time lasts.
+    ("GET", f"{FC}/opened/{OP}/", None, _only(RESPONDER)),
+    ("POST", f"{FC}/opened/{OP}/calls/", {"contact": CT, "answer": "coming"}, _only(RESPONDER)),
+    ("POST", f"{FC}/assessment-requests/{AR}/", {"status": "seen"}, _only(*CARERS_WORKERS)),
+]
 # (method, path template, body, {actor: outcome for a target in their own area}).
 # For a target in another area every signed-in actor is denied.
 PERSON_ENTRIES = [
@@ -697,6 +773,30 @@ AREA_ENTRIES = [
     ("GET", f"{API_SL}/carers", None, _only(*SCHEME_WORKERS)),
     ("GET", f"{API_SL}/report", None, _only(*SCHEME_WORKERS, COMMISSIONER, EXPERT)),
 ]
+AREA_ENTRIES += [
+    ("GET", f"{FC}/", None, _only(FAMILY_CARER)),
+    ("GET", f"{FC}/add/", None, _only(FAMILY_CARER)),
+    ("POST", f"{FC}/add/", {"name": "Mum"}, _only(FAMILY_CARER)),
+    ("GET", f"{FC}/link/", None, _only(FAMILY_CARER)),
+    ("POST", f"{FC}/link/", {"name": "Mum", "email": "mum@example.test"}, _only(FAMILY_CARER)),
+    # Anyone signed in may type a card number; it opens a plan only for a responder or a
+    # confirmed back-up contact (kinfolk/family_carers/tests/test_card.py).
+    ("GET", f"{FC}/card/", None, _everyone(ALLOW)),
+    ("POST", f"{FC}/card/", {"number": "1111 2222 3333 4444"}, _everyone(ALLOW)),
+    ("GET", f"{FC}/assessment/", None, _only(FAMILY_CARER)),
+    ("POST", f"{FC}/assessment/", {"what_to_talk_about": "Nights"}, _only(FAMILY_CARER)),
+    ("GET", f"{FC}/assessment-requests/", None, _only(*CARERS_WORKERS)),
+    ("GET", f"{FC}/emergency-number/", None, _only(ADMIN)),
+    (
+        "POST",
+        f"{FC}/emergency-number/",
+        {"team_name": "Team", "twenty_four_hour_number": "01632 960 000"},
+        _only(ADMIN),
+    ),
+    # A back-up contact's one-time link that does not exist is "not found" for everyone.
+    ("GET", f"{FC}/back-up/not-a-token/", None, {a: DENY for a in ACTORS}),
+    ("POST", f"{FC}/back-up/not-a-token/", {"answer": "yes"}, {a: DENY for a in ACTORS}),
+]
 # Pages anyone may see: documentation, not data.
 PUBLIC_DOCS = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}
 # Entries tried with the actor's own area's records and again with another area's.
@@ -707,6 +807,7 @@ OWN_AND_OTHER = [
     *DIRECTORY_ENTRIES,
     *PRESCRIBING_ENTRIES,
     *ACCOUNTABILITY_ENTRIES,
+    *FAMILY_CARER_ENTRIES,
 ]
 
 
@@ -826,6 +927,10 @@ def _normalise(path: str) -> str:
         ("meeting", MT),
         ("response", W),
         ("sent", SENT),
+        ("cared_for", CF),
+        ("contact", CT),
+        ("opening", OP),
+        ("request", AR),
     ):
         path = path.replace(f"<int:{name}_id>", marker).replace(f"{{{name}_id}}", marker)
     for name, marker in (
@@ -844,6 +949,9 @@ def _normalise(path: str) -> str:
     path = path.replace("<int:not_for_me_id>", "{not_for_me}")
     path = path.replace("<str:uidb64>/<str:token>/", "MQ/not-a-token/")
     path = path.replace("/openreferral/<path:rest>", "/openreferral/no-such-thing")
+    path = path.replace("back-up/<str:token>/", "back-up/not-a-token/")
+    if "/family-carers/answers/" in path:
+        path = path.replace(CF, WAITING)
     return path.replace("<slug:measure>", MEASURE).replace("<slug:key>", KEY)
 
 
@@ -959,6 +1067,15 @@ SHOWS_PERSONAL_DATA = {
     ("GET", "/notifications/"): (),
     # Who was told what (in this world, nobody yet).
     ("GET", "/notifications/outbox/"): (),
+    ("GET", f"{FC}/plans/{CF}/"): PLAN_READERS,
+    ("GET", f"{FC}/plans/{CF}/print/"): PLAN_READERS,
+    ("GET", f"{FC}/plans/{CF}/edit/"): (FAMILY_CARER,),
+    ("GET", f"{FC}/plans/{CF}/card.pdf"): (FAMILY_CARER,),
+    ("GET", f"{FC}/answers/{WAITING}/"): (PERSON, REPRESENTATIVE),
+    ("GET", f"{FC}/opened/{OP}/"): (RESPONDER,),
+    ("GET", f"{FC}/"): (FAMILY_CARER,),
+    ("GET", f"{FC}/card/"): (RESPONDER,),
+    ("GET", f"{FC}/assessment-requests/"): CARERS_WORKERS,
 }
 SHOWS_NO_PERSONAL_DATA = {
     **{("GET", path): "what the area promised, in public" for path in PUBLIC_COMMITMENTS},
@@ -1001,6 +1118,11 @@ SHOWS_NO_PERSONAL_DATA = {
     ("GET", f"{SP}/reports/"): "counts for the commissioner, with small numbers suppressed",
     **{("GET", path): "the public Open Referral UK directory" for path in OPEN_REFERRAL},
     ("GET", "/openreferral/no-such-thing"): "a JSON 'not found'",
+    ("GET", f"{FC}/add/"): "an empty form",
+    ("GET", f"{FC}/link/"): "an empty form",
+    ("GET", f"{FC}/assessment/"): "the carer's own requests and their status",
+    ("GET", f"{FC}/emergency-number/"): "the area's emergency team name and number",
+    ("GET", f"{FC}/back-up/not-a-token/"): "a 'not found' for a link that does not exist",
 }
 
 

@@ -87,6 +87,7 @@ def test_a_scheme_worker(cards_of, person):
         ("The connection test", "/wellbeing/connection-test/"),
         ("Find local support and activities", "/directory/"),
         ("Add a person", "/people/new/"),
+        ("Assessment requests from family carers", "/family-carers/assessment-requests/"),
         ("Sign-in and security", "/accounts/security/"),
     ]
 
@@ -108,6 +109,7 @@ def test_a_link_worker(cards_of):
         ("Find local support and activities", "/directory/"),
         ("Social prescribing", "/social-prescribing/inbox/"),
         ("Add a person", "/people/new/"),
+        ("Assessment requests from family carers", "/family-carers/assessment-requests/"),
         ("Sign-in and security", "/accounts/security/"),
     ]
 
@@ -141,10 +143,30 @@ def test_an_area_admin(cards_of):
     assert cards() == [
         ("Find local support and activities", "/directory/"),
         ("Directory listings", "/directory/listings/"),
+        ("Assessment requests from family carers", "/family-carers/assessment-requests/"),
         ("Memberships", "/accounts/memberships/"),
         ("Allocate a worker", "/people/allocate/"),
+        ("Carers emergency number", "/family-carers/emergency-number/"),
         ("Emergency access report", "/people/emergency-access/"),
         ("Messages sent", "/notifications/outbox/"),
         ("Scheduled jobs", "/notifications/scheduled-jobs/"),
+        ("Sign-in and security", "/accounts/security/"),
+    ]
+
+
+def test_a_family_carer(cards_of):
+    _, cards = cards_of(Role.FAMILY_CARER)
+    assert cards() == [
+        ("My caring", "/family-carers/"),
+        ("Find local support and activities", "/directory/"),
+        ("Sign-in and security", "/accounts/security/"),
+    ]
+
+
+def test_an_emergency_responder(cards_of):
+    _, cards = cards_of(Role.EMERGENCY_RESPONDER)
+    assert cards() == [
+        ("Open an emergency plan with a card number", "/family-carers/card/"),
+        ("Find local support and activities", "/directory/"),
         ("Sign-in and security", "/accounts/security/"),
     ]

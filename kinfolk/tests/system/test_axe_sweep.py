@@ -27,6 +27,8 @@ ROLES = [
     "commissioner",
     "expert-by-experience",
     "area-admin",
+    "family-carer",
+    "emergency-responder",
 ]
 PAGES_PER_ROLE = 40
 # Not pages: signing out, machine-readable answers and downloads.

@@ -1,0 +1,85 @@
+"""The demo area's family carer: Joy Adeyemi looks after her father, with a plan, two back-up
+contacts who said yes, and a card; the emergency team's 24-hour number. Made through the same
+services a person would use. Idempotent: a second load leaves it as it is."""
+
+from django.contrib.auth.hashers import make_password
+
+from kinfolk.accounts.actor import Actor
+from kinfolk.accounts.demo import DEMO_DOMAIN
+from kinfolk.accounts.models import Membership, Role, User
+
+from . import services
+from .models import CaredFor, EmergencySettings
+
+# A number kept for drama (Ofcom): it rings nowhere.
+TWENTY_FOUR_HOURS = "01632 960 000"
+CONTACTS = [
+    ("Aisha Begum", "07700 900 101", "neighbour"),
+    ("Tunde Adeyemi", "07700 900 102", "brother"),
+]
+PLAN = {
+    "can_be_left": "About 2 hours in the day. Never overnight.",
+    "needs": "Help to wash and dress in the morning; meals cooked; reminders to drink.",
+    "medicines": "Metformin 500 mg with breakfast and tea. Donepezil 10 mg at bedtime.",
+    "medicines_kept": "Blue box in the kitchen cupboard above the kettle.",
+    "allergies": "Penicillin (rash and swelling).",
+    "gp": "Calder Health Centre, 01632 960 111",
+    "pharmacy": "Riverside Pharmacy, 01632 960 222",
+    "services": "Home care visit at 8am on weekdays (Calder Home Care).",
+    "mobility": "Walks with a frame indoors; needs a wheelchair outside.",
+    "communication": "Hard of hearing on the left: speak slowly, face him.",
+    "routines": "Tea and the radio news at 7am. Bed by 10pm with the landing light on.",
+    "behaviour": "Can become upset in the evening; sitting with him and old photos helps.",
+    "pets": "A cat, Pepper: Aisha feeds her.",
+    "keys_where": "Key safe by the back door (code held by the home care agency).",
+    "keys_held_by": "Aisha Begum, next door",
+}
+
+
+def _actor(user, area, role) -> Actor:
+    membership, _ = Membership.objects.get_or_create(user=user, area=area, role=role)
+    return Actor(user=user, membership=membership)
+
+
+def load_demo(demo) -> None:
+    """The family carer's plan, contacts and card, and the area's 24-hour number."""
+    area = demo.area
+    carer = demo.sign_ins.get(Role.FAMILY_CARER)
+    if carer is None:
+        return
+    EmergencySettings.objects.get_or_create(
+        area=area, defaults={"twenty_four_hour_number": TWENTY_FOUR_HOURS}
+    )
+    if CaredFor.objects.in_area(area).filter(carer=carer).exists():
+        return
+    actor = _actor(carer, area, Role.FAMILY_CARER)
+    cared_for = services.cared_for_add(
+        actor=actor,
+        name="Samuel Adeyemi",
+        about="My father, 84.",
+        what_i_do="I live with him and do everything at home: meals, medicines, appointments.",
+        what_would_help="A break one afternoon a week, and someone to talk to.",
+    )
+    services.plan_save(
+        actor=actor,
+        cared_for=cared_for,
+        **PLAN,
+        what_i_do=cared_for.what_i_do,
+        what_would_help=cared_for.what_would_help,
+    )
+    password = carer.password  # the back-up contacts share the published demo password
+    for n, (name, phone, relationship) in enumerate(CONTACTS, start=1):
+        email = f"backup-contact-{n}@{DEMO_DOMAIN}"
+        user, _ = User.objects.get_or_create(email=email, defaults={"display_name": name})
+        user.password = password or make_password(None)
+        user.save(update_fields=["password"])
+        contact, token = services.contact_add(
+            actor=actor,
+            cared_for=cared_for,
+            name=name,
+            phone=phone,
+            email=email,
+            relationship=relationship,
+        )
+        services.contact_answer(user=user, token=token, agree=True)
+    services.card_issue(actor=actor, cared_for=cared_for)
