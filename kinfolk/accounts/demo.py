@@ -20,6 +20,8 @@ DEMO_ACCOUNTS = {
     Role.COMMISSIONER: "Martin Doyle",
     Role.EXPERT_BY_EXPERIENCE: "Aisha Rahman",
     Role.AREA_ADMIN: "Helen Price",
+    Role.BUDGET_APPROVER: "Ruth Adeyemi",
+    Role.BROKER: "Dev Patel",
 }
 EXTRA_SCHEME_WORKERS = 3
 

@@ -22,6 +22,8 @@ class Role(models.TextChoices):
     COMMISSIONER = "commissioner", "Commissioner"
     EXPERT_BY_EXPERIENCE = "expert_by_experience", "Expert by experience"
     AREA_ADMIN = "area_admin", "Area admin"
+    BUDGET_APPROVER = "budget_approver", "Budget approver"
+    BROKER = "broker", "Support broker"
 
 
 # Roles that see other people's information at work: they must use two-step verification.
@@ -33,6 +35,9 @@ STAFF_ROLES = frozenset(
         Role.COMMUNITY_ORGANISATION_MEMBER,
         Role.COMMISSIONER,
         Role.AREA_ADMIN,
+        # They see people's support plans and what their money is spent on.
+        Role.BUDGET_APPROVER,
+        Role.BROKER,
     }
 )
 # Staff roles that may be allocated to a person and so see their record.

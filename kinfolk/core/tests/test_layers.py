@@ -23,6 +23,7 @@ LAYERS = {
     "directory": 4,
     "social_prescribing": 5,
     "sharedlives": 6,
+    "budgets": 6,  # personal budgets and their ledger; never imports sharedlives, nor it budgets
     "api": 7,  # mounts each app's router
     "home": 8,  # the hub and the demo area: may import everything, nothing imports it
     "config": 9,  # settings and the URL map
