@@ -13,6 +13,7 @@ urlpatterns = [
     path("wellbeing/", include("kinfolk.wellbeing.urls")),
     path("directory/", include("kinfolk.directory.urls")),
     path("social-prescribing/", include("kinfolk.social_prescribing.urls")),
+    path("budgets/", include("kinfolk.budgets.urls")),
     path("openreferral/", include(openreferral_patterns)),
     path("api/v1/", api.urls),
 ]
