@@ -25,9 +25,10 @@ class MoneyField(forms.CharField):
 
 class OutcomeForm(forms.Form):
     wellbeing_area = forms.ChoiceField(
-        label="Which part of life is this about?", choices=CareActArea.choices,
+        label="Which part of life is this about?",
+        choices=CareActArea.choices,
         widget=forms.RadioSelect,
-    )  # fmt: skip
+    )
     in_my_words = forms.CharField(label="What I want, in my words", widget=forms.Textarea)
     support = forms.CharField(label="The support that will help", widget=forms.Textarea)
     cost = MoneyField(label="What the support costs over the budget's period")
@@ -35,9 +36,11 @@ class OutcomeForm(forms.Form):
 
 class AgreeForm(forms.Form):
     how_shown = ReasonField(
-        label="How did they show you they agree?", required=False, widget=forms.Textarea,
+        label="How did they show you they agree?",
+        required=False,
+        widget=forms.Textarea,
         help_text="For example, they nodded and pointed to 'yes' on their easy read plan.",
-    )  # fmt: skip
+    )
 
 
 class ApproveForm(forms.Form):
@@ -45,8 +48,12 @@ class ApproveForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    payee = forms.CharField(label="Who is the payment to?", max_length=150, required=False,
-                            help_text="The provider's name, as on their invoice")  # fmt: skip
+    payee = forms.CharField(
+        label="Who is the payment to?",
+        max_length=150,
+        required=False,
+        help_text="The provider's name, as on their invoice",
+    )
     organization = forms.ChoiceField(label="Or choose a listed organisation", required=False)
     amount = MoneyField(label="How much?")
     description = forms.CharField(label="What for", max_length=200, required=False)

@@ -61,7 +61,20 @@ def register_jobs() -> None:
             "A budget review is due. Sign in to see it.",
         )
     )
-    register_job(Job("budgets.review_due", "Remind people their budget review is due", DAILY,
-                     remind, reminds=True))  # fmt: skip
-    register_job(Job("budgets.recover_unspent", "Return unspent direct payments at period end",
-                     DAILY, recover))  # fmt: skip
+    register_job(
+        Job(
+            "budgets.review_due",
+            "Remind people their budget review is due",
+            DAILY,
+            remind,
+            reminds=True,
+        )
+    )
+    register_job(
+        Job(
+            "budgets.recover_unspent",
+            "Return unspent direct payments at period end",
+            DAILY,
+            recover,
+        )
+    )

@@ -100,10 +100,13 @@ POSTGRES_DOWN = [
     *[
         f"DROP FUNCTION IF EXISTS {name}();"
         for name in (
-            "budgets_movement_balances", "budgets_budget_not_below_zero",
-            "budgets_entry_is_a_leg", "budgets_movement_legs", "budgets_ledger_refuse",
+            "budgets_movement_balances",
+            "budgets_budget_not_below_zero",
+            "budgets_entry_is_a_leg",
+            "budgets_movement_legs",
+            "budgets_ledger_refuse",
         )
-    ],  # fmt: skip
+    ],
 ]
 
 SQLITE_UP = [

@@ -21,14 +21,32 @@ def home_cards(home: Home) -> list[HomeCard]:
     if me is not None and can(actor, "budgets.see_my_budget", me):
         budget = _latest_budget(me)
         if budget is not None:
-            cards.append(HomeCard("My budget", reverse("budgets:budget", args=[budget.pk]),
-                                  "How much is left, my support plan, and what was paid.", AT))  # fmt: skip
+            cards.append(
+                HomeCard(
+                    "My budget",
+                    reverse("budgets:budget", args=[budget.pk]),
+                    "How much is left, my support plan, and what was paid.",
+                    AT,
+                )
+            )
     if can(actor, "budgets.see_plans_waiting"):
-        cards.append(HomeCard("Support plans waiting for approval", reverse("budgets:waiting"),
-                              "Plans people have agreed, for you to approve.", AT))  # fmt: skip
+        cards.append(
+            HomeCard(
+                "Support plans waiting for approval",
+                reverse("budgets:waiting"),
+                "Plans people have agreed, for you to approve.",
+                AT,
+            )
+        )
     if can(actor, "budgets.see_budgets_i_manage"):
-        cards.append(HomeCard("Budgets I manage", reverse("budgets:managed"),
-                              "Record payments and see what is left.", AT + 1))  # fmt: skip
+        cards.append(
+            HomeCard(
+                "Budgets I manage",
+                reverse("budgets:managed"),
+                "Record payments and see what is left.",
+                AT + 1,
+            )
+        )
     return cards
 
 

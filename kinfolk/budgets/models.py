@@ -42,9 +42,11 @@ class Budget(AreaOwned):
     held_by = models.CharField(max_length=20, choices=HeldBy.choices)
     holder_name = models.CharField(max_length=150, help_text="Who holds the money, by name")
     manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="budgets_managed",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="budgets_managed",
         help_text="Who records what is paid from it",
-    )  # fmt: skip
+    )
     reviewed_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -158,9 +160,12 @@ class Account(AreaOwned):
         Budget, null=True, blank=True, on_delete=models.PROTECT, related_name="account"
     )
     organization = models.ForeignKey(
-        "directory.Organization", null=True, blank=True, on_delete=models.PROTECT,
+        "directory.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
 
     class Meta:
         constraints = [
@@ -213,7 +218,9 @@ class Movement(AreaOwned):
                 condition=~Q(from_account=F("to_account")), name="movement_between_two_accounts"
             ),
             models.CheckConstraint(
-                condition=(Q(kind=MovementKind.REVERSAL) & Q(reverses__isnull=False) & ~Q(reason=""))
+                condition=(
+                    Q(kind=MovementKind.REVERSAL) & Q(reverses__isnull=False) & ~Q(reason="")
+                )
                 | (~Q(kind=MovementKind.REVERSAL) & Q(reverses__isnull=True)),
                 name="reversal_names_what_it_reverses_and_why",
             ),

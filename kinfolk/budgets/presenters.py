@@ -52,7 +52,10 @@ def statement_sentences(lines: list[dict], *, own: bool, called: str) -> list[st
             said.append(f"{pounds(pence)} came in from the council.")
         elif kind == MovementKind.PAYMENT:
             said.append(f"{paid} {pounds(pence)} to {to}.")
-        elif kind == MovementKind.REVERSAL and line["movement__reverses__kind"] == MovementKind.PAYMENT:
+        elif (
+            kind == MovementKind.REVERSAL
+            and line["movement__reverses__kind"] == MovementKind.PAYMENT
+        ):
             said.append(f"{pounds(pence)} paid to {came_from} was put back.")
         elif kind == MovementKind.REVERSAL:
             said.append(f"{pounds(pence)} from the council was taken back.")
@@ -155,30 +158,43 @@ class BudgetPage:
         when = _day(plan.agreed_at.date())
         if plan.agreed_as == "person":
             return f"Agreed by {self.budget.person.called} on {when}."
-        return f"Agreed for {self.budget.person.called} by {plan.agreed_by} on {when}. " \
-               f"How {self.budget.person.called} showed it: {plan.how_shown}"  # fmt: skip
+        return (
+            f"Agreed for {self.budget.person.called} by {plan.agreed_by} on {when}. "
+            f"How {self.budget.person.called} showed it: {plan.how_shown}"
+        )
 
     def outcome_rows(self, outcomes) -> list[dict]:
         """Each outcome: the part of life, in their words, the support, the cost."""
         return [
-            {"area": CARE_ACT_AREAS[o.wellbeing_area], "words": o.in_my_words,
-             "support": o.support, "cost": pounds(o.cost_pence)}
+            {
+                "area": CARE_ACT_AREAS[o.wellbeing_area],
+                "words": o.in_my_words,
+                "support": o.support,
+                "cost": pounds(o.cost_pence),
+            }
             for o in outcomes
-        ]  # fmt: skip
+        ]
 
     def movement_rows(self) -> list[dict]:
         """The ledger for the budget: each movement, and whether it can be reversed."""
         rows = []
         for m in self.movements:
             reversed_already = hasattr(m, "reversed_by") and _has(m, "reversed_by")
-            rows.append({
-                "id": m.pk, "on": _day(m.happened_on), "kind": MovementKind(m.kind).label,
-                "to": m.to_account.name, "from": m.from_account.name,
-                "amount": pounds(m.amount_pence), "reason": m.reason,
-                "reversible": self.can_reverse and m.kind == MovementKind.PAYMENT
-                and not reversed_already,
-                "reversed": reversed_already,
-            })  # fmt: skip
+            rows.append(
+                {
+                    "id": m.pk,
+                    "on": _day(m.happened_on),
+                    "kind": MovementKind(m.kind).label,
+                    "to": m.to_account.name,
+                    "from": m.from_account.name,
+                    "amount": pounds(m.amount_pence),
+                    "reason": m.reason,
+                    "reversible": self.can_reverse
+                    and m.kind == MovementKind.PAYMENT
+                    and not reversed_already,
+                    "reversed": reversed_already,
+                }
+            )
         return rows
 
 
@@ -193,10 +209,13 @@ def _has(movement, name: str) -> bool:
 def plan_waiting_rows(plans) -> list[dict]:
     """The approver's list: whose plan, agreed when and how, what it costs."""
     return [
-        {"budget": p.budget.pk, "who": p.budget.person.full_name,
-         "agreed": _day(p.agreed_at.date()),
-         "as": "by the person" if p.agreed_as == "person" else "by their representative",
-         "cost": pounds(sum(o.cost_pence for o in p.outcomes.all())),
-         "amount": pounds(p.budget.amount_pence)}
+        {
+            "budget": p.budget.pk,
+            "who": p.budget.person.full_name,
+            "agreed": _day(p.agreed_at.date()),
+            "as": "by the person" if p.agreed_as == "person" else "by their representative",
+            "cost": pounds(sum(o.cost_pence for o in p.outcomes.all())),
+            "amount": pounds(p.budget.amount_pence),
+        }
         for p in plans
-    ]  # fmt: skip
+    ]

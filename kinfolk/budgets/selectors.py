@@ -20,13 +20,18 @@ def budget_get(*, actor, budget_id, permission: str = "budgets.view_budget", pag
     """One budget, if the actor may (`permission`); another area's is a 404; the read is
     audited under the person (naming the page, when given)."""
     budget = record_for(
-        actor, _budgets(actor.area), budget_id, permission=permission, audit=False,
+        actor,
+        _budgets(actor.area),
+        budget_id,
+        permission=permission,
+        audit=False,
         refusal="Only the person, the people they chose, their budget's manager, the workers "
         "allocated to them and budget approvers can see this.",
-    )  # fmt: skip
+    )
     detail = {"page": page} if page else {}
-    audit_person(actor=actor, action=AuditAction.VIEW, person=budget.person, about=budget,
-                 detail=detail)  # fmt: skip
+    audit_person(
+        actor=actor, action=AuditAction.VIEW, person=budget.person, about=budget, detail=detail
+    )
     return budget
 
 
@@ -40,8 +45,13 @@ def movement_get(*, actor, movement_id):
         checked_on=lambda m: m.budget,
         audit=False,
     )
-    audit_person(actor=actor, action=AuditAction.VIEW, person=movement.budget.person,
-                 about=movement, detail={"page": "reverse"})  # fmt: skip
+    audit_person(
+        actor=actor,
+        action=AuditAction.VIEW,
+        person=movement.budget.person,
+        about=movement,
+        detail={"page": "reverse"},
+    )
     return movement
 
 
@@ -104,11 +114,16 @@ def statement_lines(budget) -> list[dict]:
     return list(
         Entry.objects.filter(account__budget=budget)
         .annotate(month=TruncMonth("movement__happened_on"))
-        .values("month", "movement__kind", "movement__from_account__name",
-                "movement__to_account__name", "movement__reverses__kind")
+        .values(
+            "month",
+            "movement__kind",
+            "movement__from_account__name",
+            "movement__to_account__name",
+            "movement__reverses__kind",
+        )
         .annotate(pence=Sum("amount_pence"))
         .order_by("month", "movement__kind", "movement__to_account__name")
-    )  # fmt: skip
+    )
 
 
 def plans_waiting(*, actor):

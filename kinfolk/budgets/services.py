@@ -36,8 +36,9 @@ COUNCIL = "The council"
 
 
 def _audit(actor, action, budget, about=None, **detail):
-    audit_person(actor=actor, action=action, person=budget.person, about=about or budget,
-                 detail=detail)  # fmt: skip
+    audit_person(
+        actor=actor, action=action, person=budget.person, about=about or budget, detail=detail
+    )
 
 
 def _council(area) -> Account:
@@ -47,9 +48,17 @@ def _council(area) -> Account:
 
 @transaction.atomic
 def budget_set_up(
-    *, actor, person, kind: str, amount_pence: int, starts_on: date, ends_on: date,
-    held_by: str, holder_name: str, manager,
-) -> Budget:  # fmt: skip
+    *,
+    actor,
+    person,
+    kind: str,
+    amount_pence: int,
+    starts_on: date,
+    ends_on: date,
+    held_by: str,
+    holder_name: str,
+    manager,
+) -> Budget:
     """A budget for a person, with an empty plan and its own account in the ledger."""
     require(actor, "budgets.set_up_budget", message="Only a budget approver sets up a budget.")
     if person.area_id != actor.area.pk:
@@ -63,10 +72,17 @@ def budget_set_up(
     if manager is None:
         raise ValidationError("Say who manages the budget.", code="manager")
     budget = Budget.objects.create(
-        area=person.area, person=person, kind=kind, amount_pence=amount_pence,
-        starts_on=starts_on, ends_on=ends_on, held_by=held_by,
-        holder_name=clean_name(holder_name), manager=manager, created_by=actor.user,
-    )  # fmt: skip
+        area=person.area,
+        person=person,
+        kind=kind,
+        amount_pence=amount_pence,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        held_by=held_by,
+        holder_name=clean_name(holder_name),
+        manager=manager,
+        created_by=actor.user,
+    )
     SupportPlan.objects.create(area=person.area, budget=budget)
     Account.objects.create(
         area=person.area, kind=AccountKind.BUDGET, name=f"Budget {budget.pk}", budget=budget
@@ -114,9 +130,13 @@ def outcome_add(
     if cost_pence is None or cost_pence < 0:
         raise ValidationError("Give what the support costs, like £240.00.", code="cost")
     outcome = Outcome.objects.create(
-        area=budget.area, plan=plan, wellbeing_area=wellbeing_area,
-        in_my_words=in_my_words.strip(), support=support.strip(), cost_pence=cost_pence,
-    )  # fmt: skip
+        area=budget.area,
+        plan=plan,
+        wellbeing_area=wellbeing_area,
+        in_my_words=in_my_words.strip(),
+        support=support.strip(),
+        cost_pence=cost_pence,
+    )
     _audit(actor, AuditAction.CREATE, budget, about=outcome)
     return outcome
 
@@ -125,8 +145,12 @@ def outcome_add(
 def plan_agree(*, actor, budget, how_shown: str = "") -> SupportPlan:
     """The person agrees their plan (or a representative does, saying how the person showed
     they agree). It costs no more than the budget and has at least one outcome."""
-    require(actor, "budgets.agree_plan", budget,
-            message="Only the person, or someone they chose to act for them, agrees the plan.")  # fmt: skip
+    require(
+        actor,
+        "budgets.agree_plan",
+        budget,
+        message="Only the person, or someone they chose to act for them, agrees the plan.",
+    )
     plan = _plan_open(budget)
     outcomes = list(plan.outcomes.all())
     if not outcomes:
@@ -194,14 +218,32 @@ def _locked_account(budget) -> Account:
     return Account.objects.select_for_update().get(budget=budget)
 
 
-def _move(budget, *, kind, from_account, to_account, amount_pence, happened_on, actor=None,
-          description="", reverses=None, reason="") -> Movement:  # fmt: skip
+def _move(
+    budget,
+    *,
+    kind,
+    from_account,
+    to_account,
+    amount_pence,
+    happened_on,
+    actor=None,
+    description="",
+    reverses=None,
+    reason="",
+) -> Movement:
     return Movement.objects.create(
-        area=budget.area, budget=budget, kind=kind, from_account=from_account,
-        to_account=to_account, amount_pence=amount_pence, happened_on=happened_on,
-        description=description, reverses=reverses, reason=reason,
+        area=budget.area,
+        budget=budget,
+        kind=kind,
+        from_account=from_account,
+        to_account=to_account,
+        amount_pence=amount_pence,
+        happened_on=happened_on,
+        description=description,
+        reverses=reverses,
+        reason=reason,
         recorded_by=getattr(actor, "user", None),
-    )  # fmt: skip
+    )
 
 
 def _within_period(budget, happened_on: date) -> None:
@@ -235,9 +277,16 @@ def money_in_record(*, actor, budget, amount_pence: int, happened_on: date) -> M
             f"already; this would make {pounds(already + amount_pence)}.",
             code="too_much",
         )
-    movement = _move(budget, kind=MovementKind.MONEY_IN, from_account=_council(budget.area),
-                     to_account=account, amount_pence=amount_pence, happened_on=happened_on,
-                     actor=actor, description="From the council")  # fmt: skip
+    movement = _move(
+        budget,
+        kind=MovementKind.MONEY_IN,
+        from_account=_council(budget.area),
+        to_account=account,
+        amount_pence=amount_pence,
+        happened_on=happened_on,
+        actor=actor,
+        description="From the council",
+    )
     _audit(actor, AuditAction.CREATE, budget, about=movement, pence=amount_pence)
     return movement
 
@@ -246,9 +295,11 @@ def provider_account(area, *, name: str = "", organization=None) -> Account:
     """A provider's account: a directory organisation's, or one named in free text."""
     if organization is not None:
         account, _ = Account.objects.get_or_create(
-            area=area, kind=AccountKind.PROVIDER, organization=organization,
+            area=area,
+            kind=AccountKind.PROVIDER,
+            organization=organization,
             defaults={"name": organization.name},
-        )  # fmt: skip
+        )
         return account
     name = clean_name(name or "")
     if not name:
@@ -268,13 +319,23 @@ def _enough_left(account, amount_pence: int) -> None:
 
 @transaction.atomic
 def payment_record(
-    *, actor, budget, amount_pence: int, happened_on: date, payee: str = "", organization=None,
+    *,
+    actor,
+    budget,
+    amount_pence: int,
+    happened_on: date,
+    payee: str = "",
+    organization=None,
     description: str = "",
-) -> Movement:  # fmt: skip
+) -> Movement:
     """A payment from the budget to a provider, by its manager, once the plan is approved, and
     never more than is left."""
-    require(actor, "budgets.record_payment", budget,
-            message="Only the budget's manager records payments.")  # fmt: skip
+    require(
+        actor,
+        "budgets.record_payment",
+        budget,
+        message="Only the budget's manager records payments.",
+    )
     account = _locked_account(budget)
     if not budget.plan.approved:
         raise ValidationError(
@@ -285,9 +346,16 @@ def payment_record(
     _within_period(budget, happened_on)
     to = provider_account(budget.area, name=payee, organization=organization)
     _enough_left(account, amount_pence)
-    movement = _move(budget, kind=MovementKind.PAYMENT, from_account=account, to_account=to,
-                     amount_pence=amount_pence, happened_on=happened_on, actor=actor,
-                     description=(description or "").strip()[:200])  # fmt: skip
+    movement = _move(
+        budget,
+        kind=MovementKind.PAYMENT,
+        from_account=account,
+        to_account=to,
+        amount_pence=amount_pence,
+        happened_on=happened_on,
+        actor=actor,
+        description=(description or "").strip()[:200],
+    )
     _audit(actor, AuditAction.CREATE, budget, about=movement, pence=amount_pence)
     return movement
 
@@ -297,8 +365,12 @@ def movement_reverse(*, actor, movement, reason: str, happened_on: date | None =
     """Put a payment right: the same amount moved back, with the reason. A movement is reversed
     at most once; a reversal is not itself reversed (record the payment again instead)."""
     budget = movement.budget
-    require(actor, "budgets.reverse_movement", budget,
-            message="Only the budget's manager reverses a payment.")  # fmt: skip
+    require(
+        actor,
+        "budgets.reverse_movement",
+        budget,
+        message="Only the budget's manager reverses a payment.",
+    )
     _locked_account(budget)
     reason = (reason or "").strip()
     if not reason:
@@ -308,11 +380,18 @@ def movement_reverse(*, actor, movement, reason: str, happened_on: date | None =
         raise ValidationError("Only a payment can be reversed here.", code="not_a_payment")
     if Movement.objects.filter(reverses=movement).exists():
         raise ValidationError("This payment has been reversed already.", code="reversed")
-    reversal = _move(budget, kind=MovementKind.REVERSAL, from_account=movement.to_account,
-                     to_account=movement.from_account, amount_pence=movement.amount_pence,
-                     happened_on=happened_on or timezone.localdate(), actor=actor,
-                     description=movement.description, reverses=movement,
-                     reason=reason)  # fmt: skip
+    reversal = _move(
+        budget,
+        kind=MovementKind.REVERSAL,
+        from_account=movement.to_account,
+        to_account=movement.from_account,
+        amount_pence=movement.amount_pence,
+        happened_on=happened_on or timezone.localdate(),
+        actor=actor,
+        description=movement.description,
+        reverses=movement,
+        reason=reason,
+    )
     _audit(actor, AuditAction.CREATE, budget, about=reversal, reverses=movement.pk)
     return reversal
 
@@ -327,9 +406,15 @@ def unspent_recover(*, budget, day: date, actor=None) -> Movement | None:
     left = selectors.balance_of(account.pk)
     if left <= 0:
         return None
-    movement = _move(budget, kind=MovementKind.RECOVERY, from_account=account,
-                     to_account=_council(budget.area), amount_pence=left,
-                     happened_on=budget.ends_on, actor=actor,
-                     description="Unspent money returned to the council")  # fmt: skip
+    movement = _move(
+        budget,
+        kind=MovementKind.RECOVERY,
+        from_account=account,
+        to_account=_council(budget.area),
+        amount_pence=left,
+        happened_on=budget.ends_on,
+        actor=actor,
+        description="Unspent money returned to the council",
+    )
     _audit(actor, AuditAction.CREATE, budget, about=movement, pence=left)
     return movement

@@ -26,8 +26,13 @@ def _page(client, budget):
 
 
 def _paid(w, pence=6_000, payee="Green Fingers gardening"):
-    return services.payment_record(actor=w.manager, budget=w.budget, amount_pence=pence,
-                                   happened_on=timezone.localdate(), payee=payee)  # fmt: skip
+    return services.payment_record(
+        actor=w.manager,
+        budget=w.budget,
+        amount_pence=pence,
+        happened_on=timezone.localdate(),
+        payee=payee,
+    )
 
 
 def test_the_person_reads_what_is_left_their_plan_and_statement(area, signed_in_client):
@@ -54,12 +59,15 @@ def test_those_with_a_reason_see_it_and_the_read_is_audited(area, signed_in_clie
         someone = w.manager if who == "manager" else w.approver
     response = _page(signed_in_client(someone.membership), w.budget)
     assert "Sam's budget" in read(response)
-    assert AuditLog.objects.filter(actor=someone.user, action=AuditAction.VIEW,
-                                   person_id=w.person.pk).exists()  # fmt: skip
+    assert AuditLog.objects.filter(
+        actor=someone.user, action=AuditAction.VIEW, person_id=w.person.pk
+    ).exists()
 
 
-@pytest.mark.parametrize("role", [Role.SCHEME_WORKER, Role.BROKER, Role.COMMISSIONER,
-                                  Role.REPRESENTATIVE, Role.AREA_ADMIN])  # fmt: skip
+@pytest.mark.parametrize(
+    "role",
+    [Role.SCHEME_WORKER, Role.BROKER, Role.COMMISSIONER, Role.REPRESENTATIVE, Role.AREA_ADMIN],
+)
 def test_nobody_else_sees_it(area, signed_in_client, role):
     w = a_budget(area, money_in=10_000)
     response = _page(signed_in_client(actor(role, area).membership), w.budget)
@@ -77,10 +85,16 @@ def test_paying_more_than_is_left_says_so_by_the_amount_and_changes_nothing(area
     w = a_budget(area, money_in=1_240)
     today = timezone.localdate()
     client = signed_in_client(w.manager.membership)
-    response = client.post(f"/budgets/{w.budget.pk}/payments/", {
-        "payee": "Green Fingers", "amount": "£20", "happened_on_day": today.day,
-        "happened_on_month": today.month, "happened_on_year": today.year,
-    })  # fmt: skip
+    response = client.post(
+        f"/budgets/{w.budget.pk}/payments/",
+        {
+            "payee": "Green Fingers",
+            "amount": "£20",
+            "happened_on_day": today.day,
+            "happened_on_month": today.month,
+            "happened_on_year": today.year,
+        },
+    )
     page = read(response)
     assert response.status_code == 200
     assert "There is £12.40 left; this payment is £20.00." in page
@@ -104,12 +118,18 @@ def test_a_reversal_asks_first_and_needs_a_reason(area, signed_in_client):
 
 def test_the_person_agrees_and_an_approver_approves_two_different_people(area, signed_in_client):
     w = a_budget(area, approved=False)
-    services.outcome_add(actor=w.you, budget=w.budget, wellbeing_area="relationships",
-                         in_my_words="See my brother", support="Taxi fares", cost_pence=20_000)  # fmt: skip
+    services.outcome_add(
+        actor=w.you,
+        budget=w.budget,
+        wellbeing_area="relationships",
+        in_my_words="See my brother",
+        support="Taxi fares",
+        cost_pence=20_000,
+    )
     you = signed_in_client(w.you.membership)
     assert "Do you agree your plan?" in read(you.get(f"/budgets/{w.budget.pk}/plan/agree/"))
     agreed = you.post(f"/budgets/{w.budget.pk}/plan/agree/", {})
-    assert agreed.status_code == 302, read(agreed)[read(agreed).find("<main"):][:1500]
+    assert agreed.status_code == 302, read(agreed)[read(agreed).find("<main") :][:1500]
     approver = signed_in_client(w.approver.membership)
     waiting = read(approver.get("/budgets/waiting/"))
     assert w.person.full_name in waiting
@@ -120,8 +140,14 @@ def test_the_person_agrees_and_an_approver_approves_two_different_people(area, s
 
 def test_a_representative_says_how_the_person_showed_they_agree(area, signed_in_client):
     w = a_budget(area, approved=False)
-    services.outcome_add(actor=w.you, budget=w.budget, wellbeing_area="home",
-                         in_my_words="Stay in my flat", support="Cleaner", cost_pence=10_000)  # fmt: skip
+    services.outcome_add(
+        actor=w.you,
+        budget=w.budget,
+        wellbeing_area="home",
+        in_my_words="Stay in my flat",
+        support="Cleaner",
+        cost_pence=10_000,
+    )
     rep = actor(Role.REPRESENTATIVE, area)
     AccessGrantFactory(person=w.person, grantee=rep.user, scope=GrantScope.ACT_FOR)
     client = signed_in_client(rep.membership)
@@ -140,8 +166,14 @@ def test_whoever_agreed_the_plan_cannot_approve_it_even_past_the_service(area):
     from kinfolk.budgets.models import SupportPlan
 
     w = a_budget(area, approved=False)
-    services.outcome_add(actor=w.you, budget=w.budget, wellbeing_area="home",
-                         in_my_words="Stay home", support="Cleaner", cost_pence=10_000)  # fmt: skip
+    services.outcome_add(
+        actor=w.you,
+        budget=w.budget,
+        wellbeing_area="home",
+        in_my_words="Stay home",
+        support="Cleaner",
+        cost_pence=10_000,
+    )
     services.plan_agree(actor=w.you, budget=w.budget)
     with pytest.raises(IntegrityError), transaction.atomic():
         SupportPlan.objects.filter(pk=w.budget.plan.pk).update(
@@ -153,8 +185,14 @@ def test_an_approver_who_agreed_for_someone_cannot_approve_it(area):
     from django.core.exceptions import ValidationError
 
     w = a_budget(area, approved=False)
-    services.outcome_add(actor=w.you, budget=w.budget, wellbeing_area="home",
-                         in_my_words="Stay home", support="Cleaner", cost_pence=10_000)  # fmt: skip
+    services.outcome_add(
+        actor=w.you,
+        budget=w.budget,
+        wellbeing_area="home",
+        in_my_words="Stay home",
+        support="Cleaner",
+        cost_pence=10_000,
+    )
     # The same user holds a representative grant and the approver role.
     rep = actor(Role.REPRESENTATIVE, area, user=w.approver.user)
     AccessGrantFactory(person=w.person, grantee=rep.user, scope=GrantScope.ACT_FOR)
