@@ -337,7 +337,7 @@ def payment_record(
         message="Only the budget's manager records payments.",
     )
     account = _locked_account(budget)
-    if not budget.plan.approved:
+    if not SupportPlan.objects.get(budget_id=budget.pk).approved:
         raise ValidationError(
             "The support plan has not been agreed and approved yet, so nothing can be paid.",
             code="plan_not_approved",
