@@ -194,3 +194,19 @@ def test_notional_budgets_are_not_recovered(area):
     )
     assert recover(today) == "recovered:0"
     assert selectors.balance(w.budget) == 30_000
+
+
+@pytest.mark.postgres_only
+def test_postgresql_checks_at_commit_that_every_movement_balances(area):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tgdeferrable, tginitdeferred FROM pg_trigger "
+            "WHERE tgname = 'budgets_movement_balances'"
+        )
+        assert cursor.fetchone() == (True, True)
+
+
+def test_approvers_and_brokers_must_use_two_step_verification():
+    from kinfolk.accounts.models import STAFF_ROLES, Role
+
+    assert {Role.BUDGET_APPROVER, Role.BROKER} <= STAFF_ROLES

@@ -198,16 +198,21 @@ def budgets_world(person, users) -> dict:
         area=area, budget=budget, agreed_at=now, agreed_by=users[PERSON], agreed_as="person",
         approved_at=now, approved_by=users[APPROVER],
     )  # fmt: skip
-    Outcome.objects.create(area=area, plan=plan, wellbeing_area="participation",
-                           in_my_words="My allotment", support="A gardener", cost_pence=60_000)  # fmt: skip
+    Outcome.objects.create(
+        area=area, plan=plan, wellbeing_area="participation", in_my_words="My allotment",
+        support="A gardener", cost_pence=60_000,
+    )  # fmt: skip
     account = Account.objects.create(area=area, kind="budget", name="Budget", budget=budget)
     council = Account.objects.create(area=area, kind="council", name="The council")
     provider = Account.objects.create(area=area, kind="provider", name="Green Fingers")
-    Movement.objects.create(area=area, budget=budget, kind="money_in", from_account=council,
-                            to_account=account, amount_pence=100_000, happened_on=today)  # fmt: skip
-    paid = Movement.objects.create(area=area, budget=budget, kind="payment",
-                                   from_account=account, to_account=provider,
-                                   amount_pence=6_000, happened_on=today)  # fmt: skip
+    Movement.objects.create(
+        area=area, budget=budget, kind="money_in", from_account=council, to_account=account,
+        amount_pence=100_000, happened_on=today,
+    )  # fmt: skip
+    paid = Movement.objects.create(
+        area=area, budget=budget, kind="payment", from_account=account, to_account=provider,
+        amount_pence=6_000, happened_on=today,
+    )  # fmt: skip
     return {"budget": budget.pk, "movement": paid.pk}
 
 

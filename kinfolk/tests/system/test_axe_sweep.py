@@ -27,6 +27,8 @@ ROLES = [
     "commissioner",
     "expert-by-experience",
     "area-admin",
+    "budget-approver",
+    "broker",
 ]
 PAGES_PER_ROLE = 40
 # Not pages: signing out, machine-readable answers and downloads.
@@ -41,7 +43,10 @@ def _seeds() -> dict[str, list[str]]:
     from kinfolk.people.models import Assignment, Person
     from kinfolk.sharedlives.models import Arrangement, Carer, Referral
 
+    from kinfolk.budgets.models import Budget
+
     sam = Person.objects.get(given_name="Sam", family_name="Okafor")
+    budget = Budget.objects.get(person=sam)
     arrangement = Arrangement.objects.filter(status="active").first()
     return {
         "scheme-worker": [
@@ -58,6 +63,7 @@ def _seeds() -> dict[str, list[str]]:
             "/notifications/choices/",
         ],
         "community-organisation-member": ["/directory/list-your-enterprise/"],
+        "budget-approver": [f"/budgets/{budget.pk}/", f"/budgets/{budget.pk}/plan/approve/"],
         "area-admin": [
             "/notifications/outbox/",
             "/notifications/scheduled-jobs/",
