@@ -40,10 +40,9 @@ PHONE = {"width": 375, "height": 812}
 
 def _seeds() -> dict[str, list[str]]:
     """Pages worth reaching even if no link on the first pages leads to them."""
+    from kinfolk.budgets.models import Budget
     from kinfolk.people.models import Assignment, Person
     from kinfolk.sharedlives.models import Arrangement, Carer, Referral
-
-    from kinfolk.budgets.models import Budget
 
     sam = Person.objects.get(given_name="Sam", family_name="Okafor")
     budget = Budget.objects.get(person=sam)
