@@ -1,7 +1,7 @@
 """A budget in an area with its people: the person, an approver, a manager (a broker)."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -79,6 +79,3 @@ def _fresh(budget):
     from kinfolk.budgets.models import Budget
 
     return Budget.objects.select_related("person", "plan").get(pk=budget.pk)
-
-
-TODAY = date.today
