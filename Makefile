@@ -32,6 +32,9 @@ bench: $(VENV)/.installed-test
 		$(BIN)/python benchmarks/directory_search.py
 	DATABASE_URL="$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}" \
 		$(BIN)/python benchmarks/reminders.py
+	$(BIN)/python benchmarks/budget_statement.py
+	DATABASE_URL="$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}" \
+		$(BIN)/python benchmarks/budget_statement.py
 
 # 25 people at once on SQLite (as `make run` serves) and on PostgreSQL (gunicorn), on 127.0.0.1;
 # fails on any server error. PostgreSQL: LOADTEST_DATABASE_URL (default a kinfolk_loadtest

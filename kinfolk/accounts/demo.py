@@ -22,6 +22,8 @@ DEMO_ACCOUNTS = {
     Role.AREA_ADMIN: "Helen Price",
     Role.FAMILY_CARER: "Joy Adeyemi",
     Role.EMERGENCY_RESPONDER: "Dan Ellis",
+    Role.BUDGET_APPROVER: "Ruth Adeyemi",
+    Role.BROKER: "Dev Patel",
 }
 EXTRA_SCHEME_WORKERS = 3
 

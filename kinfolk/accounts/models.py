@@ -25,6 +25,8 @@ class Role(models.TextChoices):
     FAMILY_CARER = "family_carer", "Family carer"
     EMERGENCY_RESPONDER = "emergency_responder", "Emergency responder (carers emergency team)"
     BACKUP_CONTACT = "backup_contact", "Back-up contact in a family carer's emergency plan"
+    BUDGET_APPROVER = "budget_approver", "Budget approver"
+    BROKER = "broker", "Support broker"
 
 
 # Roles that see other people's information at work: they must use two-step verification.
@@ -37,6 +39,9 @@ STAFF_ROLES = frozenset(
         Role.COMMISSIONER,
         Role.AREA_ADMIN,
         Role.EMERGENCY_RESPONDER,
+        # They see people's support plans and what their money is spent on.
+        Role.BUDGET_APPROVER,
+        Role.BROKER,
     }
 )
 # Staff roles that may be allocated to a person and so see their record.

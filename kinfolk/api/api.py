@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from kinfolk.accounts.api import router as accounts_router
+from kinfolk.budgets.api import router as budgets_router
 from kinfolk.people.api import router as people_router
 from kinfolk.sharedlives.api import router as shared_lives_router
 from kinfolk.social_prescribing.api import router as prescribing_router
@@ -44,6 +45,7 @@ api.add_router("/people", people_router)
 api.add_router("/shared-lives", shared_lives_router)
 api.add_router("/wellbeing", wellbeing_router)
 api.add_router("/social-prescribing", prescribing_router)
+api.add_router("/budgets", budgets_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("social-prescribing/", include("kinfolk.social_prescribing.urls")),
     path("accountability/", include("kinfolk.accountability.urls")),
     path("family-carers/", include("kinfolk.family_carers.urls")),
+    path("budgets/", include("kinfolk.budgets.urls")),
     path("openreferral/", include(openreferral_patterns)),
     path("api/v1/", api.urls),
 ]

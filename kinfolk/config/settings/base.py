@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kinfolk.wellbeing",
     "kinfolk.directory",
     "kinfolk.social_prescribing",
+    "kinfolk.budgets",
     "kinfolk.family_carers",
     "kinfolk.accountability",
     "kinfolk.api",

@@ -10,6 +10,9 @@ from contextlib import contextmanager
 from .plain_role import as_owner
 
 AUDIT_TABLES = ("core_auditlog", "core_auditchainhead")
+# The budgets ledger is append-only the same way (kinfolk/budgets/ledger_sql.py, ADR 0032); the
+# flush between transactional tests empties it too.
+APPEND_ONLY_TABLES = (*AUDIT_TABLES, "budgets_movement", "budgets_entry")
 
 
 @contextmanager
@@ -21,23 +24,23 @@ def audit_triggers_off(connection):
         connection.check_constraints()
         with as_owner(connection):
             with connection.cursor() as cursor:
-                for table in AUDIT_TABLES:
+                for table in APPEND_ONLY_TABLES:
                     cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             try:
                 yield
             finally:
                 connection.check_constraints()
                 with connection.cursor() as cursor:
-                    for table in AUDIT_TABLES:
+                    for table in APPEND_ONLY_TABLES:
                         cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
         return
     # SQLite cannot disable a trigger: the owner drops it and puts it back afterwards.
     with connection.cursor() as cursor:
-        placeholders = ", ".join("%s" for _ in AUDIT_TABLES)
+        placeholders = ", ".join("%s" for _ in APPEND_ONLY_TABLES)
         cursor.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
             f"AND tbl_name IN ({placeholders})",
-            AUDIT_TABLES,
+            APPEND_ONLY_TABLES,
         )
         triggers = cursor.fetchall()
         for name, _ in triggers:

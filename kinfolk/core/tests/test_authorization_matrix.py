@@ -40,6 +40,8 @@ ADMIN = "area admin"
 FAMILY_CARER = "family carer"
 RESPONDER = "emergency responder"
 BACKUP = "back-up contact (confirmed)"
+APPROVER = "budget approver"
+BROKER = "support broker (manages the person's budget)"
 ANONYMOUS = "anonymous"
 ACTORS = {
     PERSON: Role.PERSON,
@@ -56,6 +58,8 @@ ACTORS = {
     FAMILY_CARER: Role.FAMILY_CARER,
     RESPONDER: Role.EMERGENCY_RESPONDER,
     BACKUP: Role.BACKUP_CONTACT,
+    APPROVER: Role.BUDGET_APPROVER,
+    BROKER: Role.BROKER,
     ANONYMOUS: None,
 }
 SIGNED_IN = [a for a in ACTORS if a != ANONYMOUS]
@@ -112,6 +116,7 @@ def build_world(area, other_area) -> World:
         )
         w.shared_lives[key] |= prescribing_world(person, users, w.shared_lives[key])
         w.shared_lives[key] |= family_carers_world(person, users)
+        w.shared_lives[key] |= budgets_world(person, users)
         w.shared_lives[key]["token"] = _token_of(
             w.members[PERSON] if key == "own" else w.memberships[key]
         )
@@ -218,6 +223,47 @@ def prescribing_world(person, users, ids) -> dict:
         area=area, referral=taken, service_id=ids["service"], organization_id=ids["organization"]
     )
     return {"spr": taken.pk, "inbox": waiting.pk, "sent": sent.pk}
+
+
+def budgets_world(person, users) -> dict:
+    """A direct payment managed by the broker, its plan agreed and approved, money in and one
+    payment made (to reverse)."""
+    from datetime import date, timedelta
+
+    from kinfolk.budgets.models import (
+        Account,
+        Budget,
+        Movement,
+        Outcome,
+        SupportPlan,
+    )
+
+    area, now, today = person.area, timezone.now(), date.today()
+    budget = Budget.objects.create(
+        area=area, person=person, kind="direct_payment", amount_pence=240_000,
+        starts_on=today - timedelta(days=30), ends_on=today + timedelta(days=300),
+        held_by="person", holder_name="Sam", manager=users[BROKER], created_by=users[APPROVER],
+    )  # fmt: skip
+    plan = SupportPlan.objects.create(
+        area=area, budget=budget, agreed_at=now, agreed_by=users[PERSON], agreed_as="person",
+        approved_at=now, approved_by=users[APPROVER],
+    )  # fmt: skip
+    Outcome.objects.create(
+        area=area, plan=plan, wellbeing_area="participation", in_my_words="My allotment",
+        support="A gardener", cost_pence=60_000,
+    )  # fmt: skip
+    account = Account.objects.create(area=area, kind="budget", name="Budget", budget=budget)
+    council = Account.objects.create(area=area, kind="council", name="The council")
+    provider = Account.objects.create(area=area, kind="provider", name="Green Fingers")
+    Movement.objects.create(
+        area=area, budget=budget, kind="money_in", from_account=council, to_account=account,
+        amount_pence=100_000, happened_on=today,
+    )  # fmt: skip
+    paid = Movement.objects.create(
+        area=area, budget=budget, kind="payment", from_account=account, to_account=provider,
+        amount_pence=6_000, happened_on=today,
+    )  # fmt: skip
+    return {"budget": budget.pk, "movement": paid.pk}
 
 
 def directory_world(area, member) -> dict:
@@ -444,6 +490,41 @@ OPEN_REFERRAL = [
     "/openreferral/organizations",
     f"/openreferral/organizations/{ORG}",
 ]
+BG, API_BG, B, MV = "/budgets", "/api/v1/budgets", "{budget}", "{movement}"
+BUDGET_VIEWERS = (PERSON, REPRESENTATIVE, ALLOCATED, BROKER, APPROVER)
+PLAN_WRITERS = (PERSON, REPRESENTATIVE, ALLOCATED, BROKER)
+PAID_ON = {"happened_on": TODAY}
+BUDGET_ENTRIES = [
+    ("GET", f"{BG}/{B}/", None, _only(*BUDGET_VIEWERS)),
+    ("GET", f"{BG}/{B}/statement.csv", None, _only(*BUDGET_VIEWERS)),
+    ("GET", f"{BG}/{B}/plan/outcomes/", None, _only(*PLAN_WRITERS)),
+    (
+        "POST",
+        f"{BG}/{B}/plan/outcomes/",
+        {"wellbeing_area": "home", "in_my_words": "Stay", "support": "Help", "cost": "10"},
+        _only(*PLAN_WRITERS),
+    ),
+    ("GET", f"{BG}/{B}/plan/agree/", None, _only(*DECIDERS)),
+    ("POST", f"{BG}/{B}/plan/agree/", {"how_shown": "Nodded"}, _only(*DECIDERS)),
+    ("GET", f"{BG}/{B}/plan/approve/", None, _only(APPROVER)),
+    ("POST", f"{BG}/{B}/plan/approve/", None, _only(APPROVER)),
+    ("GET", f"{BG}/{B}/payments/", None, _only(BROKER)),
+    ("POST", f"{BG}/{B}/payments/", {"payee": "Tea", "amount": "5"}, _only(BROKER)),
+    ("GET", f"{BG}/{B}/money-in/", None, _only(APPROVER)),
+    ("POST", f"{BG}/{B}/money-in/", {"amount": "5"}, _only(APPROVER)),
+    ("GET", f"{BG}/{B}/movements/{MV}/reverse/", None, _only(BROKER)),
+    ("POST", f"{BG}/{B}/movements/{MV}/reverse/", {"reason": "Wrong"}, _only(BROKER)),
+    ("GET", f"{API_BG}/{B}", None, _only(*BUDGET_VIEWERS)),
+    ("GET", f"{API_BG}/{B}/statements", None, _only(*BUDGET_VIEWERS)),
+    ("GET", f"{API_BG}/{B}/movements", None, _only(*BUDGET_VIEWERS)),
+    (
+        "POST",
+        f"{API_BG}/{B}/payments",
+        {"amount_pence": 500, "payee": "Tea", **PAID_ON},
+        _only(BROKER),
+    ),
+    ("POST", f"{API_BG}/{B}/movements/{MV}/reversal", {"reason": "Wrong"}, _only(BROKER)),
+]
 WB = "/wellbeing"
 WELLBEING_RECORDERS = (PERSON, REPRESENTATIVE, ALLOCATED)
 CIRCLE_MEMBER = {"name": "Kaz", "who": "friend", "ring": "2", "contact": "weekly"}
@@ -665,6 +746,9 @@ PERSON_ENTRIES = [
 AREA_ENTRIES = [
     # Signed in: your home page; signed out: what Kinfolk is, and the way to the directory.
     ("GET", "/", None, PUBLIC),
+    ("GET", "/budgets/waiting/", None, _only(APPROVER)),
+    # Only the budgets you manage are listed (none, for most).
+    ("GET", "/budgets/managed/", None, _everyone(ALLOW)),
     # Everyone's own notifications and choices; the area admin's outbox and scheduled jobs.
     ("GET", "/notifications/", None, _everyone(ALLOW)),
     ("POST", "/notifications/read-all/", None, _everyone(ALLOW)),
@@ -808,6 +892,7 @@ OWN_AND_OTHER = [
     *PRESCRIBING_ENTRIES,
     *ACCOUNTABILITY_ENTRIES,
     *FAMILY_CARER_ENTRIES,
+    *BUDGET_ENTRIES,
 ]
 
 
@@ -931,6 +1016,8 @@ def _normalise(path: str) -> str:
         ("contact", CT),
         ("opening", OP),
         ("request", AR),
+        ("budget", B),
+        ("movement", MV),
     ):
         path = path.replace(f"<int:{name}_id>", marker).replace(f"{{{name}_id}}", marker)
     for name, marker in (
@@ -1063,6 +1150,20 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"/people/{P}/sharing/{G}/revoke/"): SHARERS,
     ("GET", f"{WB}/people/{P}/circle/{KEY}/remove/"): WELLBEING_RECORDERS,
     ("GET", f"/accounts/memberships/{M}/reset-two-step/"): (ADMIN,),
+    ("GET", f"{BG}/{B}/"): BUDGET_VIEWERS,
+    ("GET", f"{BG}/{B}/statement.csv"): BUDGET_VIEWERS,
+    ("GET", f"{BG}/{B}/plan/outcomes/"): PLAN_WRITERS,
+    ("GET", f"{BG}/{B}/plan/agree/"): DECIDERS,
+    ("GET", f"{BG}/{B}/plan/approve/"): (APPROVER,),
+    ("GET", f"{BG}/{B}/payments/"): (BROKER,),
+    ("GET", f"{BG}/{B}/money-in/"): (APPROVER,),
+    ("GET", f"{BG}/{B}/movements/{MV}/reverse/"): (BROKER,),
+    ("GET", f"{API_BG}/{B}"): BUDGET_VIEWERS,
+    ("GET", f"{API_BG}/{B}/statements"): BUDGET_VIEWERS,
+    ("GET", f"{API_BG}/{B}/movements"): BUDGET_VIEWERS,
+    # Plans agreed and waiting (in this world the plan is approved already, so nobody is on it).
+    ("GET", f"{BG}/waiting/"): (),
+    ("GET", f"{BG}/managed/"): (BROKER,),
     # Your notifications may name someone (in this world nobody has been told anything yet).
     ("GET", "/notifications/"): (),
     # Who was told what (in this world, nobody yet).

@@ -23,6 +23,7 @@ LAYERS = {
     "directory": 4,
     "social_prescribing": 5,
     "sharedlives": 6,
+    "budgets": 6,  # personal budgets and their ledger; never imports sharedlives, nor it budgets
     "family_carers": 6,  # family carers' emergency plans and cards (not Shared Lives carers)
     "accountability": 7,  # holds the area to account: may read every service app's results
     "api": 8,  # mounts each app's router

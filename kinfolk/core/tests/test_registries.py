@@ -52,7 +52,8 @@ def test_every_app_with_cards_or_a_demo_part_registers_them():
         "social_prescribing",
         "accountability",
         "family_carers",
+        "budgets",
     }
     assert domain <= {config.label for config in apps.get_app_configs()}
     assert apps_with_cards == domain and apps_with_demo == domain
-    assert set(registries._record_links) == {"sharedlives", "wellbeing", "family_carers"}
+    assert set(registries._record_links) == {"sharedlives", "wellbeing", "family_carers", "budgets"}

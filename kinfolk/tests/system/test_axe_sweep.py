@@ -29,6 +29,8 @@ ROLES = [
     "area-admin",
     "family-carer",
     "emergency-responder",
+    "budget-approver",
+    "broker",
 ]
 PAGES_PER_ROLE = 40
 # Not pages: signing out, machine-readable answers and downloads.
@@ -40,10 +42,12 @@ PHONE = {"width": 375, "height": 812}
 
 def _seeds() -> dict[str, list[str]]:
     """Pages worth reaching even if no link on the first pages leads to them."""
+    from kinfolk.budgets.models import Budget
     from kinfolk.people.models import Assignment, Person
     from kinfolk.sharedlives.models import Arrangement, Carer, Referral
 
     sam = Person.objects.get(given_name="Sam", family_name="Okafor")
+    budget = Budget.objects.get(person=sam)
     arrangement = Arrangement.objects.filter(status="active").first()
     return {
         "scheme-worker": [
@@ -60,6 +64,7 @@ def _seeds() -> dict[str, list[str]]:
             "/notifications/choices/",
         ],
         "community-organisation-member": ["/directory/list-your-enterprise/"],
+        "budget-approver": [f"/budgets/{budget.pk}/", f"/budgets/{budget.pk}/plan/approve/"],
         "area-admin": [
             "/notifications/outbox/",
             "/notifications/scheduled-jobs/",

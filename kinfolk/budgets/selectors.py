@@ -1,0 +1,163 @@
+"""Reads of budgets, plans and the ledger: area-scoped, checked at the gate, audited."""
+
+from datetime import date
+
+from django.db.models import Q, Sum
+
+import kinfolk.budgets.rules  # noqa: F401  (names the permissions asked here)
+from kinfolk.core.models import AuditAction
+from kinfolk.core.records import record_for
+from kinfolk.people.audit import audit_person
+
+from .models import Account, AccountKind, Budget, Entry, Movement, MovementKind, SupportPlan
+
+
+def _budgets(area):
+    return Budget.objects.in_area(area).select_related("person", "manager", "plan", "account")
+
+
+def budget_get(*, actor, budget_id, permission: str = "budgets.view_budget", page: str = ""):
+    """One budget, if the actor may (`permission`); another area's is a 404; the read is
+    audited under the person (naming the page, when given)."""
+    budget = record_for(
+        actor,
+        _budgets(actor.area),
+        budget_id,
+        permission=permission,
+        audit=False,
+        refusal="Only the person, the people they chose, their budget's manager, the workers "
+        "allocated to them and budget approvers can see this.",
+    )
+    detail = {"page": page} if page else {}
+    audit_person(
+        actor=actor, action=AuditAction.VIEW, person=budget.person, about=budget, detail=detail
+    )
+    return budget
+
+
+def movement_get(*, actor, movement_id):
+    """One movement, if the actor may reverse it (the budget's manager); audited."""
+    movement = record_for(
+        actor,
+        Movement.objects.in_area(actor.area).select_related("budget__person", "to_account"),
+        movement_id,
+        permission="budgets.reverse_movement",
+        checked_on=lambda m: m.budget,
+        audit=False,
+    )
+    audit_person(
+        actor=actor,
+        action=AuditAction.VIEW,
+        person=movement.budget.person,
+        about=movement,
+        detail={"page": "reverse"},
+    )
+    return movement
+
+
+def budgets_of(*, person):
+    """The person's budgets, newest first (the caller has already checked and audited)."""
+    return list(_budgets(person.area).filter(person=person))
+
+
+def budget_account(budget) -> Account:
+    """The budget's own account in the ledger."""
+    return Account.objects.in_area(budget.area_id).get(budget=budget)
+
+
+def balance_of(account_id: int) -> int:
+    """An account's balance in pence: the sum of its entries, never a stored counter."""
+    total = Entry.objects.filter(account_id=account_id).aggregate(total=Sum("amount_pence"))
+    return total["total"] or 0
+
+
+def balance(budget) -> int:
+    """What is left in the budget, in pence."""
+    return balance_of(budget_account(budget).pk)
+
+
+def money_in_so_far(budget) -> int:
+    """Money in from the council, less any of it reversed, in pence."""
+    moved = Movement.objects.filter(budget=budget)
+    came_in = moved.filter(kind=MovementKind.MONEY_IN).aggregate(t=Sum("amount_pence"))["t"]
+    taken_back = moved.filter(
+        kind=MovementKind.REVERSAL, reverses__kind=MovementKind.MONEY_IN
+    ).aggregate(t=Sum("amount_pence"))["t"]
+    return (came_in or 0) - (taken_back or 0)
+
+
+def movements_of(budget):
+    """Every movement of the budget's money, oldest first, with what reversed each."""
+    return list(
+        Movement.objects.in_area(budget.area_id)
+        .filter(budget=budget)
+        .select_related("from_account", "to_account", "reverses", "reversed_by")
+    )
+
+
+def entries_of(budget):
+    """The budget account's ledger entries, oldest first, with their movements."""
+    account = budget_account(budget)
+    return (
+        Entry.objects.in_area(budget.area_id)
+        .filter(account=account)
+        .select_related("movement", "movement__from_account", "movement__to_account")
+        .order_by("movement__happened_on", "pk")
+    )
+
+
+def statement_lines(budget) -> list[dict]:
+    """The budget account's entries summed by month, kind of movement and the other account, in
+    one query (a statement of ten thousand entries is read at once: make bench)."""
+    from django.db.models.functions import TruncMonth
+
+    return list(
+        Entry.objects.filter(account__budget=budget)
+        .annotate(month=TruncMonth("movement__happened_on"))
+        .values(
+            "month",
+            "movement__kind",
+            "movement__from_account__name",
+            "movement__to_account__name",
+            "movement__reverses__kind",
+        )
+        .annotate(pence=Sum("amount_pence"))
+        .order_by("month", "movement__kind", "movement__to_account__name")
+    )
+
+
+def plans_waiting(*, actor):
+    """Plans agreed by the person and waiting for a budget approver, oldest agreement first."""
+    return list(
+        SupportPlan.objects.in_area(actor.area)
+        .filter(agreed_at__isnull=False, approved_at__isnull=True)
+        .select_related("budget__person", "agreed_by")
+        .prefetch_related("outcomes")
+        .order_by("agreed_at")
+    )
+
+
+def council_account(area) -> Account:
+    """The area's council account (made when the first budget is set up)."""
+    return Account.objects.in_area(area).get(kind=AccountKind.COUNCIL)
+
+
+def budgets_managed_by(*, actor):
+    """The budgets the actor manages in their area."""
+    return list(_budgets(actor.area).filter(manager=actor.user))
+
+
+def budgets_ended_with_money_left(day: date):
+    """Direct payments whose period ended before `day`, with money still in them (every area)."""
+    from .models import BudgetKind
+
+    ended = Budget.objects.filter(kind=BudgetKind.DIRECT_PAYMENT, ends_on__lt=day)
+    left = ended.annotate(left=Sum("account__entries__amount_pence")).filter(~Q(left=0), left__gt=0)
+    return list(left.select_related("person", "area"))
+
+
+def listed_providers(area) -> list:
+    """Organisations listed in the area's directory, to pay instead of typing a name."""
+    from kinfolk.directory.selectors import organizations
+
+    return list(organizations().filter(area=area).order_by("name")[:200])
