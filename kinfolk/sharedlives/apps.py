@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 def _arrangement_rules(sender, using="default", **kwargs):
@@ -9,6 +9,17 @@ def _arrangement_rules(sender, using="default", **kwargs):
     from .integrity import ensure_rules
 
     ensure_rules(connections[using])
+
+
+def _lift_arrangement_rules(sender, using="default", **kwargs):
+    """SQLite rebuilds a table to change it, and refuses while a trigger reads a table being
+    rebuilt: lift the rules' triggers for the length of `migrate` (put back after it)."""
+    from django.db import connections
+
+    from .integrity import drop_rules
+
+    if connections[using].vendor == "sqlite":
+        drop_rules(connections[using])
 
 
 class SharedLivesConfig(AppConfig):
@@ -37,6 +48,7 @@ class SharedLivesConfig(AppConfig):
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=30))
         register_reminders()
         register_events()
+        pre_migrate.connect(_lift_arrangement_rules, sender=self)
         post_migrate.connect(_arrangement_rules, sender=self)
         register_statements()
         from .carers.services import register_household_events

@@ -211,12 +211,19 @@ def rules_missing(connection=None) -> bool:
 
 
 def ensure_rules(connection=None) -> None:
-    """Put the rules' triggers back where they are missing (after every migration)."""
+    """Put the rules' triggers back after every migration. On SQLite they are always made
+    again: a later migration that rebuilds a table they read (SQLite rebuilds a table to add a
+    column) leaves them pointing at a table that was dropped, present but broken."""
     conn = connection or default_connection
     tables = set(conn.introspection.table_names())
     if not {"sharedlives_arrangement", "sharedlives_carer", "sharedlives_introduction"} <= tables:
         return
-    if _migration_applied(conn) and rules_missing(conn):
+    if not _migration_applied(conn):
+        return
+    if conn.vendor == "sqlite":
+        drop_rules(conn)
+        install_rules(conn)
+    elif rules_missing(conn):
         install_rules(conn)
 
 
