@@ -36,6 +36,9 @@ class MatchesPage:
     arrangements: list = field(default_factory=list)
     open_carers: set = field(default_factory=set)
     own: bool = False  # the person reading their own matches (not someone acting for them)
+    # The person or someone acting for them: they may say yes. Their worker reads the same page
+    # but only asks why, and asks the person.
+    deciding: bool = True
 
     @property
     def heading(self) -> str:
@@ -49,10 +52,15 @@ STILL_FINDING_OUT = (
 )
 
 
-def matches_page(found, *, own: bool) -> MatchesPage:
-    """The page, from `introductions.selectors.matches_for`."""
+def matches_page(found, *, own: bool, deciding: bool = True) -> MatchesPage:
+    """The page, from `introductions.selectors.matches_for`; `deciding` is False for the
+    person's worker, who sees what the person sees without a way to say yes for them."""
     page = MatchesPage(
-        person=found.person, referral=found.referral, arrangements=found.arrangements, own=own
+        person=found.person,
+        referral=found.referral,
+        arrangements=found.arrangements,
+        own=own,
+        deciding=deciding,
     )
     if found.referral is None:
         page.problem = NOT_LOOKING
