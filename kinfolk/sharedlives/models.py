@@ -53,6 +53,7 @@ class CarerStatus(models.TextChoices):
     APPLYING = "applying", "Applying and being assessed"
     AT_PANEL = "at_panel", "Ready for panel"
     APPROVED = "approved", "Approved"
+    SUSPENDED = "suspended", "Approval suspended by panel"
     DEFERRED = "deferred", "Deferred by panel"
     DECLINED = "declined", "Not approved"
     LEFT = "left", "No longer a carer"

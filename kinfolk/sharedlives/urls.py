@@ -68,6 +68,8 @@ urlpatterns = [
         carers.carer_check_done,
         name="carer_check_done",
     ),
+    path("due/", overview.due, name="due"),
+    path("introduction-plan/", overview.introduction_plan, name="introduction_plan"),
     path("reports/", overview.reports, name="reports"),
     path("payments/", arrangements.payment_schedule, name="payments"),
 ]
