@@ -297,7 +297,9 @@ def held_back_reasons(carer, flags: list[str], in_progress: int, limit: int | No
     """Why a household cannot take a new introduction now (empty: it can). `limit` None leaves
     out the limit on introductions in progress."""
     reasons = []
-    if carer.status != CarerStatus.APPROVED:
+    if carer.status == CarerStatus.SUSPENDED:
+        reasons.append("Approval suspended by panel: no new introductions")
+    elif carer.status != CarerStatus.APPROVED:
         reasons.append(f"Not approved ({carer.get_status_display().lower()})")
     reasons += flags
     if limit is not None and in_progress >= limit:

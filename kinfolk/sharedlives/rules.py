@@ -127,6 +127,9 @@ rules.add_perm("sharedlives.speak_for_a_side", speaks_for_a_side)
 rules.add_perm("sharedlives.run_scheme", runs_the_scheme)
 rules.add_perm("sharedlives.view_carer", runs_the_scheme | is_the_carer)
 rules.add_perm("sharedlives.answer_introduction_requests", is_a_carer)
+# Stopping being carers: the carer's own decision; a worker may record it in their words.
+rules.add_perm("sharedlives.record_leaving", runs_the_scheme | is_the_carer)
+rules.add_perm("sharedlives.speak_as_the_carer", is_the_carer)
 # Scheme-wide:
 rules.add_perm("sharedlives.see_scheme_reports", sees_scheme_reports)
 # The home page's cards (kinfolk/sharedlives/links.py):

@@ -63,6 +63,8 @@ urlpatterns = [
     path("carers/<int:carer_id>/steps/", carers.carer_check, name="carer_check"),
     path("carers/<int:carer_id>/panel/", carers.carer_panel, name="carer_panel"),
     path("carers/<int:carer_id>/training/", carers.carer_training, name="carer_training"),
+    path("carers/<int:carer_id>/panel-date/", carers.carer_panel_date, name="carer_panel_date"),
+    path("carers/<int:carer_id>/leave/", carers.carer_leave, name="carer_leave"),
     path(
         "carers/<int:carer_id>/checks/<int:check_id>/",
         carers.carer_check_done,
