@@ -40,3 +40,30 @@ def test_the_page_is_built_from_the_record_with_the_scheme_workers_flag():
     assert page.runs_the_scheme and page.flags == ["First aid training is missing"]
     steps = {s["label"]: s["check"] for s in page.steps}
     assert step in steps.values() and list(steps.values()).count(None) == len(steps) - 1
+
+
+def test_a_suspended_approval_says_so_with_its_terms():
+    assert CarerPresenter(household(status="suspended", places=1)).approval == (
+        "Approval suspended by panel (approved for Living with a household and Short breaks;"
+        " 1 place)"
+    )
+
+
+def test_leaving_says_what_will_happen_in_order():
+    from kinfolk.sharedlives.carers.presenters import LeavingPage
+
+    live_in = SimpleNamespace(arrangement_type="long_term")
+    day = SimpleNamespace(arrangement_type="day_support")
+    page = LeavingPage(carer=None, arrangements=[live_in, day], introductions=[object()], own=True)
+    assert page.living_there == [live_in]
+    assert page.what_will_happen == [
+        "2 arrangements will end, each with the next step recorded here.",
+        "1 introduction in progress will close, saying the household stopped being Shared Lives"
+        " carers.",
+        "The people involved, and their workers, will be told.",
+        "The household will show as no longer a carer, and will not be suggested to anyone.",
+    ]
+    alone = LeavingPage(carer=None, arrangements=[], introductions=[], own=False)
+    assert alone.what_will_happen == [
+        "The household will show as no longer a carer, and will not be suggested to anyone."
+    ]

@@ -100,3 +100,15 @@ def test_a_carer_sees_who_asks_them_apart_from_introductions_under_way():
     carer = SimpleNamespace(name="The Hughes household")
     page = carer_requests_page(CarerRequests(carer, [asking, meeting, ended], [], [], []))
     assert page.asking_us == [asking] and page.introductions == [meeting]
+
+
+def test_the_workers_matches_page_does_not_decide():
+    from types import SimpleNamespace
+
+    from kinfolk.sharedlives.introductions.presenters import matches_page
+    from kinfolk.sharedlives.introductions.selectors import Matches
+
+    person, referral = SimpleNamespace(called="Sam"), SimpleNamespace(pk=1)
+    page = matches_page(Matches(person, referral, [], [], []), own=False, deciding=False)
+    assert page.deciding is False and page.suggestions == []
+    assert matches_page(Matches(person, referral, [], [], []), own=True).deciding is True
