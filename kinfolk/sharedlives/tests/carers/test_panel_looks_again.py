@@ -168,3 +168,14 @@ def test_the_worker_suspends_through_the_page(scheme, signed_in_client):
     )
     s.carer.refresh_from_db()
     assert s.carer.status == CarerStatus.SUSPENDED
+
+
+def test_panels_next_decision_takes_the_household_off_panels_list(scheme):
+    s = scheme
+    s.carer.back_to_panel_because = "The annual review asked panel to look again."
+    s.carer.panel_on = TODAY
+    s.carer.save()
+    _decide(s, "approved", reasons="")
+    s.carer.refresh_from_db()
+    assert s.carer.back_to_panel_because == "" and s.carer.panel_on is None
+    assert s.carer.status == CarerStatus.APPROVED

@@ -124,3 +124,16 @@ def test_any_scheme_worker_of_the_area_sees_the_plan_not_another_areas(
     elsewhere = make_member(Role.SCHEME_WORKER, other_area)
     _, text = _page(signed_in_client(elsewhere), "introduction_plan")
     assert "Sam" not in text and "Hughes" not in text
+
+
+def test_someone_no_household_suits_is_listed_as_not_in_the_plan(scheme, signed_in_client):
+    s = scheme
+    ReferralFactory(
+        person__area=s.person.area,
+        person__given_name="Bea",
+        support_needs=["dementia"],
+        created_by=s.worker.user,
+    )
+    _, text = _page(signed_in_client(s.worker.membership), "introduction_plan")
+    assert "Not in the plan (1)" in text
+    assert "Bea</a>: No approved household with room suits them now" in text
