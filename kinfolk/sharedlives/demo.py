@@ -242,6 +242,7 @@ def load_shared_lives(area, people: list, carer_users: list, workers: list, rng)
     _stages(area, referrals, carers, demo_carer, worker, rng)
     _own_record(demo_carer)
     load_meetings(area)
+    _facilitation(carers, worker)
 
 
 def _garden_photo() -> bytes:
@@ -282,6 +283,38 @@ def _own_record(carer: Carer) -> None:
     wanted = {name: getattr(carer, name) for name in policy.HOUSEHOLD_PROFILE}
     wanted["pets"] = "A rescue greyhound called Pip, very gentle"
     household_profile_save(actor=actor, carer=carer, wanted=wanted)
+
+
+def _facilitation(carers: list, worker) -> None:
+    """What the scheme worker keeps an eye on: first aid that runs out in 30 days, a household
+    panel suspended (its arrangements carry on), and one a review sent back to panel."""
+    approved = [c for c in carers[1:] if c.status == CarerStatus.APPROVED]
+    if len(approved) < 6:
+        return
+    renewing, suspended, back = approved[1], approved[4], approved[5]
+    TrainingRecord.objects.filter(carer=renewing, course="first_aid").update(
+        expires_on=date.today() + timedelta(days=30)
+    )
+    PanelDecision.objects.create(
+        area=suspended.area,
+        carer=suspended,
+        panel_date=date.today() - timedelta(days=6),
+        members=PANEL,
+        decision=PanelDecision.Decision.SUSPENDED,
+        reasons="Suspended while a concern about the home's safety is looked into; the people "
+        "supported there now carry on, with extra visits.",
+        approved_types=suspended.approved_types,
+        approved_needs=suspended.approved_needs,
+        places=suspended.places,
+        rooms=suspended.rooms,
+        recorded_by=worker,
+    )
+    Carer.objects.filter(pk=suspended.pk).update(status=CarerStatus.SUSPENDED)
+    Carer.objects.filter(pk=back.pk).update(
+        back_to_panel_because="The annual review asked panel to look again at the number of "
+        "places now that the family's adult son has moved home.",
+        panel_on=date.today() + timedelta(days=21),
+    )
 
 
 def _referrals(area, people, workers, rng) -> list[Referral]:
@@ -490,6 +523,33 @@ def _stages(area, referrals, carers, demo_carer, worker, rng) -> None:
             _introduction(area, referral, carer, stage, worker)
 
 
+# Reviews in both sides' words: the person's view, the carer's, what goes well, what to change,
+# and the actions agreed.
+REVIEW_WORDS = [
+    (
+        "I like my room and helping in the garden. I miss my mum on Sundays.",
+        "Settling in well; evenings are relaxed. Sundays can be hard.",
+        "Meals together; helping with the vegetable patch.",
+        "Sunday visits to mum, so they do not depend on a lift from us.",
+        "Worker to look at a taxi account for Sunday visits by the next visit.",
+    ),
+    (
+        "It is good. I want to go to the swimming club again.",
+        "Confident with the bus now; we would like more notice of hospital appointments.",
+        "Travelling to the day centre alone on the bus.",
+        "Getting back to swimming; appointment letters to reach the carer too.",
+        "Carer to ask the leisure centre about Tuesday sessions; worker to update contacts.",
+    ),
+    (
+        "I chose not to say much today; I said I am happy.",
+        "Quieter than usual this month; sleeping well, eating well.",
+        "A settled routine and regular calls with his brother.",
+        "Nothing for now.",
+        "Keep to the monthly visit; the person can ask for a review at any time.",
+    ),
+]
+
+
 def _arrangement(area, intro, carer, worker, rng, ended: bool, n: int) -> None:
     started = date.today() - timedelta(days=[20, 45, 100, 200, 400, 35, 300][n % 7])
     long_term = intro.arrangement_type == "long_term"
@@ -524,7 +584,12 @@ def _arrangement(area, intro, carer, worker, rng, ended: bool, n: int) -> None:
         # Most past reviews were done; one in three is left overdue for the dashboard.
         if review.due_on < date.today() and (review.kind != ReviewKind.MONTHLY_VISIT or n % 3):
             review.done_on = review.due_on + timedelta(days=2)
-            review.notes = "Going well. Talked about weekends and family visits."
+            person_view, carer_view, well, change, actions = REVIEW_WORDS[
+                (n + review.due_on.month) % len(REVIEW_WORDS)
+            ]
+            review.person_view, review.carer_view = person_view, carer_view
+            review.going_well, review.to_change = well, change
+            review.agreed_actions = actions
             review.recorded_by = worker
     ArrangementReview.objects.bulk_create(reviews)
 

@@ -280,7 +280,24 @@ class ArrangementForm(forms.Form):
 
 class ReviewForm(forms.Form):
     done_on = _date("Date of the review or visit", initial=date.today)
-    notes = _words("What was talked about and agreed", required=True)
+    person_view = _words(
+        "The person's view",
+        required=True,
+        help_text="In their words. If they chose not to say, write that.",
+    )
+    carer_view = _words("The carer's view", required=True)
+    going_well = _words("What is going well")
+    to_change = _words("What to change")
+    agreed_actions = _words("Actions agreed", help_text="Who will do what, and by when")
+    back_to_panel = forms.ChoiceField(
+        label="Send the household back to panel?",
+        choices=[("no", "No"), ("yes", "Yes: panel should look again at their approval")],
+        widget=forms.RadioSelect,
+        initial="no",
+    )
+
+    def clean_back_to_panel(self):
+        return self.cleaned_data["back_to_panel"] == "yes"
 
 
 class AskForReviewForm(forms.Form):
@@ -313,7 +330,7 @@ class PanelForm(forms.Form):
     panel_date = _date("Panel date")
     members = _words("Panel members and their roles", required=True)
     decision = forms.ChoiceField(
-        label="Decision", choices=PanelDecision.Decision.choices, widget=forms.RadioSelect
+        label="Decision", choices=PanelDecision.Decision.choices[:3], widget=forms.RadioSelect
     )
     reasons = _reason("Reasons", help_text="Needed when the panel defers or does not approve")
     approved_types = forms.MultipleChoiceField(
@@ -330,6 +347,53 @@ class PanelForm(forms.Form):
     )
     places = forms.IntegerField(label="Places (at most 3)", min_value=0, initial=0)
     rooms = forms.IntegerField(label="Rooms", min_value=0, initial=0)
+
+
+class ApprovalReviewForm(PanelForm):
+    """Panel looks again at an approved household."""
+
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[
+            (PanelDecision.Decision.APPROVED, "Approval continues as it is"),
+            (PanelDecision.Decision.TERMS_CHANGED, "Change the approval terms (below)"),
+            (PanelDecision.Decision.SUSPENDED, "Suspend approval: no new introductions"),
+            (PanelDecision.Decision.SUSPENSION_LIFTED, "Lift the suspension"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reasons = _reason("Reasons", help_text="Needed unless approval simply continues")
+
+
+class PanelDateForm(forms.Form):
+    panel_on = _date("Panel date")
+
+
+class LeavingForm(forms.Form):
+    """A household stops being Shared Lives carers; each arrangement gets its next step."""
+
+    in_their_words = _reason("Why we are stopping, in our words", required=True)
+    left_on = _date("Last day as a Shared Lives carer", initial=date.today)
+
+    def __init__(self, *args, arrangements=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for a in arrangements:
+            self.fields[f"next_step_{a.pk}"] = forms.CharField(
+                label=f"What happens next for {a.person.called}",
+                widget=forms.Textarea,
+                help_text="Where they will live or be supported, and who will support them.",
+                error_messages={
+                    "required": f"Record what happens next for {a.person.called}: no one is "
+                    "left without support."
+                },
+            )
+
+    def next_steps(self) -> dict:
+        return {
+            int(name.removeprefix("next_step_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("next_step_")
+        }
 
 
 class TrainingForm(forms.Form):

@@ -56,6 +56,7 @@ class CarerStatus(models.TextChoices):
     APPLYING = "applying", "Applying and being assessed"
     AT_PANEL = "at_panel", "Ready for panel"
     APPROVED = "approved", "Approved"
+    SUSPENDED = "suspended", "Approval suspended by panel"
     DEFERRED = "deferred", "Deferred by panel"
     DECLINED = "declined", "Not approved"
     LEFT = "left", "No longer a carer"
@@ -130,6 +131,13 @@ class Carer(AreaOwned):
     contact_email = models.EmailField(blank=True)
     enquiry_words = models.TextField("What they told us when they applied", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Panel: the next date the household goes to panel, and why it is going back (a review
+    # sent it); both cleared when panel records a decision.
+    panel_on = models.DateField("Next panel date", null=True, blank=True)
+    back_to_panel_because = models.TextField(blank=True)
+    # Leaving: when the household stopped being Shared Lives carers, in the carer's words.
+    left_on = models.DateField(null=True, blank=True)
+    left_in_their_words = models.TextField(blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -256,11 +264,15 @@ class PanelDecision(AreaOwned):
         APPROVED = "approved", "Approved"
         DEFERRED = "deferred", "Deferred"
         DECLINED = "declined", "Not approved"
+        # For a household already approved:
+        TERMS_CHANGED = "terms_changed", "Approval terms changed"
+        SUSPENDED = "suspended", "Approval suspended"
+        SUSPENSION_LIFTED = "lifted", "Suspension lifted"
 
     carer = models.ForeignKey(Carer, on_delete=models.CASCADE, related_name="panel_decisions")
     panel_date = models.DateField()
     members = models.TextField(help_text="Names and roles of the panel members")
-    decision = models.CharField(max_length=10, choices=Decision.choices)
+    decision = models.CharField(max_length=15, choices=Decision.choices)
     reasons = models.TextField(blank=True)
     approved_types = models.JSONField(default=list, blank=True)
     approved_needs = models.JSONField(default=list, blank=True)
@@ -747,11 +759,21 @@ class ReviewKind(models.TextChoices):
 
 
 class ArrangementReview(AreaOwned):
+    """A review or visit of an arrangement: each side's view, what goes well, what to change,
+    the actions agreed, and whether the household goes back to panel. (Reviews recorded before
+    these fields existed keep their words in `notes`.)"""
+
     arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE, related_name="reviews")
     kind = models.CharField(max_length=15, choices=ReviewKind.choices)
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    person_view = models.TextField("The person's view", blank=True)
+    carer_view = models.TextField("The carer's view", blank=True)
+    going_well = models.TextField("What is going well", blank=True)
+    to_change = models.TextField("What to change", blank=True)
+    agreed_actions = models.TextField("Actions agreed", blank=True)
+    back_to_panel = models.BooleanField(default=False)
     requested_by_side = models.CharField(max_length=10, choices=Side.choices, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

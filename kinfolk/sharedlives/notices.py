@@ -14,6 +14,9 @@ WOULD_LIKE_TO_MEET = "sharedlives.would_like_to_meet"
 BOTH_SAID_YES = "sharedlives.both_said_yes"
 SAID_NO = "sharedlives.said_no"
 BOTH_AGREED = "sharedlives.both_agreed"
+PANEL_DATE = "sharedlives.panel_date"
+PANEL_OUTCOME = "sharedlives.panel_outcome"
+HOUSEHOLD_LEFT = "sharedlives.household_left"
 
 
 def _tell(users, introduction: Introduction, *, event: str, text: str, key: str,
@@ -69,6 +72,41 @@ def both_agreed(introduction: Introduction) -> None:
           text=f"{person.called} and {introduction.carer.name} have both agreed.")  # fmt: skip
 
 
+def _tell_household(carer, *, event: str, text: str, key: str) -> None:
+    if carer.user_id:
+        tell(recipient=carer.user, area=carer.area, event=event, text=text, key=key,
+             link=reverse("sharedlives:carer", args=[carer.pk]))  # fmt: skip
+
+
+def panel_date_set(carer) -> None:
+    """The household is told when it goes to panel."""
+    on = f"{carer.panel_on:%-d %B %Y}"
+    _tell_household(carer, event=PANEL_DATE, key=f"carer-{carer.pk}-panel-{carer.panel_on}",
+                    text=f"Your household goes to panel on {on}.")  # fmt: skip
+
+
+def panel_outcome(carer, decision) -> None:
+    """The household is told what panel decided (the page says why)."""
+    said = decision.get_decision_display().lower()
+    _tell_household(carer, event=PANEL_OUTCOME, key=f"panel-decision-{decision.pk}",
+                    text=f"Panel's decision: {said}.")  # fmt: skip
+
+
+def household_left(carer, introductions: list, arrangements: list) -> None:
+    """A household stopped being Shared Lives carers: the people it was getting to know or
+    supporting (and their workers) are told, with no reasons given, and so is the household."""
+    _tell_household(carer, event=HOUSEHOLD_LEFT, key=f"carer-{carer.pk}-left",
+                    text="You are no longer a Shared Lives carer. Thank you.")  # fmt: skip
+    for item in [*introductions, *arrangements]:
+        person = item.person
+        key = f"carer-{carer.pk}-left-{type(item).__name__.lower()}-{item.pk}"
+        for user in speaking_for(person) + allocated_workers(person):
+            tell(recipient=user, area=carer.area, event=HOUSEHOLD_LEFT, key=key,
+                 text=f"{carer.name} is no longer offering Shared Lives.",
+                 link=reverse("sharedlives:my_matches", args=[person.pk]),
+                 about=person)  # fmt: skip
+
+
 def register_events() -> None:
     """Shared Lives introductions' events (from AppConfig.ready())."""
     for code, message, easy in (
@@ -79,5 +117,9 @@ def register_events() -> None:
         (SAID_NO, "An introduction through Shared Lives will not go ahead.",
          "A meeting will not go ahead."),
         (BOTH_AGREED, "Both sides agreed to a Shared Lives arrangement.", "You both said yes."),
+        (PANEL_DATE, "A Shared Lives panel date has been set.", "You have a panel date."),
+        (PANEL_OUTCOME, "A Shared Lives panel has made a decision.", "Panel has decided."),
+        (HOUSEHOLD_LEFT, "A Shared Lives household has stopped offering Shared Lives.",
+         "A Shared Lives home has stopped."),
     ):  # fmt: skip
         register(Event(code, f"{message} Sign in to see more.", f"{easy} Sign in to see more."))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+import numpy as np
 from django.core.exceptions import ValidationError
 
 from kinfolk.matching import (
@@ -28,7 +29,10 @@ from kinfolk.matching import (
     PersonProfile,
     PlaceThatMatters,
     SupportNeed,
+    stable_plan,
 )
+from kinfolk.matching.config import MatchingConfig
+from kinfolk.matching.explain import fit_reasons
 
 from .models import (
     ARRANGEMENT_CHOICES,
@@ -334,7 +338,9 @@ def held_back_reasons(carer, flags: list[str], in_progress: int, limit: int | No
     """Why a household cannot take a new introduction now (empty: it can). `limit` None leaves
     out the limit on introductions in progress."""
     reasons = []
-    if carer.status != CarerStatus.APPROVED:
+    if carer.status == CarerStatus.SUSPENDED:
+        reasons.append("Approval suspended by panel: no new introductions")
+    elif carer.status != CarerStatus.APPROVED:
         reasons.append(f"Not approved ({carer.get_status_display().lower()})")
     reasons += flags
     if limit is not None and in_progress >= limit:
@@ -501,6 +507,79 @@ def why_not(referral, carer, held_back: dict, in_progress: int) -> tuple:
     if not answer.possible:
         reasons += [sentence for _, sentence in answer.exclusions]
     return tuple(reasons)
+
+
+# --- the scheme-wide introduction plan ------------------------------------------------------
+
+NOT_PLANNED_WORDS = {
+    "no_suitable_household": "No approved household with room suits them now",
+    "suitable_households_full": "The households that suit them are planned for others",
+}
+
+
+@dataclass(frozen=True)
+class PlannedPair:
+    """A person and a household the stable plan would introduce (a suggestion, never acted on)."""
+
+    referral: object
+    carer: object
+    score: float
+    reasons: tuple[str, ...]
+    cautions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SchemePlan:
+    """If everyone waiting were introduced now: planned pairs and who could not be planned."""
+
+    pairs: list  # PlannedPair, best fit first
+    not_planned: list  # (referral, why in words)
+    blocking_pairs: int  # 0 for a stable plan: no person and household would both rather swap
+
+
+def introduction_plan(
+    referrals: list, carers: list, held_back: dict, in_progress: dict, limit: int
+) -> SchemePlan:
+    """The person-proposing stable plan over the area's waiting people and open households,
+    each pair with the engine's reasons; the engine assesses every pair once."""
+    people = [r for r in referrals if r.latitude is not None]
+    open_carers = [c for c in carers if c.pk not in held_back and c.latitude is not None]
+    unlocated = [(r, "We do not know where they live") for r in referrals if r.latitude is None]
+    if not people or not open_carers:
+        why = NOT_PLANNED_WORDS["no_suitable_household"]
+        return SchemePlan([], [*unlocated, *((r, why) for r in people)], 0)
+    matcher = Matcher(
+        [person_profile(r) for r in people],
+        [carer_household(c, in_progress.get(c.pk, 0)) for c in open_carers],
+        MatchingConfig(introduction_limit_per_carer=limit),
+    )
+    a = matcher.assess_all()
+    plan = stable_plan(matcher, a)
+    where = {
+        (int(a.person[k]), int(a.carer[k])): int(k) for k in np.flatnonzero(a.possible).tolist()
+    }
+    pairs = []
+    for person_id, carer_id in plan.introductions.items():
+        i, j = matcher.person_index[person_id], matcher.carer_index[carer_id]
+        k = where[(i, j)]
+        reasons, cautions = fit_reasons(
+            matcher.people[i], matcher.carers[j], a, k, matcher.config.travel_km_per_hour
+        )
+        pairs.append(
+            PlannedPair(
+                people[i],
+                open_carers[j],
+                round(float(a.score[k]), 4),
+                tuple(reasons[:4]),
+                tuple(cautions[:3]),
+            )
+        )
+    pairs.sort(key=lambda p: (-p.score, p.referral.pk))
+    not_planned = [
+        (people[matcher.person_index[pid]], NOT_PLANNED_WORDS[why])
+        for pid, why in plan.unplanned.items()
+    ]
+    return SchemePlan(pairs, [*unlocated, *not_planned], plan.blocking_pairs)
 
 
 # --- reviews --------------------------------------------------------------------------------

@@ -159,6 +159,9 @@ rules.add_perm("sharedlives.manage_referral", manages_referral)
 rules.add_perm("sharedlives.decide_for_person", decides_for_person)
 rules.add_perm("sharedlives.view_referral", sees_the_person)
 rules.add_perm("sharedlives.see_suggestions", manages_referral | decides_for_person)
+# My matches: the person's page, which their allocated worker sees as the person does (to help
+# them choose; the worker never says yes for them).
+rules.add_perm("sharedlives.see_matches", decides_for_person | manages_referral)
 rules.add_perm("sharedlives.choose_as_the_person", is_the_person)
 # On a referral: saying yes to meeting.
 rules.add_perm("sharedlives.say_yes_about", may_say_yes_about)
@@ -182,6 +185,9 @@ rules.add_perm(
     "sharedlives.see_household_photos", runs_the_scheme | is_the_carer | was_introduced_to
 )
 rules.add_perm("sharedlives.see_my_household", is_a_carer)
+# Stopping being carers: the carer's own decision; a worker may record it in their words.
+rules.add_perm("sharedlives.record_leaving", runs_the_scheme | is_the_carer)
+rules.add_perm("sharedlives.speak_as_the_carer", is_the_carer)
 # Scheme-wide:
 rules.add_perm("sharedlives.see_scheme_reports", sees_scheme_reports)
 # The home page's cards (kinfolk/sharedlives/links.py):

@@ -22,6 +22,7 @@ from .models import (
 
 KEY = "shared_lives"
 OWN_WORDS = ("persons_choice", "wishes", "hobbies", "risks", "easy_read", "referrer_name")
+REVIEW_WORDS = ("notes", "person_view", "carer_view", "going_well", "to_change", "agreed_actions")
 
 
 def export(person) -> dict:
@@ -52,7 +53,8 @@ def export(person) -> dict:
              "starts_on": a.starts_on.isoformat(), "status": a.status,
              "ended_on": _when(a.ended_on), "end_reason": a.end_reason, "next_step": a.next_step,
              "reviews": [{"kind": r.kind, "due_on": _when(r.due_on), "done_on": _when(r.done_on),
-                          "notes": r.notes} for r in a.reviews.all()]}
+                          **{name: getattr(r, name) for name in REVIEW_WORDS},
+                          "back_to_panel": r.back_to_panel} for r in a.reviews.all()]}
             for a in Arrangement.objects.in_area(area).filter(person=person).select_related("carer")
         ],
         "not_for_me": [
@@ -84,7 +86,8 @@ def erase(person) -> None:
     )  # fmt: skip
     arrangements = Arrangement.objects.in_area(area).filter(person=person)
     erase_words(arrangements, "end_reason", "next_step")
-    erase_words(ArrangementReview.objects.in_area(area).filter(arrangement__person=person), "notes")
+    erase_words(ArrangementReview.objects.in_area(area).filter(arrangement__person=person),
+                *REVIEW_WORDS)  # fmt: skip
 
 
 CARERS_OWN = "a carer household's own record (about the carers, not a person who uses support)"

@@ -91,6 +91,8 @@ urlpatterns = [
     path("carers/<int:carer_id>/steps/", carers.carer_check, name="carer_check"),
     path("carers/<int:carer_id>/panel/", carers.carer_panel, name="carer_panel"),
     path("carers/<int:carer_id>/training/", carers.carer_training, name="carer_training"),
+    path("carers/<int:carer_id>/panel-date/", carers.carer_panel_date, name="carer_panel_date"),
+    path("carers/<int:carer_id>/leave/", carers.carer_leave, name="carer_leave"),
     path(
         "carers/<int:carer_id>/checks/<int:check_id>/",
         carers.carer_check_done,
@@ -123,6 +125,8 @@ urlpatterns = [
     path("my-household/", carers.my_household, name="my_household"),
     path("my-household/profile/", carers.my_household_profile, name="my_household_profile"),
     path("my-household/statement/", carers.my_statement, name="my_statement"),
+    path("due/", overview.due, name="due"),
+    path("introduction-plan/", overview.introduction_plan, name="introduction_plan"),
     path("reports/", overview.reports, name="reports"),
     path("payments/", arrangements.payment_schedule, name="payments"),
 ]

@@ -60,7 +60,11 @@ def _shared_lives(area, person, you, worker, carer_actor):
     arrangement = start(s, agreed(s))
     review = arrangement.reviews.order_by("due_on").first()
     sharedlives.review_request(actor=you, arrangement=arrangement, reason=_says("asked"))
-    sharedlives.review_record(actor=worker, review=review, done_on=date.today(), notes=_says("ok"))
+    sharedlives.review_record(
+        actor=worker, review=review, done_on=date.today(), person_view=_says("happy"),
+        carer_view=_says("going well"), going_well=_says("well"), to_change=_says("change"),
+        agreed_actions=_says("actions"),
+    )  # fmt: skip
     sharedlives.arrangement_end(
         actor=worker,
         arrangement=arrangement,

@@ -9,7 +9,7 @@ from django.http import Http404
 from kinfolk.core.records import record_for
 
 from .. import policy
-from ..models import Arrangement, ArrangementReview, Carer
+from ..models import Arrangement, ArrangementReview, ArrangementStatus, Carer
 from ..scheme import scheme_settings
 
 
@@ -40,6 +40,11 @@ def review_get(*, arrangement: Arrangement, review_id) -> ArrangementReview:
 def arrangements_for_carer(*, carer: Carer) -> QuerySet[Arrangement]:
     """A household's arrangements, with the people they support."""
     return Arrangement.objects.in_area(carer.area).filter(carer=carer).select_related("person")
+
+
+def active_arrangements_for_carer(*, carer: Carer) -> list[Arrangement]:
+    """The arrangements a household has now, with the people they support."""
+    return list(arrangements_for_carer(carer=carer).filter(status=ArrangementStatus.ACTIVE))
 
 
 def arrangements_for_person(*, person) -> QuerySet[Arrangement]:

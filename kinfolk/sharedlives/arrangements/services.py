@@ -9,6 +9,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from kinfolk.core.audit import audit_record
 from kinfolk.core.models import AuditAction
@@ -16,8 +17,9 @@ from kinfolk.core.permissions import can, require
 from kinfolk.core.text import visible_text
 from kinfolk.people.audit import audit_person
 
-from .. import integrity, policy
+from .. import integrity, notices, policy
 from ..carers.selectors import carer_flags
+from ..carers.services import back_to_panel as carer_back_to_panel
 from ..carers.services import carer_lock
 from ..introductions.services import both_sides_lock, speaking_side
 from ..models import (
@@ -30,6 +32,7 @@ from ..models import (
     ReferralStatus,
     ReviewKind,
     Side,
+    Stage,
     add_years,
 )
 from ..policy import Move
@@ -150,18 +153,40 @@ def arrangement_start(
 
 
 @transaction.atomic
-def review_record(*, actor, review: ArrangementReview, done_on: date, notes: str) -> None:
-    """A review or visit done, in words; an annual review books the next one a year on."""
+def review_record(
+    *,
+    actor,
+    review: ArrangementReview,
+    done_on: date,
+    person_view: str,
+    carer_view: str,
+    going_well: str = "",
+    to_change: str = "",
+    agreed_actions: str = "",
+    back_to_panel: bool = False,
+) -> ArrangementReview:
+    """A review or visit done: the person's view and the carer's, what goes well, what to change
+    and the actions agreed; it may send the household back to panel. An annual review books the
+    next one a year on."""
     arrangement = review.arrangement
     require(actor, MANAGE, arrangement.person, message="Only the allocated scheme worker can.")
+    review = ArrangementReview.objects.select_for_update().get(pk=review.pk)
     if review.done_on:
         raise ValidationError("This review is already recorded.", code="done")
     if done_on > date.today():
         raise ValidationError("A review cannot be recorded before it happens.", code="done_on")
-    if not (notes or "").strip():
-        raise ValidationError("Write what was talked about and agreed.", code="notes")
-    review.done_on, review.notes, review.recorded_by = done_on, notes.strip(), actor.user
-    review.save(update_fields=["done_on", "notes", "recorded_by"])
+    if not visible_text(person_view):
+        raise ValidationError(
+            "Record the person's view, in their words (or that they chose not to say).",
+            code="person_view",
+        )
+    if not visible_text(carer_view):
+        raise ValidationError("Record the carer's view.", code="carer_view")
+    review.done_on, review.recorded_by = done_on, actor.user
+    review.person_view, review.carer_view = person_view.strip(), carer_view.strip()
+    review.going_well, review.to_change = going_well.strip(), to_change.strip()
+    review.agreed_actions, review.back_to_panel = agreed_actions.strip(), bool(back_to_panel)
+    review.save()
     if review.kind == ReviewKind.ANNUAL:
         ArrangementReview.objects.create(
             area=review.area,
@@ -169,7 +194,15 @@ def review_record(*, actor, review: ArrangementReview, done_on: date, notes: str
             kind=ReviewKind.ANNUAL,
             due_on=add_years(review.due_on, 1),
         )
+    if back_to_panel:
+        carer_back_to_panel(
+            actor=actor,
+            carer=arrangement.carer,
+            because=f"The {review.get_kind_display().lower()} on {done_on:%-d %B %Y} "
+            "asked panel to look again.",
+        )
     audit_person(actor=actor, action=AuditAction.UPDATE, person=arrangement.person, about=review)
+    return review
 
 
 @transaction.atomic
@@ -204,6 +237,18 @@ def arrangement_end(
             raise ValidationError("Say who asked to end the arrangement.", code="side")
     else:
         side = speaking_side(actor, arrangement)
+    return _arrangement_ended(
+        actor=actor,
+        arrangement=arrangement,
+        side=side,
+        reason=reason,
+        next_step=next_step,
+        ended_on=ended_on,
+    )
+
+
+def _arrangement_ended(*, actor, arrangement, side, reason, next_step, ended_on) -> Arrangement:
+    """The ending rules, whoever ends it: a reason, and for living together what happens next."""
     arrangement = Arrangement.objects.select_for_update().get(pk=arrangement.pk)
     if arrangement.status != ArrangementStatus.ACTIVE:
         raise ValidationError("This arrangement has already ended.", code="ended")
@@ -232,6 +277,91 @@ def arrangement_end(
         detail={"ended_by": side},
     )
     return arrangement
+
+
+HOUSEHOLD_LEFT_REASON = "The household stopped being Shared Lives carers."
+
+
+@transaction.atomic
+def household_leaves(
+    *,
+    actor,
+    carer: Carer,
+    in_their_words: str,
+    next_steps: dict,
+    left_on: date | None = None,
+) -> Carer:
+    """A household stops being Shared Lives carers (the carer, or a worker recording it for them
+    in their words). Every arrangement with them ends with its next step recorded (no one is
+    left without support); open introductions close, and everyone involved is told."""
+    require(
+        actor,
+        "sharedlives.record_leaving",
+        carer,
+        message="Only the carer or a scheme worker in this area can record this.",
+    )
+    carer = carer_lock(carer)
+    if carer.status == CarerStatus.LEFT:
+        raise ValidationError("This household has already left.", code="left")
+    if not visible_text(in_their_words):
+        raise ValidationError("Write why the household is stopping, in their words.", code="words")
+    left_on = left_on or date.today()
+    if left_on > date.today():
+        raise ValidationError("Record leaving on or after the last day.", code="left_on")
+    arrangements = list(
+        Arrangement.objects.in_area(carer.area)
+        .filter(carer=carer, status=ArrangementStatus.ACTIVE)
+        .select_related("person")
+    )
+    for arrangement in arrangements:
+        if not visible_text(next_steps.get(arrangement.pk, "")):
+            raise ValidationError(
+                f"Record what happens next for {arrangement.person.called}: where they will "
+                "live or be supported, and who will support them.",
+                code="next_step",
+            )
+    for arrangement in arrangements:
+        _arrangement_ended(
+            actor=actor,
+            arrangement=arrangement,
+            side=Side.CARER,
+            reason=HOUSEHOLD_LEFT_REASON,
+            next_step=next_steps[arrangement.pk],
+            ended_on=left_on,
+        )
+    introductions = list(
+        Introduction.objects.in_area(carer.area)
+        .select_for_update()
+        .filter(carer=carer)
+        .exclude(stage__in=[Stage.CLOSED, Stage.ARRANGED])
+        .select_related("person")
+    )
+    for introduction in introductions:
+        introduction.stage = policy.stage_after(Move.DECLINE, introduction.stage)
+        introduction.closed_at = timezone.now()
+        introduction.closed_by_side = Side.CARER
+        introduction.closed_reason = HOUSEHOLD_LEFT_REASON
+        introduction.save(update_fields=["stage", "closed_at", "closed_by_side", "closed_reason"])
+        audit_person(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            person=introduction.person,
+            about=introduction,
+            detail={"side": Side.CARER, "said": "household_left"},
+        )
+    carer.status, carer.left_on = CarerStatus.LEFT, left_on
+    carer.left_in_their_words = visible_text(in_their_words)
+    carer.save(update_fields=["status", "left_on", "left_in_their_words"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target_type="carer",
+        target_id=carer.pk,
+        area=carer.area,
+        detail={"left": True, "arrangements": len(arrangements)},
+    )
+    notices.household_left(carer, introductions, arrangements)
+    return carer
 
 
 def payments_exported(*, actor, month: date, rows: int) -> None:

@@ -16,7 +16,7 @@ from kinfolk.core.posting import form_posted
 from .. import policy
 from ..forms import ArrangementForm, AskForReviewForm, EndForm, ReviewForm
 from ..introductions.selectors import introduction_get
-from ..posting import acted, acted_on
+from ..posting import acted
 from ..rules import side_for
 from . import selectors, services
 from .presenters import PAYMENTS_CSV_HEADER, ArrangementPresenter, payments_csv_rows
@@ -63,7 +63,6 @@ def arrangement_detail(request, arrangement_id):
         "sharedlives/arrangement.jinja",
         {
             "page": page,
-            "review_form": ReviewForm(),
             "ask_form": AskForReviewForm(),
             "end_form": EndForm(),
         },
@@ -87,18 +86,24 @@ def arrangement_easy(request, arrangement_id):
 
 
 @login_required
-@require_POST
 def review_record(request, arrangement_id, review_id):
-    """The worker records a review or visit as done."""
+    """The worker records a review or visit: both sides' views, what goes well, what to change,
+    the actions agreed, and whether the household goes back to panel."""
     arrangement = selectors.arrangement_get(actor=request.actor, arrangement_id=arrangement_id)
+    require(request.actor, services.MANAGE, arrangement.person)
     review = selectors.review_get(arrangement=arrangement, review_id=review_id)
-    return acted_on(
+    form = ReviewForm(request.POST or None)
+    if done := form_posted(
         request,
-        ReviewForm(request.POST),
+        form,
         act=lambda data: services.review_record(actor=request.actor, review=review, **data),
         said=f"The {review.get_kind_display().lower()} is recorded.",
-        back=_arrangement_page(arrangement.pk),
-        invalid="Enter the date and what was talked about.",
+        then=_arrangement_page(arrangement.pk),
+    ):
+        return done
+    page = ArrangementPresenter(arrangement=arrangement, side=side_for(request.actor, arrangement))
+    return render(
+        request, "sharedlives/review.jinja", {"form": form, "page": page, "review": review}
     )
 
 

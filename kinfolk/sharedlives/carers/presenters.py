@@ -26,12 +26,18 @@ class CarerPresenter:
     steps_done: dict = field(default_factory=dict)
     panels: list = field(default_factory=list)
     annual_checks: list = field(default_factory=list)
+    arrangements: list = field(default_factory=list)  # active, for the worker to review
     runs_the_scheme: bool = False
+    is_own: bool = False  # the household's own carer reading
 
     @classmethod
-    def of(cls, record, *, runs_the_scheme: bool) -> "CarerPresenter":
-        """The household page, from a `CarerRecord`."""
+    def of(
+        cls, record, *, runs_the_scheme: bool, is_own: bool = False, arrangements=()
+    ) -> "CarerPresenter":
+        """The household page, from a `CarerRecord` and its active arrangements."""
         return cls(
+            arrangements=list(arrangements),
+            is_own=is_own,
             carer=record.carer,
             flags=record.flags,
             training=record.training,
@@ -44,6 +50,11 @@ class CarerPresenter:
     @property
     def approval(self) -> str:
         c = self.carer
+        if c.status == CarerStatus.SUSPENDED:
+            return (
+                f"Approval suspended by panel (approved for {words(c.approved_types, TYPE_WORDS)};"
+                f" {c.places} place{'s' if c.places != 1 else ''})"
+            )
         if c.status != CarerStatus.APPROVED:
             return c.get_status_display()
         return (
@@ -219,3 +230,40 @@ def documents(arrangements) -> list[dict]:
             }
         )
     return out
+
+
+@dataclass
+class LeavingPage:
+    """A household stopping: who lives with or is supported by them, what closes, who is told."""
+
+    carer: object
+    arrangements: list  # active
+    introductions: list  # open
+    own: bool  # the carer themselves (not a worker recording it for them)
+
+    @property
+    def living_there(self) -> list:
+        return [a for a in self.arrangements if a.arrangement_type == "long_term"]
+
+    @property
+    def what_will_happen(self) -> list[str]:
+        """What leaving does, in the order it happens."""
+        said = []
+        n = len(self.arrangements)
+        if n:
+            said.append(
+                f"{n} arrangement{'s' if n != 1 else ''} will end, each with the next step "
+                "recorded here."
+            )
+        m = len(self.introductions)
+        if m:
+            said.append(
+                f"{m} introduction{'s' if m != 1 else ''} in progress will close, saying the "
+                "household stopped being Shared Lives carers."
+            )
+        if n or m:
+            said.append("The people involved, and their workers, will be told.")
+        said.append(
+            "The household will show as no longer a carer, and will not be suggested to anyone."
+        )
+        return said

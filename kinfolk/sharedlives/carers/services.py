@@ -23,7 +23,7 @@ from kinfolk.core.text import clean_name, visible_text
 from kinfolk.notifications.events import Event, register
 from kinfolk.notifications.services import tell
 
-from .. import policy
+from .. import notices, policy
 from ..models import (
     ApplicationCheck,
     ApplicationStep,
@@ -138,7 +138,7 @@ def panel_decision_record(
     """The panel's decision. Approval sets the terms; a deferral or decline records why."""
     _must_run_scheme(actor, carer)
     carer = carer_lock(carer)
-    if decision not in PanelDecision.Decision.values:
+    if decision not in FIRST_PANEL_DECISIONS:
         raise ValidationError("Choose the panel's decision.", code="decision")
     if not visible_text(members):
         raise ValidationError("Record who sat on the panel.", code="members")
@@ -186,9 +186,115 @@ def panel_decision_record(
             if decision == PanelDecision.Decision.DEFERRED
             else CarerStatus.DECLINED
         )
+    carer.panel_on, carer.back_to_panel_because = None, ""
     carer.save()
     _audit_carer(actor, AuditAction.UPDATE, carer, panel=decision)
+    notices.panel_outcome(carer, panel)
     return panel
+
+
+Decision = PanelDecision.Decision
+FIRST_PANEL_DECISIONS = (Decision.APPROVED, Decision.DEFERRED, Decision.DECLINED)
+# What panel may decide about a household it approved before, and the status each needs.
+APPROVAL_REVIEW_DECISIONS = {
+    Decision.APPROVED: (CarerStatus.APPROVED,),  # approval continues as it is
+    Decision.TERMS_CHANGED: (CarerStatus.APPROVED, CarerStatus.SUSPENDED),
+    Decision.SUSPENDED: (CarerStatus.APPROVED,),
+    Decision.SUSPENSION_LIFTED: (CarerStatus.SUSPENDED,),
+}
+
+
+@transaction.atomic
+def panel_date_set(*, actor, carer: Carer, panel_on: date) -> Carer:
+    """The household's next panel date; the household is told."""
+    _must_run_scheme(actor, carer)
+    if panel_on < date.today():
+        raise ValidationError("A panel date cannot be in the past.", code="panel_on")
+    carer.panel_on = panel_on
+    carer.save(update_fields=["panel_on"])
+    _audit_carer(actor, AuditAction.UPDATE, carer, panel_on=str(panel_on))
+    notices.panel_date_set(carer)
+    return carer
+
+
+@transaction.atomic
+def approval_review_record(
+    *,
+    actor,
+    carer: Carer,
+    panel_date: date,
+    members: str,
+    decision: str,
+    reasons: str = "",
+    approved_types: list[str] = (),
+    approved_needs: list[str] = (),
+    places: int = 0,
+    rooms: int = 0,
+) -> PanelDecision:
+    """Panel looks again at an approved household: approval continues, its terms change, it is
+    suspended (no new introductions; arrangements carry on) or a suspension is lifted. Every
+    decision is kept, with the terms it left in place."""
+    _must_run_scheme(actor, carer)
+    carer = carer_lock(carer)
+    if decision not in APPROVAL_REVIEW_DECISIONS:
+        raise ValidationError("Choose the panel's decision.", code="decision")
+    if carer.status not in APPROVAL_REVIEW_DECISIONS[decision]:
+        raise ValidationError(
+            {
+                Decision.APPROVED: "Only an approved household's approval can continue.",
+                Decision.SUSPENDED: "This household's approval is not in force to suspend.",
+                Decision.SUSPENSION_LIFTED: "This household's approval is not suspended.",
+            }.get(decision, "Panel can change the terms only of an approved household."),
+            code="status",
+        )
+    if not visible_text(members):
+        raise ValidationError("Record who sat on the panel.", code="members")
+    if decision != Decision.APPROVED and not visible_text(reasons):
+        raise ValidationError("Record the panel's reasons.", code="reasons")
+    if panel_date > date.today():
+        raise ValidationError("Record panel's decision on or after the day it met.", code="date")
+    if decision == Decision.TERMS_CHANGED:
+        problem = policy.approval_terms_problem(
+            approved_types=approved_types,
+            approved_needs=approved_needs,
+            places=places,
+            places_in_use=carer.places_in_use,
+        )
+        if problem:
+            raise problem
+        carer.approved_types, carer.approved_needs = list(approved_types), list(approved_needs)
+        carer.places, carer.rooms = places, rooms
+    if decision == Decision.SUSPENDED:
+        carer.status = CarerStatus.SUSPENDED
+    elif decision == Decision.SUSPENSION_LIFTED:
+        carer.status = CarerStatus.APPROVED
+    panel = PanelDecision.objects.create(
+        area=carer.area,
+        carer=carer,
+        panel_date=panel_date,
+        members=members.strip(),
+        decision=decision,
+        reasons=visible_text(reasons),
+        approved_types=list(carer.approved_types),
+        approved_needs=list(carer.approved_needs),
+        places=carer.places,
+        rooms=carer.rooms,
+        recorded_by=actor.user,
+    )
+    carer.panel_on, carer.back_to_panel_because = None, ""
+    carer.save()
+    _audit_carer(actor, AuditAction.UPDATE, carer, panel=decision)
+    notices.panel_outcome(carer, panel)
+    return panel
+
+
+def back_to_panel(*, actor, carer: Carer, because: str) -> None:
+    """A review sends the household back to panel: it goes on panel's list (inside the
+    review's transaction)."""
+    _must_run_scheme(actor, carer)
+    Carer.objects.filter(pk=carer.pk).update(back_to_panel_because=because)
+    carer.back_to_panel_because = because
+    _audit_carer(actor, AuditAction.UPDATE, carer, back_to_panel=True)
 
 
 @transaction.atomic

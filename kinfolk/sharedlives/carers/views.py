@@ -13,23 +13,40 @@ from kinfolk.core.posting import form_posted
 from kinfolk.core.tenancy import within_area
 
 from .. import policy
-from ..arrangements.selectors import arrangements_for_carer, carer_statement, statement_months
+from ..arrangements import services as endings
+from ..arrangements.selectors import (
+    active_arrangements_for_carer,
+    arrangements_for_carer,
+    carer_statement,
+    statement_months,
+)
 from ..forms import (
     PROFILE_GROUPS,
     ApplicationCheckForm,
+    ApprovalReviewForm,
     CarerApplyForm,
     CarerEnquiryForm,
     CarerInviteForm,
     CheckDoneForm,
     HouseholdPhotoForm,
     HouseholdProfileForm,
+    LeavingForm,
+    PanelDateForm,
     PanelForm,
     ReturnChangeForm,
     TrainingForm,
 )
+from ..introductions.selectors import introductions_for_carer
+from ..models import CarerStatus
 from ..posting import acted, acted_on
 from . import selectors, services
-from .presenters import CarerPresenter, HouseholdProfilePresenter, StatementPresenter, documents
+from .presenters import (
+    CarerPresenter,
+    HouseholdProfilePresenter,
+    LeavingPage,
+    StatementPresenter,
+    documents,
+)
 
 
 def _check_the_form(form) -> str:
@@ -77,6 +94,8 @@ def carer_detail(request, carer_id):
     page = CarerPresenter.of(
         selectors.carer_record(carer=carer),
         runs_the_scheme=can(request.actor, "sharedlives.run_scheme", carer),
+        is_own=can(request.actor, "sharedlives.speak_as_the_carer", carer),
+        arrangements=active_arrangements_for_carer(carer=carer),
     )
     profile = HouseholdProfilePresenter(
         carer=carer,
@@ -90,7 +109,8 @@ def carer_detail(request, carer_id):
             "page": page,
             "profile": profile,
             "check_form": ApplicationCheckForm(),
-            "panel_form": PanelForm(),
+            "panel_form": _panel_form(carer),
+            "panel_date_form": PanelDateForm(),
             "training_form": TrainingForm(),
             "done_form": CheckDoneForm(),
             "invite_form": CarerInviteForm(
@@ -117,15 +137,45 @@ def carer_check(request, carer_id):
     )
 
 
+def _panel_form(carer, data=None):
+    """The first panel's form, or, for a household approved before, panel looking again."""
+    if carer.status in (CarerStatus.APPROVED, CarerStatus.SUSPENDED):
+        return ApprovalReviewForm(data)
+    return PanelForm(data)
+
+
 @login_required
 @require_POST
 def carer_panel(request, carer_id):
+    """Panel's decision: the first one, or one about an approved household (continue, change
+    its terms, suspend, lift a suspension)."""
+    carer = _scheme_workers_household(request, carer_id)
+    form = _panel_form(carer, request.POST)
+    record = (
+        services.approval_review_record
+        if isinstance(form, ApprovalReviewForm)
+        else services.panel_decision_record
+    )
+    return acted_on(
+        request,
+        form,
+        act=lambda data: record(actor=request.actor, carer=carer, **data),
+        said="The panel's decision has been recorded.",
+        back=reverse("sharedlives:carer", args=[carer.pk]),
+        invalid=_check_the_form,
+    )
+
+
+@login_required
+@require_POST
+def carer_panel_date(request, carer_id):
+    """The household's next panel date; the household is told."""
     carer = _scheme_workers_household(request, carer_id)
     return acted_on(
         request,
-        PanelForm(request.POST),
-        act=lambda data: services.panel_decision_record(actor=request.actor, carer=carer, **data),
-        said="The panel's decision has been recorded.",
+        PanelDateForm(request.POST),
+        act=lambda data: services.panel_date_set(actor=request.actor, carer=carer, **data),
+        said="The panel date has been recorded and the household told.",
         back=reverse("sharedlives:carer", args=[carer.pk]),
         invalid=_check_the_form,
     )
@@ -389,3 +439,42 @@ def household_photo_remove(request, carer_id, photo_id):
         said="The photo has been removed.",
         back=reverse("sharedlives:household_photos", args=[carer.pk]),
     )
+
+
+@login_required
+def carer_leave(request, carer_id):
+    """A household stops being Shared Lives carers: first what happens to everyone living with
+    or supported by them (each needs a next step), then a page confirming what will happen."""
+    carer = selectors.carer_get(actor=request.actor, carer_id=carer_id)
+    require(request.actor, "sharedlives.record_leaving", carer)
+    arrangements = active_arrangements_for_carer(carer=carer)
+    introductions = [i for i in introductions_for_carer(carer=carer) if i.is_open]
+    form = LeavingForm(request.POST or None, arrangements=arrangements)
+    page = LeavingPage(
+        carer=carer,
+        arrangements=arrangements,
+        introductions=introductions,
+        own=can(request.actor, "sharedlives.speak_as_the_carer", carer),
+    )
+    confirming = request.method == "POST" and request.POST.get("confirm") != "yes"
+    if confirming and form.is_valid():
+        return render(
+            request, "sharedlives/carer_leave_confirm.jinja", {"form": form, "page": page}
+        )
+    if request.POST.get("confirm") == "yes" and (
+        done := form_posted(
+            request,
+            form,
+            act=lambda data: endings.household_leaves(
+                actor=request.actor,
+                carer=carer,
+                in_their_words=data["in_their_words"],
+                left_on=data["left_on"],
+                next_steps=form.next_steps(),
+            ),
+            said=lambda c: f"{c.name} is no longer a Shared Lives carer household.",
+            then=reverse("sharedlives:carer", args=[carer.pk]),
+        )
+    ):
+        return done
+    return render(request, "sharedlives/carer_leave.jinja", {"form": form, "page": page})

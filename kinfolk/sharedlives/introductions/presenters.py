@@ -55,6 +55,9 @@ class MatchesPage:
     open_carers: set = field(default_factory=set)
     own: bool = False  # the person reading their own matches (not someone acting for them)
     not_for_me: list = field(default_factory=list)  # households they said are not for them
+    # The person or someone acting for them: they may say yes. Their worker reads the same page
+    # but only asks why, and asks the person.
+    deciding: bool = True
 
     @property
     def heading(self) -> str:
@@ -68,14 +71,16 @@ STILL_FINDING_OUT = (
 )
 
 
-def matches_page(found, *, own: bool) -> MatchesPage:
-    """The page, from `introductions.selectors.matches_for`."""
+def matches_page(found, *, own: bool, deciding: bool = True) -> MatchesPage:
+    """The page, from `introductions.selectors.matches_for`; `deciding` is False for the
+    person's worker, who sees what the person sees without a way to say yes for them."""
     page = MatchesPage(
         person=found.person,
         referral=found.referral,
         arrangements=found.arrangements,
         own=own,
         not_for_me=list(found.not_for_me),
+        deciding=deciding,
     )
     if found.referral is None:
         page.problem = NOT_LOOKING

@@ -25,10 +25,11 @@ from .presenters import IntroductionPresenter, carer_requests_page, matches_page
 def my_matches(request, person_id):
     """Every suitable household, in plain words; the person says who they would like to meet."""
     person = people_selectors.person_get(actor=request.actor, person_id=person_id)
-    require(request.actor, "sharedlives.decide_for_person", person)
+    require(request.actor, "sharedlives.see_matches", person)
     page = matches_page(
         selectors.matches_for(actor=request.actor, person=person),
         own=can(request.actor, "sharedlives.choose_as_the_person", person),
+        deciding=can(request.actor, "sharedlives.decide_for_person", person),
     )
     return render(request, "sharedlives/my_matches.jinja", {"page": page})
 

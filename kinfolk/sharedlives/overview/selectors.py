@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 
+from kinfolk.core.audit import audit_list_view
 from kinfolk.core.disclosure import (
     SUPPRESSED,
     Line,
@@ -15,7 +17,13 @@ from kinfolk.core.disclosure import (
 )
 from kinfolk.people.selectors import people_for_actor
 
-from ..carers.selectors import flags_for_carers
+from .. import policy
+from ..carers.selectors import (
+    approved_carers,
+    flags_for_carers,
+    held_back_carers,
+    introductions_in_progress,
+)
 from ..models import (
     ARRANGEMENT_CHOICES,
     IN_PROGRESS_STAGES,
@@ -23,12 +31,15 @@ from ..models import (
     ArrangementReview,
     ArrangementStatus,
     Carer,
+    CarerCheck,
     CarerStatus,
     Introduction,
     Referral,
     ReferralStatus,
     Stage,
+    TrainingRecord,
 )
+from ..scheme import scheme_settings
 
 
 @dataclass
@@ -93,6 +104,93 @@ def scheme_dashboard(*, actor, today: date | None = None) -> Dashboard:
         carers_flagged=flagged,
         carers_with_places=[c for c in carers if c.free_places > 0],
     )
+
+
+DUE_WITHIN_DAYS = 60
+
+
+@dataclass(frozen=True)
+class DueSoon:
+    """What falls due in the next weeks: training, the households' checks, arrangement reviews."""
+
+    training: list  # (carer, policy.TrainingStatus) expiring or expired
+    checks: list  # CarerCheck not done
+    reviews: list  # ArrangementReview not done
+
+
+def due_soon(*, actor, today: date | None = None, days: int = DUE_WITHIN_DAYS) -> DueSoon:
+    """Training running out, annual checks due, and reviews of the worker's people's
+    arrangements due within `days` (or already overdue); read as one audited list view."""
+    today = today or date.today()
+    until = today + timedelta(days=days)
+    area = actor.area
+    carers = list(
+        Carer.objects.in_area(area).filter(status__in=[CarerStatus.APPROVED, CarerStatus.SUSPENDED])
+    )
+    records: dict = {}
+    for record in TrainingRecord.objects.in_area(area).filter(carer__in=carers):
+        records.setdefault(record.carer_id, []).append(record)
+    training = [
+        (carer, t)
+        for carer in carers
+        for t in policy.training_status(records.get(carer.pk, []), today)
+        if t.expires_on and t.expires_on <= until
+    ]
+    checks = list(
+        CarerCheck.objects.in_area(area)
+        .filter(carer__in=carers, done_on__isnull=True, due_on__lte=until)
+        .select_related("carer")
+    )
+    reviews = list(
+        ArrangementReview.objects.in_area(area)
+        .filter(
+            done_on__isnull=True,
+            arrangement__status=ArrangementStatus.ACTIVE,
+            arrangement__person__in=people_for_actor(actor=actor),
+            due_on__lte=until,
+        )
+        .select_related("arrangement", "arrangement__person", "arrangement__carer")
+    )
+    audit_list_view(
+        actor=actor,
+        target_type="shared_lives_due",
+        count=len(training) + len(checks) + len(reviews),
+    )
+    return DueSoon(training, checks, reviews)
+
+
+def scheme_plan(*, actor) -> policy.SchemePlan:
+    """If everyone waiting in the area were introduced now: the engine's stable plan over the
+    open referrals ready to match and the approved households that can take an introduction;
+    read as one audited list view. A suggestion: nothing is proposed from it."""
+    area = actor.area
+    waiting = []
+    for referral in (
+        Referral.objects.in_area(area)
+        .filter(status__in=[ReferralStatus.NEW, ReferralStatus.LOOKING])
+        .select_related("person")
+        .order_by("received_on")
+    ):
+        try:
+            policy.ready_to_match(referral)
+        except ValidationError:
+            continue
+        waiting.append(referral)
+    carers = approved_carers(area=area)
+    held = held_back_carers(area=area, carers=carers)
+    plan = policy.introduction_plan(
+        waiting,
+        carers,
+        held,
+        introductions_in_progress(area=area),
+        scheme_settings().introductions_per_carer,
+    )
+    audit_list_view(
+        actor=actor,
+        target_type="shared_lives_introduction_plan",
+        count=len(plan.pairs) + len(plan.not_planned),
+    )
+    return plan
 
 
 HOUSEHOLDS = "Carer households"

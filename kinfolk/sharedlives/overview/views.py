@@ -10,6 +10,7 @@ from kinfolk.core.audit import audit_list_view
 from kinfolk.core.permissions import require
 
 from . import selectors, services
+from .presenters import due_lines
 
 
 @login_required
@@ -23,6 +24,27 @@ def dashboard(request):
         + len(board.reviews_overdue) + len(board.carers_flagged) + len(board.carers_with_places),
     )  # fmt: skip
     return render(request, "sharedlives/dashboard.jinja", {"board": board, "today": date.today()})
+
+
+@login_required
+def due(request):
+    """Due in the next 60 days: training, household checks and reviews, overdue first."""
+    require(request.actor, "sharedlives.run_scheme")
+    today = date.today()
+    lines = due_lines(selectors.due_soon(actor=request.actor, today=today), today)
+    return render(
+        request,
+        "sharedlives/due.jinja",
+        {"lines": lines, "days": selectors.DUE_WITHIN_DAYS, "today": today},
+    )
+
+
+@login_required
+def introduction_plan(request):
+    """If everyone waiting were introduced now: the engine's stable plan, a suggestion only."""
+    require(request.actor, "sharedlives.run_scheme")
+    plan = selectors.scheme_plan(actor=request.actor)
+    return render(request, "sharedlives/introduction_plan.jinja", {"plan": plan})
 
 
 @login_required

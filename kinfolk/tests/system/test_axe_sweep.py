@@ -55,6 +55,12 @@ def _seeds() -> dict[str, list[str]]:
             f"/shared-lives/carers/{Carer.objects.filter(status='approved').first().pk}/",
             f"/shared-lives/referrals/{Referral.objects.get(person=sam).pk}/easy-read/",
             f"/shared-lives/arrangements/{arrangement.pk}/end/",
+            "/shared-lives/due/",
+            "/shared-lives/introduction-plan/",
+            f"/shared-lives/people/{sam.pk}/matches/",
+            f"/shared-lives/carers/{arrangement.carer_id}/leave/",
+            f"/shared-lives/arrangements/{arrangement.pk}/reviews/"
+            f"{arrangement.reviews.filter(done_on=None).first().pk}/",
         ],
         "person": [
             f"/wellbeing/people/{sam.pk}/check-in/",

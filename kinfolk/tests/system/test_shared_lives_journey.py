@@ -146,8 +146,10 @@ def test_from_referral_to_the_four_week_review(new_page, scheme):
         axe_check(staff)
 
         # The 4-week review.
-        staff.get_by_label("What was talked about and agreed").fill(
-            "Sam has settled in; Sunday dinners with the family; visits to mum on Wednesdays."
+        _visit(staff, "Record the 4-week review", "button")
+        staff.get_by_label("The person's view").fill("I like Sunday dinners and the garden.")
+        staff.get_by_label("The carer's view").fill(
+            "Sam has settled in; visits to mum on Wednesdays."
         )
         staff.get_by_role("button", name="Record the review").click()
         expect(staff.get_by_text("The 4-week review is recorded.")).to_be_visible()

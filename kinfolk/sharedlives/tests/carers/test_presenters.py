@@ -48,3 +48,30 @@ def test_a_statement_says_how_each_payment_is_worked_out_in_words():
     assert how_many(round(31 / 7, 4), "week") == "31 days (4.43 weeks)"
     assert how_many(4, "night") == "4 nights"
     assert how_many(1, "session") == "1 session"
+
+
+def test_a_suspended_approval_says_so_with_its_terms():
+    assert CarerPresenter(household(status="suspended", places=1)).approval == (
+        "Approval suspended by panel (approved for Living with a household and Short breaks;"
+        " 1 place)"
+    )
+
+
+def test_leaving_says_what_will_happen_in_order():
+    from kinfolk.sharedlives.carers.presenters import LeavingPage
+
+    live_in = SimpleNamespace(arrangement_type="long_term")
+    day = SimpleNamespace(arrangement_type="day_support")
+    page = LeavingPage(carer=None, arrangements=[live_in, day], introductions=[object()], own=True)
+    assert page.living_there == [live_in]
+    assert page.what_will_happen == [
+        "2 arrangements will end, each with the next step recorded here.",
+        "1 introduction in progress will close, saying the household stopped being Shared Lives"
+        " carers.",
+        "The people involved, and their workers, will be told.",
+        "The household will show as no longer a carer, and will not be suggested to anyone.",
+    ]
+    alone = LeavingPage(carer=None, arrangements=[], introductions=[], own=False)
+    assert alone.what_will_happen == [
+        "The household will show as no longer a carer, and will not be suggested to anyone."
+    ]

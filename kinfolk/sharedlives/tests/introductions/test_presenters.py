@@ -163,3 +163,15 @@ def test_the_easy_read_steps_and_a_no_that_is_ok():
     assert IntroductionPresenter(closed, side=Side.CARER).easy_closed_text == (
         "You said no. That is OK."
     )
+
+
+def test_the_workers_matches_page_does_not_decide():
+    from types import SimpleNamespace
+
+    from kinfolk.sharedlives.introductions.presenters import matches_page
+    from kinfolk.sharedlives.introductions.selectors import Matches
+
+    person, referral = SimpleNamespace(called="Sam"), SimpleNamespace(pk=1)
+    page = matches_page(Matches(person, referral, [], [], []), own=False, deciding=False)
+    assert page.deciding is False and page.suggestions == []
+    assert matches_page(Matches(person, referral, [], [], []), own=True).deciding is True
