@@ -20,6 +20,8 @@ def home_cards(home: Home) -> list[HomeCard]:
 
 def coming_meetings(home: Home) -> list[HomeCard]:
     """The reader's next planned meetings, for either side or the person's scheme worker."""
+    if not can(home.actor, "sharedlives.see_coming_meetings"):
+        return []
     cards = []
     for meeting in upcoming_meetings(actor=home.actor):
         shown = coming_up(meeting, reader_side=side_for(home.actor, meeting.introduction))

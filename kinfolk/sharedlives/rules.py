@@ -155,6 +155,14 @@ def was_introduced_to(actor, carer) -> bool:
 
 
 # On a person (their referral, suggestions and matches):
+@rules.predicate
+def may_be_at_meetings(actor, obj=None) -> bool:
+    """Who can have Shared Lives meetings coming up: the two sides and the scheme worker."""
+    return actor.acts_as(
+        Role.PERSON, Role.REPRESENTATIVE, Role.SHARED_LIVES_CARER, Role.SCHEME_WORKER
+    )
+
+
 rules.add_perm("sharedlives.manage_referral", manages_referral)
 rules.add_perm("sharedlives.decide_for_person", decides_for_person)
 rules.add_perm("sharedlives.view_referral", sees_the_person)
@@ -173,6 +181,7 @@ rules.add_perm("sharedlives.record_for_a_side", records_for_a_side)
 # On an introduction's meetings (the diary): propose, move, cancel, mark held, add to a calendar;
 # only a side says a time suits them.
 rules.add_perm("sharedlives.plan_meeting", plans_meetings)
+rules.add_perm("sharedlives.see_coming_meetings", may_be_at_meetings)
 rules.add_perm("sharedlives.say_a_meeting_suits", speaks_for_a_side)
 # On a carer household (or the scheme, with no household):
 rules.add_perm("sharedlives.run_scheme", runs_the_scheme)

@@ -1100,6 +1100,8 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{SL}/introductions/{N}/easy-read/"): PARTIES,
     ("GET", f"{SL}/arrangements/{A}/easy-read/"): PARTIES,
     ("GET", f"{SL}/meetings/{MT}/move/"): PARTIES,
+    ("GET", f"{SL}/introductions/{N}/meetings/new/"): PARTIES,
+    ("GET", f"{SL}/meetings/{MT}/cancel/"): PARTIES,
     ("GET", f"{SL}/meetings/{MT}/calendar.ics"): PARTIES,
     ("GET", f"{API_SL}/introductions/{N}/meetings"): PARTIES,
     ("GET", f"{SL}/referrals/{R}/"): (ALLOCATED,),
