@@ -65,9 +65,9 @@ def test_the_worker_sees_what_is_due_the_plan_and_sends_a_household_back_to_pane
         staff.goto("/shared-lives/")
         staff.get_by_role("link", name="If everyone waiting were introduced now").click()
         expect(staff.get_by_text("A suggestion, never a decision")).to_be_visible()
-        expect(staff.locator(".nhsuk-card").filter(has_text="Ada and")).to_contain_text(
-            "Why it might suit"
-        )
+        expect(
+            staff.get_by_test_id("plan-pairs").locator("> li").filter(has_text="Ada and")
+        ).to_contain_text("Why it might suit")
         expect(staff.locator("main").get_by_role("button")).to_have_count(0)
         axe_check(staff)
 
