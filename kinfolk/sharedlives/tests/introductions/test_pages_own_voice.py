@@ -167,6 +167,20 @@ def test_easy_read_matches_speak_to_the_person(scheme, client_of):
     assert "Living with a household" not in about
 
 
+def test_easy_read_matches_show_three_families_at_a_time(scheme, client_of):
+    from kinfolk.sharedlives.tests.factories import CarerFactory, trained
+
+    s = scheme
+    for n in range(4):
+        trained(CarerFactory(area=s.person.area, name=f"The Extra{n} household"))
+    url = reverse("sharedlives:my_matches_easy", args=[s.person.pk])
+    first = client_of(s.you).get(url).content.decode()
+    assert first.count("I would like to meet them") == 3
+    assert "Show me more families" in first
+    more = client_of(s.you).get(url, {"shown": "6"}).content.decode()
+    assert more.count("I would like to meet them") == 6
+
+
 def test_my_agreement_in_easy_read(scheme, client_of):
     from kinfolk.sharedlives.tests.journeys import agreed, start
 
