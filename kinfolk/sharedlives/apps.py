@@ -38,6 +38,7 @@ class SharedLivesConfig(AppConfig):
         from . import links, rules  # noqa: F401  (rules names the app's permissions)
         from .diary.notices import register_events as register_diary_events
         from .notices import register_events
+        from .overview.nightly import register_nightly_plan
         from .reminders import register_reminders
         from .statements import register_statements
         from .subject_access import register_parts
@@ -47,6 +48,7 @@ class SharedLivesConfig(AppConfig):
         register_record_links(self.label, links.record_links)
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=30))
         register_reminders()
+        register_nightly_plan()
         register_events()
         pre_migrate.connect(_lift_arrangement_rules, sender=self)
         post_migrate.connect(_arrangement_rules, sender=self)

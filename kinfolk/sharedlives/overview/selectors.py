@@ -163,7 +163,18 @@ def scheme_plan(*, actor) -> policy.SchemePlan:
     """If everyone waiting in the area were introduced now: the engine's stable plan over the
     open referrals ready to match and the approved households that can take an introduction;
     read as one audited list view. A suggestion: nothing is proposed from it."""
-    area = actor.area
+    plan = plan_for_area(area=actor.area)
+    audit_list_view(
+        actor=actor,
+        target_type="shared_lives_introduction_plan",
+        count=len(plan.pairs) + len(plan.not_planned),
+    )
+    return plan
+
+
+def plan_for_area(*, area) -> policy.SchemePlan:
+    """The area's stable introduction plan (for the page, which audits it, and the nightly
+    job, which names nobody)."""
     waiting = []
     for referral in (
         Referral.objects.in_area(area)
@@ -178,19 +189,13 @@ def scheme_plan(*, actor) -> policy.SchemePlan:
         waiting.append(referral)
     carers = approved_carers(area=area)
     held = held_back_carers(area=area, carers=carers)
-    plan = policy.introduction_plan(
+    return policy.introduction_plan(
         waiting,
         carers,
         held,
         introductions_in_progress(area=area),
         scheme_settings().introductions_per_carer,
     )
-    audit_list_view(
-        actor=actor,
-        target_type="shared_lives_introduction_plan",
-        count=len(plan.pairs) + len(plan.not_planned),
-    )
-    return plan
 
 
 HOUSEHOLDS = "Carer households"
