@@ -43,11 +43,9 @@ def public_commitment(request, area_slug, commitment_id):
     area = selectors.public_area(area_slug)
     with within_area(area):
         node, updates = selectors.published_commitment(area=area, commitment_id=commitment_id)
-    today = timezone.localdate()
-    return render(request, "accountability/commitment.jinja", {
-        "area": area, "row": presenters.rows([node], today)[0],
-        "parts": presenters.rows([node], today)[1:], "updates": updates,
-    })  # fmt: skip
+    row, *parts = presenters.rows([node], timezone.localdate())
+    return render(request, "accountability/commitment.jinja",
+                  {"area": area, "row": row, "parts": parts, "updates": updates})  # fmt: skip
 
 
 def open_data(request, area_slug, fmt):

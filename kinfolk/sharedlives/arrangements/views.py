@@ -11,12 +11,11 @@ from django.views.decorators.http import require_POST
 from kinfolk.core import csv_export
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.permissions import require
-from kinfolk.core.posting import form_posted
+from kinfolk.core.posting import acted, form_posted
 
 from .. import policy
 from ..forms import ArrangementForm, AskForReviewForm, EndForm, ReviewForm
 from ..introductions.selectors import introduction_get
-from ..posting import acted
 from ..rules import side_for
 from . import selectors, services
 from .presenters import PAYMENTS_CSV_HEADER, ArrangementPresenter, payments_csv_rows

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from kinfolk.accounts.services import client_address
 from kinfolk.core.permissions import can, require
-from kinfolk.core.posting import form_posted
+from kinfolk.core.posting import acted, acted_on, form_posted
 from kinfolk.core.tenancy import within_area
 
 from .. import policy
@@ -38,7 +38,6 @@ from ..forms import (
 )
 from ..introductions.selectors import introductions_for_carer
 from ..models import CarerStatus
-from ..posting import acted, acted_on
 from . import selectors, services
 from .presenters import (
     CarerPresenter,

@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kinfolk.core.posting import form_posted
+from kinfolk.core.posting import acted, form_posted
 
 from ..introductions.selectors import introduction_get
-from ..posting import acted
 from ..rules import side_for
 from . import selectors, services
 from .calendar import meeting_ics

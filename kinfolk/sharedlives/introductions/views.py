@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinfolk.core.permissions import can, require
+from kinfolk.core.posting import acted, acted_on
 from kinfolk.people import selectors as people_selectors
 
 from ..carers.selectors import carer_for_actor
 from ..diary.views import diary_for
 from ..forms import DeclineForm, ForSomeoneForm, NotForMeForm, StageViewForm
 from ..models import Introduction
-from ..posting import acted, acted_on
 from ..rules import THEMSELVES, side_for, speaker_for
 from . import selectors, services
 from .presenters import IntroductionPresenter, carer_requests_page, matches_page

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinfolk.core.permissions import can, require
-from kinfolk.core.posting import form_posted
+from kinfolk.core.posting import acted_on, form_posted
 from kinfolk.people import selectors as people_selectors
 
 from ..carers.selectors import approved_carers
@@ -21,7 +21,6 @@ from ..forms import (
     WhyNotForm,
 )
 from ..introductions.selectors import introductions_for_referral
-from ..posting import acted_on
 from . import selectors, services
 from .presenters import ReferralPresenter
 
