@@ -62,6 +62,11 @@ def contact_get(*, actor, contact_id) -> BackupContact:
     )
 
 
+def contacts_after_removing(contact: BackupContact) -> list[BackupContact]:
+    """Who would be left to call, in order, once `contact` is taken off the plan."""
+    return [c for c in contacts_for(plan=contact.plan) if c.pk != contact.pk]
+
+
 def contacts_for(*, plan) -> list[BackupContact]:
     """The plan's back-up contacts, in the order they are called."""
     return list(plan.contacts.order_by("rank"))

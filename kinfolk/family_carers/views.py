@@ -174,11 +174,20 @@ def contact_add(request, cared_for_id):
 
 
 @login_required
-@require_POST
 def contact_remove(request, contact_id):
-    """Take a back-up contact off the plan."""
+    """Take a back-up contact off the plan, after a page that says what will happen."""
     contact = selectors.contact_get(actor=request.actor, contact_id=contact_id)
     back = _plan_url(contact.plan.cared_for)
+    if request.method != "POST":
+        return render(
+            request,
+            "family_carers/contact_remove.jinja",
+            {
+                "contact": contact,
+                "others": selectors.contacts_after_removing(contact),
+                "back": back,
+            },
+        )
     return acted(
         request,
         act=lambda: services.contact_remove(actor=request.actor, contact=contact),

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from kinfolk.accounts.models import Membership, Role
+from kinfolk.core.tests.pages import words_on
 from kinfolk.family_carers import notices, services
 from kinfolk.family_carers.models import BackupContact
 from kinfolk.notifications.models import Notification
@@ -94,7 +95,24 @@ def test_the_carer_orders_and_removes_contacts(family, signed_in_client):
     assert dict(BackupContact.objects.values_list("name", "rank")) == {"Aisha Begum": 1}
 
 
+def test_removing_a_contact_first_says_who_is_left_to_call(family, signed_in_client):
+    client = signed_in_client(family.carer)
+    url = f"/family-carers/contacts/{family.contact_aisha.pk}/remove/"
+    words = words_on(client.get(url).content.decode())
+    assert "Remove Aisha Begum as a back-up contact?" in words
+    assert "the emergency team will not call Aisha Begum" in words
+    assert "The team will call, in this order: Tunde Adeyemi (not confirmed yet)." in words
+    assert "Nobody left on the plan has confirmed they can help." in words
+    assert BackupContact.objects.count() == 2  # looking changes nothing
+    client.post(url)
+    assert list(BackupContact.objects.values_list("name", flat=True)) == ["Tunde Adeyemi"]
+
+
 def test_a_responder_cannot_change_the_contacts(family, signed_in_client):
     client = signed_in_client(family.responder)
     assert client.post(f"/family-carers/contacts/{family.contact_tunde.pk}/remove/").status_code
+    assert client.get(f"/family-carers/contacts/{family.contact_tunde.pk}/remove/").status_code in (
+        403,
+        404,
+    )
     assert BackupContact.objects.count() == 2

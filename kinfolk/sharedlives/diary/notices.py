@@ -17,6 +17,7 @@ from .wording import meeting_when
 
 PROPOSED = "sharedlives.meeting_proposed"
 MOVED = "sharedlives.meeting_moved"
+CANCELLED = "sharedlives.meeting_cancelled"
 TOMORROW = "sharedlives.meeting_tomorrow"
 
 
@@ -42,9 +43,13 @@ def _what(meeting: Meeting) -> str:
     return Stage(meeting.stage).label
 
 
-def _tell_the_others(meeting: Meeting, *, event: str, text: str, key: str) -> None:
+def _tell_the_others(
+    meeting: Meeting, *, event: str, text: str, key: str, but: int | None = None
+) -> None:
+    """Everyone taking part but whoever did it (`but`; by default, who proposed the meeting)."""
+    doer = meeting.proposed_by_id if but is None else but
     for user in everyone_meeting(meeting):
-        if user.pk == meeting.proposed_by_id:
+        if user.pk == doer:
             continue
         tell(recipient=user, area=meeting.area, event=event, text=text, key=key,
              link=_link(meeting), about=meeting.introduction.person)  # fmt: skip
@@ -63,6 +68,15 @@ def meeting_moved(meeting: Meeting) -> None:
     _tell_the_others(
         meeting, event=MOVED, key=f"meeting-{meeting.pk}-moved",
         text=f"{_what(meeting)} moved to {meeting_when(meeting)}. Does it suit you?",
+    )  # fmt: skip
+
+
+def meeting_cancelled(meeting: Meeting, *, by) -> None:
+    """A meeting was called off: the others are told, so nobody turns up to it."""
+    _tell_the_others(
+        meeting, event=CANCELLED, key=f"meeting-{meeting.pk}-cancelled", but=by.pk,
+        text=f"{_what(meeting)} on {meeting_when(meeting)} is cancelled: "
+             f"{meeting.cancelled_reason}",
     )  # fmt: skip
 
 
@@ -96,6 +110,8 @@ def register_events() -> None:
                    "good for you."))  # fmt: skip
     register(Event(MOVED, "A Shared Lives meeting has been moved. Sign in to see the new time.",
                    "A meeting has a new time. Sign in to see it."))  # fmt: skip
+    register(Event(CANCELLED, "A Shared Lives meeting has been cancelled. Sign in to see which.",
+                   "A meeting will not happen. Sign in to see which one."))  # fmt: skip
     register(Event(TOMORROW, "You have a Shared Lives meeting tomorrow. Sign in to see where "
                    "and when.", "You have a meeting tomorrow. Sign in to see it."))  # fmt: skip
     register_job(Job("sharedlives.meetings_tomorrow", "Remind about meetings tomorrow", DAILY,

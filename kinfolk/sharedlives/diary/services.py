@@ -224,6 +224,7 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
     meeting.cancelled_reason = reason
     meeting.save(update_fields=["status", "cancelled_by_side", "cancelled_reason", "updated_at"])
     _audit(actor, meeting, AuditAction.UPDATE, side=side)
+    notices.meeting_cancelled(meeting, by=actor.user)
     return meeting
 
 

@@ -17,9 +17,11 @@ from .. import policy
 from ..arrangements.selectors import arrangements_for_carer, arrangements_for_person
 from ..carers.selectors import carer_flags, carer_for_actor, introductions_in_progress
 from ..models import (
+    LIVE_MEETING,
     Carer,
     CarerStatus,
     Introduction,
+    Meeting,
     NotForMe,
     Referral,
     SaidFor,
@@ -159,6 +161,29 @@ def carer_requests(*, actor, carer: Carer) -> CarerRequests:
         might_like=might_like,
         arrangements=list(arrangements_for_carer(carer=carer)),
         not_for_us=not_for_us,
+    )
+
+
+@dataclass(frozen=True)
+class StoppingLeaves:
+    """What stopping an introduction changes, for the page that asks first."""
+
+    the_others: str  # who is told: the household's name, or the person's name
+    meetings_cancelled: int  # planned meetings that will be called off
+    held_back_months: int | None  # the person said no: the household cannot ask again for this
+
+
+def what_stopping_leaves(introduction: Introduction, *, side: str | None) -> StoppingLeaves:
+    """Who is told, which planned meetings are called off, and whether the household is held
+    back from asking the person again, if `side` stops the introduction now."""
+    planned = Meeting.objects.in_area(introduction.area).filter(
+        introduction=introduction, status__in=LIVE_MEETING
+    )
+    person_says_no = side == Side.PERSON
+    return StoppingLeaves(
+        the_others=introduction.carer.name if side != Side.CARER else introduction.person.called,
+        meetings_cancelled=planned.count(),
+        held_back_months=policy.ASK_AGAIN_AFTER_MONTHS if person_says_no else None,
     )
 
 

@@ -24,8 +24,11 @@ from ..carers.selectors import held_back_carers
 from ..carers.services import carer_lock
 from ..models import (
     IN_PROGRESS_STAGES,
+    LIVE_MEETING,
     Carer,
     Introduction,
+    Meeting,
+    MeetingStatus,
     NotForMe,
     Referral,
     SaidFor,
@@ -284,6 +287,19 @@ def interest_express(
     return introduction
 
 
+def _call_off_planned_meetings(introduction: Introduction, side: str) -> None:
+    """Meetings still planned when an introduction ends are cancelled with it (those taking part
+    are told the introduction ended, which says it all)."""
+    Meeting.objects.in_area(introduction.area).filter(
+        introduction=introduction, status__in=LIVE_MEETING
+    ).update(
+        status=MeetingStatus.CANCELLED,
+        cancelled_by_side=side,
+        cancelled_reason="The introduction ended.",
+        updated_at=timezone.now(),
+    )
+
+
 def _remember_the_persons_no(actor, introduction, reason: str) -> None:
     """The person stopping an introduction is remembered as "not for me": the household drops
     out of their suggestions and cannot ask them again for a while."""
@@ -322,6 +338,7 @@ def introduction_decline(
     introduction.closed_by_side = voice.side
     introduction.closed_reason = visible_text(reason)
     introduction.save()
+    _call_off_planned_meetings(introduction, voice.side)
     _remember_the_persons_no(actor, introduction, introduction.closed_reason)
     audit_person(
         actor=actor,

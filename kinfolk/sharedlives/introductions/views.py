@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinfolk.core.permissions import can, require
-from kinfolk.core.posting import acted, acted_on
+from kinfolk.core.posting import acted, acted_on, form_posted
 from kinfolk.people import selectors as people_selectors
 
 from ..carers.selectors import carer_for_actor
@@ -237,21 +237,39 @@ def introduction_view(request, introduction_id):
 
 
 @login_required
-@require_POST
 def introduction_decline(request, introduction_id):
-    """Either side says no, at any stage, with or without a reason."""
+    """Either side says no, at any stage, with or without a reason: first a page that says what
+    will happen (in easy read from an easy-read page), then the answer."""
     introduction = selectors.introduction_get(actor=request.actor, introduction_id=introduction_id)
     page = _page(request.actor, introduction)
-    form = _forms(request.actor, introduction, page, request.POST)["decline_form"]
-    return acted_on(
+    if not page.can_decline:
+        raise PermissionDenied
+    form = _forms(request.actor, introduction, page, request.POST or None)["decline_form"]
+    if done := form_posted(
         request,
         form,
         act=lambda data: services.introduction_decline(
             actor=request.actor, introduction=introduction, reason=data["reason"], **form.voice()
         ),
         said="The introduction has ended. Nothing counts against anyone for saying no.",
-        back=_back_to(introduction.pk, request),
-        invalid="Check the reason: it is too long or has something we cannot keep.",
+        then=_back_to(introduction.pk, request),
+    ):
+        return done
+    easy = _easy(request) or request.GET.get("easy") == "1"
+    return render(
+        request,
+        "sharedlives/easy/introduction_stop.jinja"
+        if easy
+        else "sharedlives/introduction_stop.jinja",
+        {
+            "page": page,
+            "form": form,
+            "leaves": selectors.what_stopping_leaves(introduction, side=page.own_side),
+            "back": reverse(
+                "sharedlives:introduction_easy" if easy else "sharedlives:introduction",
+                args=[introduction.pk],
+            ),
+        },
     )
 
 

@@ -12,6 +12,7 @@ from kinfolk.sharedlives.diary import notices
 from kinfolk.sharedlives.diary.services import (
     london_moment,
     meeting_accept,
+    meeting_cancel,
     meeting_move,
     meeting_propose,
 )
@@ -58,6 +59,18 @@ def test_a_move_tells_the_others_that_it_moved(scheme, introduction):
         assert text.startswith("Introduction meeting moved to ") and "Our home" in text
     assert _told(s.carer_actor, notices.MOVED) == []
     assert _told(s.other_carer_actor, notices.MOVED) == []
+
+
+def test_a_cancellation_tells_the_others_why_and_not_whoever_cancelled(scheme, introduction):
+    s = scheme
+    meeting = meeting_propose(actor=s.worker, introduction=introduction, **when())
+    meeting_cancel(actor=s.carer_actor, meeting=meeting, reason="Our car has broken down")
+    for told in (s.you, s.representative, s.worker):
+        [text] = _told(told, notices.CANCELLED)
+        assert text.startswith("Introduction meeting on ")
+        assert text.endswith("is cancelled: Our car has broken down")
+    assert _told(s.carer_actor, notices.CANCELLED) == []
+    assert _told(s.other_worker, notices.CANCELLED) == []
 
 
 def test_email_and_text_say_nothing_about_who_or_where(scheme, introduction):
