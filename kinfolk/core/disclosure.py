@@ -24,6 +24,7 @@ Pure Python: no Django, so every report and its tests share it.
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 SUPPRESS_BELOW = 5
 SUPPRESSED = "Suppressed"
@@ -53,9 +54,22 @@ def protect(
     relations: Iterable[Relation] = (),
     unpublished: Iterable[Key] = (),
 ) -> dict[Key, int | None]:
-    """Every published count, or None where it is suppressed, by the rule above."""
-    relations = [(total, tuple(parts)) for total, parts in relations]
-    never_shown = set(unpublished)
+    """Every published count, or None where it is suppressed, by the rule above.
+
+    The answer depends only on the arguments, so it is remembered: a report shown again on
+    unchanged figures does not solve the same linear programmes again."""
+    return dict(
+        _protected(
+            tuple(counts.items()),
+            tuple((total, tuple(parts)) for total, parts in relations),
+            frozenset(unpublished),
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def _protected(counts: tuple, relations: tuple, never_shown: frozenset) -> tuple:
+    counts = dict(counts)
     for total, parts in relations:
         for key in (total, *parts):
             if key not in counts:
@@ -71,7 +85,9 @@ def protect(
             break
         suppressed.add(extra)
         guarded.add(extra)
-    return {k: None if k in suppressed else v for k, v in counts.items() if k not in never_shown}
+    return tuple(
+        (k, None if k in suppressed else v) for k, v in counts.items() if k not in never_shown
+    )
 
 
 def _smallest_shown(counts, cells, unknown):

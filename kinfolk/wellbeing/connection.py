@@ -10,10 +10,24 @@ from datetime import date, timedelta
 
 from kinfolk.core.disclosure import Mean, count_shown, mean_of, mean_of_shown, protect, words
 
-from .models import CircleSnapshot, Episode, MeasureResponse
+from .models import CircleMember, CircleSnapshot, Episode, MeasureResponse
 
 BASELINE_BEFORE = timedelta(days=120)  # a baseline may be this long before the start...
 BASELINE_AFTER = timedelta(days=31)  # ...or this soon after it
+
+
+@dataclass(frozen=True)
+class Member:
+    key: str  # the same for one relationship over time
+    paid: bool
+
+
+@dataclass(frozen=True)
+class Circle:
+    """A person's circle on one day, as far as the connection test needs it."""
+
+    taken_on: date
+    members: list
 
 
 @dataclass(frozen=True)
@@ -52,8 +66,8 @@ def episode_change(episode: Episode, circles: list, ucla: list, lsns: list, toda
     base = _baseline(circles, episode.started_on, lambda c: c.taken_on)
     later = _later(circles, base, end, lambda c: c.taken_on) if base else None
     if base and later:
-        before = {m.key: m for m in base.members.all()}
-        after = {m.key: m for m in later.members.all()}
+        before = {m.key: m for m in base.members}
+        after = {m.key: m for m in later.members}
         change = {
             "made": len(after.keys() - before.keys()),
             "lost": len(before.keys() - after.keys()),
@@ -72,14 +86,21 @@ def changes_in_area(area, today: date | None = None) -> list[EpisodeChange]:
     """Every episode in the area with what changed (None where the data is not there)."""
     today = today or date.today()
     circles: dict = {}
-    for snapshot in (
-        CircleSnapshot.objects.in_area(area).prefetch_related("members").order_by("taken_on")
+    snapshots = CircleSnapshot.objects.in_area(area)
+    members: dict = {}
+    for snapshot_id, key, paid in CircleMember.objects.filter(
+        snapshot__in=snapshots.values("pk")
+    ).values_list("snapshot_id", "key", "paid"):
+        members.setdefault(snapshot_id, []).append(Member(key, paid))
+    for pk, person_id, taken_on in snapshots.order_by("taken_on").values_list(
+        "pk", "person_id", "taken_on"
     ):
-        circles.setdefault(snapshot.person_id, []).append(snapshot)
+        circles.setdefault(person_id, []).append(Circle(taken_on, members.get(pk, [])))
     scores: dict = {}
     for response in (
         MeasureResponse.objects.in_area(area)
         .filter(measure__in=["loneliness", "lsns6"])
+        .only("person_id", "measure", "completed_at", "score")
         .order_by("completed_at")
     ):
         scores.setdefault((response.person_id, response.measure), []).append(response)
@@ -189,12 +210,13 @@ def monthly_loneliness(area, months: int = 12, today: date | None = None) -> lis
     today = today or date.today()
     first = (today.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
     buckets: dict = {}
-    for response in MeasureResponse.objects.in_area(area).filter(
+    answered = MeasureResponse.objects.in_area(area).filter(
         measure="loneliness", completed_at__date__gte=first
-    ):
-        buckets.setdefault(response.completed_at.date().replace(day=1), {})[response.person_id] = (
-            response.score["ucla3"]
-        )
+    )
+    for person_id, completed_at, score in answered.values_list(
+        "person_id", "completed_at", "score"
+    ).order_by("completed_at"):
+        buckets.setdefault(completed_at.date().replace(day=1), {})[person_id] = score["ucla3"]
     return [
         Month(month, mean_of(list(values.values()), count_shown(len(values)), signed=False))
         for month, values in sorted(buckets.items())
