@@ -151,6 +151,13 @@ class Carer(AreaOwned):
         return self.name
 
     @property
+    def told_apart(self) -> str:
+        """The household's name with its postcode area, which tells same-named households
+        apart ("The Brown household (HX7)")."""
+        area = self.postcode.split()[0].upper() if self.postcode.strip() else ""
+        return f"{self.name} ({area})" if area else self.name
+
+    @property
     def places_in_use(self) -> int:
         """People living there now or on a short break: active arrangements that take a place
         (counted by `with_places_in_use()` when the household was read, or here)."""

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kinfolk.core.pagination import paginate
 from kinfolk.core.permissions import can, require
 from kinfolk.core.posting import acted, acted_on, form_posted
 from kinfolk.people import selectors as people_selectors
@@ -20,6 +21,8 @@ from ..rules import THEMSELVES, side_for, speaker_for
 from . import selectors, services
 from .presenters import IntroductionPresenter, carer_requests_page, matches_page
 
+MATCHES_A_PAGE = 5  # enough to compare, few enough to read on a phone
+
 
 @login_required
 def my_matches(request, person_id):
@@ -31,7 +34,12 @@ def my_matches(request, person_id):
         own=can(request.actor, "sharedlives.choose_as_the_person", person),
         deciding=can(request.actor, "sharedlives.decide_for_person", person),
     )
-    return render(request, "sharedlives/my_matches.jinja", {"page": page})
+    shown, pagination = paginate(request, page.suggestions, per_page=MATCHES_A_PAGE)
+    return render(
+        request,
+        "sharedlives/my_matches.jinja",
+        {"page": page, "shown": shown, "pagination": pagination},
+    )
 
 
 def _said_for_them(request) -> dict:
