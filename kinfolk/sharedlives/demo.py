@@ -6,7 +6,7 @@ arrangement, places in use counted.
 """
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -402,8 +402,31 @@ def _referrals(area, people, workers, rng) -> list[Referral]:
     return out
 
 
-def _introduction(area, referral, carer, stage, worker, first=Side.PERSON, **extra) -> Introduction:
-    now = timezone.now()
+# What each side said after a meeting: varied, and true to the household (no dog where there
+# is none).
+PERSON_VIEWS = [
+    "I liked the garden. Joe showed me the tomatoes.",
+    "They were kind. I want to go back for tea.",
+    "It was a bit loud but I liked the cake.",
+    "I liked my room. It looks at the hills.",
+    "We watched the football. I want to go again.",
+    "I was nervous at first. Then it was OK.",
+]
+CARER_VIEWS = [
+    "We got on well; looking forward to the next visit.",
+    "Quiet at first, then chatty over lunch. A good start.",
+    "Loved the music; we played records all afternoon.",
+    "Settled quickly and asked lots of questions about the area.",
+    "A short visit, which was right. We would like a longer one next.",
+]
+
+
+def _introduction(
+    area, referral, carer, stage, worker, first=Side.PERSON, since=None, **extra
+) -> Introduction:
+    """An introduction that began at `since` (a month ago by default): the yeses then, each
+    meeting a week after the last."""
+    since = since or timezone.now() - timedelta(days=30)
     both = stage not in (Stage.INTEREST,)
     intro = Introduction.objects.create(
         area=area,
@@ -416,11 +439,11 @@ def _introduction(area, referral, carer, stage, worker, first=Side.PERSON, **ext
         ),
         stage=stage,
         first_interest_from=first,
-        person_yes_at=now - timedelta(days=30) if both or first == Side.PERSON else None,
+        person_yes_at=since if both or first == Side.PERSON else None,
         person_yes_by=referral.person.user if (both or first == Side.PERSON) else None,
-        carer_yes_at=now - timedelta(days=29) if both or first == Side.CARER else None,
+        carer_yes_at=since + timedelta(days=1) if both or first == Side.CARER else None,
         carer_yes_by=carer.user if (both or first == Side.CARER) else None,
-        proposed_at=now - timedelta(days=29) if both else None,
+        proposed_at=since + timedelta(days=1) if both else None,
         **extra,
     )
     if stage == Stage.INTEREST:
@@ -444,10 +467,10 @@ def _introduction(area, referral, carer, stage, worker, first=Side.PERSON, **ext
                 stage=s,
                 side=side,
                 carry_on=True,
-                happened_on=date.today() - timedelta(days=25 - 5 * n),
-                view="We got on well; looking forward to the next visit."
+                happened_on=(since + timedelta(days=5 + 7 * n)).date(),
+                view=CARER_VIEWS[(intro.pk + n) % len(CARER_VIEWS)]
                 if side == Side.CARER
-                else "I liked the garden and the dog was friendly.",
+                else PERSON_VIEWS[(intro.pk + n) % len(PERSON_VIEWS)],
                 recorded_by=own or worker,
             )
             if own is None:
@@ -485,10 +508,12 @@ def _stages(area, referrals, carers, demo_carer, worker, rng) -> None:
     used: dict = {}
     for n, (referral, stage) in enumerate(zip(ready, plan, strict=False)):
         needs_place = stage in (Stage.ARRANGED, "ended")
+        # The demo carer's household has one arrangement of its own (and so statements).
+        ours = [demo_carer] if stage == Stage.ARRANGED and not used.get(demo_carer.pk) else []
         carer = next(
             (
                 c
-                for c in approved[2 + n :] + approved[2:]
+                for c in ours + approved[2 + n :] + approved[2:]
                 if used.get(c.pk, 0) < 1 and (not needs_place or c.places > c.places_in_use)
             ),
             None,
@@ -506,19 +531,24 @@ def _stages(area, referrals, carers, demo_carer, worker, rng) -> None:
                 closed_by_side=Side.CARER if n % 2 else Side.PERSON,
             )  # fmt: skip
         elif stage in (Stage.AGREED, Stage.ARRANGED, "ended"):
-            now = timezone.now()
-            agreed_at = now - timedelta(days=70)
+            # Met, agreed, then started: a start only after both agreed.
+            starts = date.today() + timedelta(
+                days=14 if stage == Stage.AGREED else -STARTED_DAYS_AGO[n % len(STARTED_DAYS_AGO)]
+            )
+            agreed_at = _moment(starts - timedelta(days=10))
             intro = _introduction(
                 area,
                 referral,
                 carer,
                 Stage.AGREED if stage == Stage.AGREED else Stage.ARRANGED,
                 worker,
+                since=agreed_at - timedelta(days=40),
                 person_agreed_at=agreed_at,
-                carer_agreed_at=agreed_at,
+                carer_agreed_at=agreed_at + timedelta(hours=5),
             )
             if stage != Stage.AGREED:
-                _arrangement(area, intro, carer, worker, rng, ended=stage == "ended", n=n)
+                _arrangement(area, intro, carer, worker, rng, ended=stage == "ended", n=n,
+                             started=starts)  # fmt: skip
         else:
             _introduction(area, referral, carer, stage, worker)
 
@@ -550,8 +580,15 @@ REVIEW_WORDS = [
 ]
 
 
-def _arrangement(area, intro, carer, worker, rng, ended: bool, n: int) -> None:
-    started = date.today() - timedelta(days=[20, 45, 100, 200, 400, 35, 300][n % 7])
+STARTED_DAYS_AGO = [20, 45, 100, 200, 400, 35, 300]
+
+
+def _moment(day: date):
+    """Mid-morning on `day`, as a time the database keeps."""
+    return timezone.make_aware(datetime.combine(day, time(10, 30)))
+
+
+def _arrangement(area, intro, carer, worker, rng, ended: bool, n: int, started: date) -> None:
     long_term = intro.arrangement_type == "long_term"
     arrangement = Arrangement.objects.create(
         area=area,

@@ -74,3 +74,20 @@ def test_the_demo_directory_is_searchable_as_if_each_service_had_been_saved_one_
         refresh_search_text(service)
     assert dict(Service.objects.values_list("pk", "search_text")) == written
     assert dict(Service.objects.values_list("pk", "free")) == free
+
+
+def test_the_demo_reads_like_a_real_place(db):
+    """Arrangements start only after both sides agreed; the demo carer's household has one of
+    its own (so a payment statement); what people said after meetings is not one sentence."""
+    from kinfolk.sharedlives.models import Arrangement, StageView
+
+    call_command("demo")
+    arrangements = list(Arrangement.objects.all())
+    assert arrangements
+    for a in arrangements:
+        assert a.person_agreed_at.date() < a.starts_on and a.carer_agreed_at.date() < a.starts_on
+    carer_user = User.objects.get(email=demo_email(Role.SHARED_LIVES_CARER))
+    assert Arrangement.objects.filter(carer__user=carer_user, status="active").exists()
+    views = list(StageView.objects.values_list("view", flat=True))
+    assert len(set(views)) >= 8
+    assert not any("dog" in v for v in views)
