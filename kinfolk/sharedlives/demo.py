@@ -53,12 +53,40 @@ PANEL = (
     "Aisha Rahman (expert by experience)"
 )
 PETS = ["a dog", "two cats", "a rabbit", "an old Labrador"]
-SURNAMES_PROFILE = [
-    "We are a busy family who love cooking together and walks on the moors.",
-    "A quiet home with a big garden; we enjoy crosswords and the radio.",
-    "We go to the football most Saturdays and Sunday lunch is a big event.",
-    "We keep an allotment and bake bread; our door is always open to neighbours.",
-]
+# A household describes itself from what it is: its pace, who is at home, what it enjoys.
+OPENERS = {
+    "quiet": ["A quiet home", "A calm, settled home", "A peaceful house at the end of a lane"],
+    "lively": ["A busy, noisy home", "A lively house with people coming and going",
+               "A full house"],
+    "any": ["An easy-going home", "A friendly, ordinary home",
+            "A home that fits in around you"],
+}  # fmt: skip
+DOING = {
+    "gardening": "pottering in the garden", "cooking": "cooking for whoever turns up",
+    "football": "the football on a Saturday", "music": "music on in every room",
+    "walking": "walks on the moors", "art": "painting at the kitchen table",
+    "crafts": "making things", "swimming": "the pool on a Tuesday", "animals": "animals",
+    "films": "a film on a Friday night", "bingo": "bingo at the club", "church groups": "church",
+    "gaming": "video games", "fishing": "fishing at the reservoir", "dancing": "dancing",
+    "baking": "baking bread", "reading": "the library", "trains": "steam trains",
+    "cars": "tinkering with the car", "knitting": "knitting", "photography": "photography",
+    "cycling": "the canal towpath by bike",
+}  # fmt: skip
+
+
+def _profile(rng: random.Random, *, atmosphere: str, interests: list, pets: str,
+             children: bool) -> str:  # fmt: skip
+    """A household's few words about itself, true to what the record says of it."""
+    opener = rng.choice(OPENERS[atmosphere])
+    if children:
+        opener += rng.choice([" with two children at school", " with a teenager at home",
+                              " with grandchildren round most weekends"])  # fmt: skip
+    liked = [DOING.get(i, i) for i in interests[:3]]
+    enjoy = ", ".join(liked[:-1]) + (" and " if len(liked) > 1 else "") + liked[-1]
+    words = f"{opener}. We enjoy {enjoy}."
+    if pets:
+        words += f" We have {pets}."
+    return words
 
 
 def _near(rng: random.Random, code: str) -> tuple[float, float]:
@@ -96,6 +124,10 @@ def _household(area, user, rng: random.Random, n: int, status: str) -> Carer:
     approved = status == CarerStatus.APPROVED
     places = rng.choices([1, 2, 3], weights=[5, 4, 1])[0] if approved else 0
     needs = sorted(rng.sample(NEEDS, rng.randint(3, 6)))
+    pets = rng.choice(PETS) if rng.random() < 0.35 else ""
+    children = rng.random() < 0.25
+    interests = sorted(rng.sample(INTERESTS, rng.randint(2, 5)))
+    atmosphere = rng.choice(["quiet", "lively", "any"])
     return Carer.objects.create(
         area=area,
         user=user,
@@ -113,20 +145,22 @@ def _household(area, user, rng: random.Random, n: int, status: str) -> Carer:
         places=places,
         rooms=places,
         approved_on=date.today() - timedelta(days=rng.randint(60, 1500)) if approved else None,
-        pets=rng.choice(PETS) if rng.random() < 0.35 else "",
+        pets=pets,
         smokes=rng.random() < 0.08,
-        children_at_home=rng.random() < 0.25,
+        children_at_home=children,
         step_free=rng.random() < 0.3,
         ground_floor_bedroom=rng.random() < 0.25,
         own_bathroom=rng.random() < 0.2,
         carer_genders=["female"] if rng.random() < 0.6 else ["female", "male"],
-        interests=sorted(rng.sample(INTERESTS, rng.randint(2, 5))),
+        interests=interests,
         languages=["English"] + (["Urdu"] if rng.random() < 0.1 else []),
         diets=["vegetarian"] if rng.random() < 0.4 else [],
-        atmosphere=rng.choice(["quiet", "lively", "any"]),
+        atmosphere=atmosphere,
         daily_rhythm=rng.choice(["early_riser", "night_owl", "flexible"]),
         confident_with=[x for x in needs if rng.random() < 0.7],
-        profile=rng.choice(SURNAMES_PROFILE),
+        profile=_profile(
+            rng, atmosphere=atmosphere, interests=interests, pets=pets, children=children
+        ),
     )
 
 

@@ -79,7 +79,7 @@ def test_the_demo_directory_is_searchable_as_if_each_service_had_been_saved_one_
 def test_the_demo_reads_like_a_real_place(db):
     """Arrangements start only after both sides agreed; the demo carer's household has one of
     its own (so a payment statement); what people said after meetings is not one sentence."""
-    from kinfolk.sharedlives.models import Arrangement, StageView
+    from kinfolk.sharedlives.models import Arrangement, Carer, StageView
 
     call_command("demo")
     arrangements = list(Arrangement.objects.all())
@@ -91,3 +91,9 @@ def test_the_demo_reads_like_a_real_place(db):
     views = list(StageView.objects.values_list("view", flat=True))
     assert len(set(views)) >= 8
     assert not any("dog" in v for v in views)
+    profiles = [c.profile for c in Carer.objects.all()]
+    assert len(set(profiles)) > len(profiles) // 2
+    for carer in Carer.objects.exclude(pets=""):
+        assert carer.pets in carer.profile or carer.user.email == demo_email(
+            Role.SHARED_LIVES_CARER
+        )
