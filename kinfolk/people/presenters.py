@@ -90,10 +90,22 @@ class PersonPresenter:
     @property
     def assets(self) -> list[tuple[str, str]]:
         p = self.person
+        if self.is_own_record:
+            can, could, rely = (
+                "What I can do",
+                "What I could do with support",
+                ("What I rely on services for"),
+            )
+        else:
+            can, could, rely = (
+                f"What {p.called} can do",
+                f"What {p.called} could do with support",
+                (f"What {p.called} relies on services for"),
+            )
         return [
-            ("What I can do", _or_not_recorded(p.can_do)),
-            ("What I could do with support", _or_not_recorded(p.could_do_with_support)),
-            ("What I rely on services for", _or_not_recorded(p.rely_on_services_for)),
+            (can, _or_not_recorded(p.can_do)),
+            (could, _or_not_recorded(p.could_do_with_support)),
+            (rely, _or_not_recorded(p.rely_on_services_for)),
         ]
 
 

@@ -43,12 +43,21 @@ def test_contact_rows_join_the_address_onto_one_line():
     assert phone["value"]["text"] == email["value"]["text"] == "Not recorded"
 
 
-def test_assets_start_from_what_the_person_can_do():
+def test_assets_start_from_what_the_person_can_do_in_their_words_on_their_own_page():
     person = _person(can_do="Cook for friends")
-    assert PersonPresenter(person, SOMEONE).assets == [
+    assert PersonPresenter(person, SOMEONE, own=True).assets == [
         ("What I can do", "Cook for friends"),
         ("What I could do with support", "Not recorded"),
         ("What I rely on services for", "Not recorded"),
+    ]
+
+
+def test_anyone_else_reads_about_the_person_by_their_name():
+    person = _person(can_do="Cook for friends", preferred_name="Sammy")
+    assert PersonPresenter(person, SOMEONE).assets == [
+        ("What Sammy can do", "Cook for friends"),
+        ("What Sammy could do with support", "Not recorded"),
+        ("What Sammy relies on services for", "Not recorded"),
     ]
 
 

@@ -42,3 +42,23 @@ def test_how_im_doing_in_easy_read_says_the_latest_answers_in_short_sentences(
     assert 'alt="A smiling face"' in page
     assert f'href="{usual}">Go to the usual page</a>' in page
     assert "Pictures:" in page and "CC BY-SA 4.0" in page
+
+
+def test_someone_acting_for_the_person_reads_about_them_by_name(
+    area, make_member, signed_in_client
+):
+    from kinfolk.people.models import GrantScope
+    from kinfolk.people.tests.factories import AccessGrantFactory
+
+    me = make_member(Role.PERSON, area)
+    person = PersonFactory(area=area, user=me.user, given_name="Sam", can_do="Cook")
+    rep = make_member(Role.REPRESENTATIVE, area)
+    AccessGrantFactory(person=person, grantee=rep.user, scope=GrantScope.ACT_FOR)
+    how = signed_in_client(rep).get(reverse("wellbeing:how", args=[person.pk])).content.decode()
+    assert "How Sam feels about life" in how and "How I feel about my life" not in how
+    record = signed_in_client(rep).get(reverse("people:detail", args=[person.pk]))
+    words = record.content.decode()
+    assert "What matters to Sam" in words and "What Sam can do" in words
+    assert "What I can do" not in words
+    own = signed_in_client(me).get(reverse("people:detail", args=[person.pk])).content.decode()
+    assert "What matters to me" in own and "What I can do" in own
