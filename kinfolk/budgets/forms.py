@@ -5,6 +5,7 @@ from django import forms
 from kinfolk.core.forms import ReasonField, date_field
 from kinfolk.wellbeing.models import CareActArea
 
+from .models import BudgetKind, HeldBy
 from .money import pence_from_text
 
 
@@ -79,3 +80,57 @@ class ReverseForm(forms.Form):
 class MoneyInForm(forms.Form):
     amount = MoneyField(label="How much came in from the council?")
     happened_on = date_field("When did it come in?")
+
+
+class FindPersonForm(forms.Form):
+    q = forms.CharField(label="Whose budget is it?", max_length=100, required=False,
+                        help_text="Type part of their name")  # fmt: skip
+
+
+class SetUpForm(forms.Form):
+    """A new budget: how it is held, how much, for when, who holds and who manages it."""
+
+    kind = forms.ChoiceField(
+        label="How is the budget held?", choices=BudgetKind.choices, widget=forms.RadioSelect
+    )
+    amount = MoneyField(label="How much is the budget for the whole period?")
+    starts_on = date_field("When does the budget start?")
+    ends_on = date_field("When does it end?", help_text="Usually a year after it starts")
+    held_by = forms.ChoiceField(
+        label="Who holds the money?", choices=HeldBy.choices, widget=forms.RadioSelect
+    )
+    holder_name = forms.CharField(
+        label="Their name",
+        max_length=150,
+        help_text="The person, their representative, or the organisation holding it",
+    )
+    manager = forms.ChoiceField(
+        label="Who records what is paid from it?",
+        help_text="They keep the budget's ledger. Only people the person knows are offered.",
+    )
+
+    def __init__(self, *args, managers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["manager"].choices = [("", "Choose someone")] + [
+            (str(user.pk), why) for user, why in managers
+        ]
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_on", "The budget must end after it starts.")
+        return data
+
+
+class PlanWordsForm(forms.Form):
+    in_my_words = forms.CharField(
+        label="What I want my life to look like",
+        widget=forms.Textarea,
+        max_length=3000,
+        help_text="In the person's own words. They can change it until the plan is agreed.",
+    )
+
+
+class ReviewForm(forms.Form):
+    reviewed_on = date_field("When was the budget and plan reviewed with the person?")

@@ -38,6 +38,15 @@ def home_cards(home: Home) -> list[HomeCard]:
                 AT,
             )
         )
+    if can(actor, "budgets.set_up_budget"):
+        cards.append(
+            HomeCard(
+                "Set up a budget",
+                reverse("budgets:set_up_find"),
+                "A personal budget for someone: how it is held, how much, who keeps it.",
+                AT,
+            )
+        )
     if can(actor, "budgets.see_budgets_i_manage"):
         cards.append(
             HomeCard(

@@ -98,6 +98,7 @@ class BudgetPage:
     can_pay: bool = False
     can_reverse: bool = False
     can_add_money: bool = False
+    can_review: bool = False
     today: date | None = None
 
     @property

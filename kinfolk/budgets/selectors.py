@@ -3,11 +3,18 @@
 from datetime import date
 
 from django.db.models import Q, Sum
+from django.http import Http404
 
 import kinfolk.budgets.rules  # noqa: F401  (names the permissions asked here)
+from kinfolk.accounts.models import Role
+from kinfolk.accounts.selectors import users_acting_as
+from kinfolk.core.audit import audit_list_view
+from kinfolk.core.lookups import uuid_or_404
 from kinfolk.core.models import AuditAction
 from kinfolk.core.records import record_for
 from kinfolk.people.audit import audit_person
+from kinfolk.people.models import GrantScope, Person
+from kinfolk.people.selectors import live_grants_for_person
 
 from .models import Account, AccountKind, Budget, Entry, Movement, MovementKind, SupportPlan
 
@@ -161,3 +168,53 @@ def listed_providers(area) -> list:
     from kinfolk.directory.selectors import organizations
 
     return list(organizations().filter(area=area).order_by("name")[:200])
+
+
+def people_for_a_budget(*, actor, words: str) -> list:
+    """People in the approver's area whose names have all these words (none without words),
+    at most 20, told apart by birth date and postcode area; the search is audited."""
+    if not words.strip():
+        return []
+    found = Person.objects.in_area(actor.area).filter(erased_at__isnull=True)
+    for word in words.split():
+        found = found.filter(
+            Q(given_name__icontains=word)
+            | Q(family_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+        )
+    people = list(found.order_by("family_name", "given_name", "pk")[:20])
+    audit_list_view(actor=actor, target_type="budget_person_search", count=len(people))
+    return people
+
+
+def managers_offered(*, person, but=None) -> list[tuple]:
+    """Who may keep a budget's ledger for this person, with why: the person (if they sign in),
+    someone they chose to act for them or help keep their record, or a support broker in the
+    area. Never `but` (the approver setting it up: approving and paying stay apart)."""
+    offered: dict = {}
+    if person.user_id:
+        offered[person.user_id] = (person.user, f"{person.full_name} (themselves)")
+    for grant in live_grants_for_person(person=person).filter(
+        scope__in=[GrantScope.EDIT, GrantScope.ACT_FOR]
+    ):
+        offered.setdefault(
+            grant.grantee_id,
+            (grant.grantee, f"{grant.grantee.display_name} ({grant.get_relationship_display()})"),
+        )
+    for broker in users_acting_as(area_id=person.area_id, role=Role.BROKER):
+        offered.setdefault(broker.pk, (broker, f"{broker.display_name} (support broker)"))
+    return [pair for pk, pair in offered.items() if but is None or pk != but.pk]
+
+
+def person_for_a_budget(*, actor, person_id) -> Person:
+    """The person a budget approver sets a budget up for: in their area (404 otherwise), the
+    read audited."""
+    person = (
+        Person.objects.in_area(actor.area)
+        .filter(pk=uuid_or_404(person_id), erased_at__isnull=True)
+        .first()
+    )
+    if person is None:
+        raise Http404
+    audit_person(actor=actor, action=AuditAction.VIEW, person=person, detail={"page": "set_up"})
+    return person

@@ -71,6 +71,12 @@ def budget_set_up(
         raise ValidationError("The budget must end after it starts.", code="ends_on")
     if manager is None:
         raise ValidationError("Say who manages the budget.", code="manager")
+    offered = selectors.managers_offered(person=person, but=actor.user)
+    if manager.pk not in {user.pk for user, _ in offered}:
+        raise ValidationError(
+            "Choose someone the person knows, or a support broker, to keep the ledger.",
+            code="manager",
+        )
     budget = Budget.objects.create(
         area=person.area,
         person=person,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from kinfolk.core import csv_export
 from kinfolk.core.models import AuditAction
+from kinfolk.core.pagination import paginate
 from kinfolk.core.permissions import can, require
 from kinfolk.core.posting import form_posted
 from kinfolk.people.audit import audit_person
@@ -17,6 +18,8 @@ from kinfolk.people.audit import audit_person
 from . import presenters, selectors, services
 from .forms import AgreeForm, ApproveForm, MoneyInForm, OutcomeForm, PaymentForm, ReverseForm
 from .money import pounds
+
+MOVEMENTS_A_PAGE = 10  # the latest first; the CSV has them all
 
 # Which question a service's refusal is about, by its code (so it shows by that question).
 QUESTION_FOR = {
@@ -31,6 +34,11 @@ QUESTION_FOR = {
     "in_my_words": "in_my_words",
     "support": "support",
     "wellbeing_area": "wellbeing_area",
+    "manager": "manager",
+    "kind": "kind",
+    "ends_on": "ends_on",
+    "reviewed_on": "reviewed_on",
+    "person": "q",
 }
 
 
@@ -80,6 +88,7 @@ def _page(actor, budget) -> presenters.BudgetPage:
         can_pay=can(actor, "budgets.record_payment", budget),
         can_reverse=can(actor, "budgets.reverse_movement", budget),
         can_add_money=can(actor, "budgets.record_money_in", budget),
+        can_review=can(actor, "budgets.record_review", budget),
     )
 
 
@@ -88,6 +97,8 @@ def budget(request, budget_id):
     """My budget (or a person's): what is left, the plan, monthly statements, the ledger."""
     found = selectors.budget_get(actor=request.actor, budget_id=budget_id, page="budget")
     page = _page(request.actor, found)
+    latest_first = page.movement_rows()[::-1]
+    movements, pagination = paginate(request, latest_first, per_page=MOVEMENTS_A_PAGE)
     return render(
         request,
         "budgets/budget.jinja",
@@ -95,6 +106,8 @@ def budget(request, budget_id):
             "page": page,
             "outcomes": page.outcome_rows(found.plan.outcomes.all()),
             "money_in_form": MoneyInForm(),
+            "movements": movements,
+            "pagination": pagination,
         },
     )
 

@@ -504,6 +504,12 @@ BUDGET_ENTRIES = [
         {"wellbeing_area": "home", "in_my_words": "Stay", "support": "Help", "cost": "10"},
         _only(*PLAN_WRITERS),
     ),
+    ("GET", f"{BG}/{B}/plan/words/", None, _only(*PLAN_WRITERS)),
+    ("POST", f"{BG}/{B}/plan/words/", {"in_my_words": "Out more"}, _only(*PLAN_WRITERS)),
+    ("GET", f"{BG}/{B}/review/", None, _only(APPROVER)),
+    ("POST", f"{BG}/{B}/review/", {"reviewed_on": TODAY}, _only(APPROVER)),
+    ("GET", f"{BG}/new/{P}/", None, _only(APPROVER)),
+    ("POST", f"{BG}/new/{P}/", {"amount": "5"}, _only(APPROVER)),
     ("GET", f"{BG}/{B}/plan/agree/", None, _only(*DECIDERS)),
     ("POST", f"{BG}/{B}/plan/agree/", {"how_shown": "Nodded"}, _only(*DECIDERS)),
     ("GET", f"{BG}/{B}/plan/approve/", None, _only(APPROVER)),
@@ -753,6 +759,7 @@ AREA_ENTRIES = [
     # Signed in: your home page; signed out: what Kinfolk is, and the way to the directory.
     ("GET", "/", None, PUBLIC),
     ("GET", "/budgets/waiting/", None, _only(APPROVER)),
+    ("GET", "/budgets/new/", None, _only(APPROVER)),
     # Only the budgets you manage are listed (none, for most).
     ("GET", "/budgets/managed/", None, _everyone(ALLOW)),
     # Everyone's own notifications and choices; the area admin's outbox and scheduled jobs.
@@ -1169,6 +1176,9 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{BG}/{B}/statement.csv"): BUDGET_VIEWERS,
     ("GET", f"{BG}/{B}/plan/outcomes/"): PLAN_WRITERS,
     ("GET", f"{BG}/{B}/plan/agree/"): DECIDERS,
+    ("GET", f"{BG}/{B}/plan/words/"): PLAN_WRITERS,
+    ("GET", f"{BG}/{B}/review/"): (APPROVER,),
+    ("GET", f"{BG}/new/{P}/"): (APPROVER,),
     ("GET", f"{BG}/{B}/plan/approve/"): (APPROVER,),
     ("GET", f"{BG}/{B}/payments/"): (BROKER,),
     ("GET", f"{BG}/{B}/money-in/"): (APPROVER,),
@@ -1197,6 +1207,7 @@ SHOWS_PERSONAL_DATA = {
 SHOWS_NO_PERSONAL_DATA = {
     **{("GET", path): "what the area promised, in public" for path in PUBLIC_COMMITMENTS},
     ("GET", "/accountability/commitments/"): "the area's commitments, drafts too",
+    ("GET", "/budgets/new/"): "the search form, before anyone is searched for",
     ("GET", "/accountability/commitments/new/"): "the form for a new commitment",
     ("GET", "/accountability/commitments/import/"): "the spreadsheet upload form",
     ("GET", f"/accountability/commitments/{CMT}/progress/"): "a commitment and its form",
