@@ -11,8 +11,10 @@ class AccountabilityConfig(AppConfig):
         from kinfolk.core.subject_access import holds_nothing_about_a_person
 
         from . import links, rules  # noqa: F401  (rules names the app's permissions)
+        from .outcomes import setup as outcomes
 
         register_home_cards(self.label, links.home_cards)
+        outcomes.register_parts()
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=95))
         for model in ("accountability.Commitment", "accountability.CommitmentUpdate"):
             holds_nothing_about_a_person(

@@ -7,14 +7,17 @@ from kinfolk.core.registries import ORDER, Home, HomeCard
 
 
 def home_cards(home: Home) -> list[HomeCard]:
-    """Commissioners publish and update what the area commits to."""
+    """Commissioners publish and update what the area commits to; outcome payments' cards."""
+    from .outcomes.setup import home_cards as outcome_cards
+
+    cards = []
     if can(home.actor, "accountability.manage_commitments"):
-        return [
+        cards.append(
             HomeCard(
                 "Our commitments",
                 reverse("accountability:manage"),
                 "What the area promises in public, how far along each is, and the evidence.",
                 ORDER["run_the_area"],
             )
-        ]
-    return []
+        )
+    return cards + outcome_cards(home)

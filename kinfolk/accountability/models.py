@@ -71,3 +71,13 @@ class CommitmentUpdate(AreaOwned):
 
     class Meta:
         ordering = ["-happened_on", "-pk"]
+
+
+# Outcome payments live in their own module; imported here so Django finds them.
+from .outcomes.models import (  # noqa: E402, F401
+    ClaimStatus,
+    OutcomeClaim,
+    OutcomeKind,
+    OutcomesContract,
+    RateLine,
+)

@@ -18,3 +18,40 @@ def is_in_actors_area(actor, commitment) -> bool:
 
 rules.add_perm("accountability.manage_commitments", is_commissioner)
 rules.add_perm("accountability.change_commitment", is_commissioner & is_in_actors_area)
+
+
+# --- outcome payments (ADR 0043) --------------------------------------------------------------
+# - `accountability.manage_outcome_contracts` (area): a commissioner sets contracts up.
+# - `accountability.see_outcome_contract` (a contract): the area's commissioners, and the
+#   members of the provider organisation it pays (figures only, never who).
+# - `accountability.answer_outcome` (a claim): the person, or someone they chose to act for them.
+
+
+@rules.predicate
+def provides_it(actor, contract) -> bool:
+    from kinfolk.social_prescribing.models import OrganizationMember
+
+    return (
+        contract is not None
+        and actor.acts_as(Role.COMMUNITY_ORGANISATION_MEMBER)
+        and OrganizationMember.objects.filter(
+            organization_id=contract.organization_id, user=actor.user
+        ).exists()
+    )
+
+
+@rules.predicate
+def is_theirs_to_answer(actor, claim) -> bool:
+    from kinfolk.people.rules import granted_act_for, is_the_person
+
+    return claim is not None and (
+        is_the_person(actor, claim.person) or granted_act_for(actor, claim.person)
+    )
+
+
+rules.add_perm("accountability.manage_outcome_contracts", is_commissioner)
+rules.add_perm(
+    "accountability.see_outcome_contract",
+    is_in_actors_area & (is_commissioner | provides_it),
+)
+rules.add_perm("accountability.answer_outcome", is_in_actors_area & is_theirs_to_answer)

@@ -1,9 +1,14 @@
 from django.urls import path
 
 from . import views
+from .outcomes import views as outcomes
 
 app_name = "accountability"
 urlpatterns = [
+    path("outcomes/", outcomes.contracts, name="outcome_contracts"),
+    path("outcomes/new/", outcomes.contract_new, name="outcome_contract_new"),
+    path("outcomes/<int:contract_id>/", outcomes.contract, name="outcome_contract"),
+    path("outcomes/claims/<int:claim_id>/", outcomes.claim, name="outcome_claim"),
     path("commitments/", views.manage, name="manage"),
     path("commitments/new/", views.add, name="add"),
     path("commitments/import/", views.import_csv, name="import"),

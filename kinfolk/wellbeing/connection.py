@@ -51,12 +51,17 @@ def _later(items, baseline, end: date, when):
     return later[-1] if later else None
 
 
+def before_and_after(items, start: date, end: date, when):
+    """The baseline (the last before `start`, up to 120 days, or else the first within 31 days
+    after) and the latest after it up to `end`; (None, None) or (baseline, None) where the
+    data is not there. The same rule for every figure the connection test and outcome
+    payments compare."""
+    base = _baseline(items, start, when)
+    return (base, _later(items, base, end, when) if base else None)
+
+
 def _score_change(responses, key: str, start: date, end: date) -> int | None:
-    when = lambda r: r.completed_at.date()  # noqa: E731
-    base = _baseline(responses, start, when)
-    if base is None:
-        return None
-    later = _later(responses, base, end, when)
+    base, later = before_and_after(responses, start, end, lambda r: r.completed_at.date())
     return None if later is None else later.score[key] - base.score[key]
 
 

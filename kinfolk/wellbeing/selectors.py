@@ -84,3 +84,13 @@ def circle_member(*, person, key: str):
     """Someone in the person's latest circle, by their key, or None."""
     latest = latest_circle(person=person)
     return latest.members.filter(key=key).first() if latest else None
+
+
+def service_names(*, area) -> list[str]:
+    """The names of the services people in the area have had spells of support with."""
+    return list(
+        Episode.objects.in_area(area)
+        .values_list("service", flat=True)
+        .distinct()
+        .order_by("service")
+    )

@@ -117,6 +117,7 @@ def build_world(area, other_area) -> World:
         w.shared_lives[key] |= prescribing_world(person, users, w.shared_lives[key])
         w.shared_lives[key] |= family_carers_world(person, users)
         w.shared_lives[key] |= budgets_world(person, users)
+        w.shared_lives[key] |= outcomes_world(person, users, w.shared_lives[key])
         w.shared_lives[key]["token"] = _token_of(
             w.members[PERSON] if key == "own" else w.memberships[key]
         )
@@ -294,6 +295,27 @@ def accountability_world(area, commissioner) -> dict:
     return {"commitment": made.pk}
 
 
+def outcomes_world(person, users, ids) -> dict:
+    """An outcome contract paying the member's organisation, and a question for the person."""
+    from datetime import date
+
+    from kinfolk.accountability.outcomes.models import OutcomeClaim, OutcomesContract, RateLine
+
+    contract = OutcomesContract.objects.create(
+        area=person.area, title="Less lonely", organization_id=ids["organization"],
+        service="Walking group", starts_on=date(2026, 1, 1), ends_on=date(2027, 1, 1),
+        cap_per_person_pence=1000, cap_pence=5000, created_by=users[COMMISSIONER],
+    )  # fmt: skip
+    line = RateLine.objects.create(
+        area=person.area, contract=contract, outcome="less_lonely", price_pence=500
+    )
+    claim = OutcomeClaim.objects.create(
+        area=person.area, contract=contract, line=line, person=person, before=8, after=5,
+        shown_on=date(2026, 6, 1),
+    )  # fmt: skip
+    return {"outcome_contract": contract.pk, "outcome_claim": claim.pk}
+
+
 def wellbeing_world(person, user) -> dict:
     """A measure response and someone in the person's circle."""
     from kinfolk.wellbeing.models import CircleMember, CircleSnapshot, MeasureResponse
@@ -465,6 +487,19 @@ CMT = "{commitment}"
 ACCOUNTABILITY_ENTRIES = [
     ("GET", f"/accountability/commitments/{CMT}/progress/", None, _only(COMMISSIONER)),
     ("POST", f"/accountability/commitments/{CMT}/publish/", None, _only(COMMISSIONER)),
+    ("GET", "/accountability/outcomes/{outcome_contract}/", None, _only(COMMISSIONER, COMMUNITY)),
+    (
+        "GET",
+        "/accountability/outcomes/claims/{outcome_claim}/",
+        None,
+        _only(PERSON, REPRESENTATIVE),
+    ),
+    (
+        "POST",
+        "/accountability/outcomes/claims/{outcome_claim}/",
+        {"answer": "no"},
+        _only(PERSON, REPRESENTATIVE),
+    ),
 ]
 PUBLIC_COMMITMENTS = [
     "/accountability/calder-vale/commitments/",
@@ -760,6 +795,9 @@ AREA_ENTRIES = [
     ("GET", "/", None, PUBLIC),
     ("GET", "/budgets/waiting/", None, _only(APPROVER)),
     ("GET", "/budgets/new/", None, _only(APPROVER)),
+    ("GET", "/accountability/outcomes/", None, _only(COMMISSIONER, COMMUNITY)),
+    ("GET", "/accountability/outcomes/new/", None, _only(COMMISSIONER)),
+    ("POST", "/accountability/outcomes/new/", {"title": "x"}, _only(COMMISSIONER)),
     # Only the budgets you manage are listed (none, for most).
     ("GET", "/budgets/managed/", None, _everyone(ALLOW)),
     # Everyone's own notifications and choices; the area admin's outbox and scheduled jobs.
@@ -1046,6 +1084,8 @@ def _normalise(path: str) -> str:
             path = path.replace(f"<{kind}:{name}_id>", marker)
     path = path.replace("<int:token_id>", "{token}").replace("{token_id}", "{token}")
     path = path.replace("<int:notification_id>", "{notification}")
+    path = path.replace("<int:contract_id>", "{outcome_contract}")
+    path = path.replace("<int:claim_id>", "{outcome_claim}")
     path = path.replace("<int:commitment_id>", CMT).replace("<slug:area_slug>", "calder-vale")
     path = path.replace("commitments.<str:fmt>", "commitments.json")
     path = path.replace("<int:not_for_me_id>", "{not_for_me}")
@@ -1179,6 +1219,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{BG}/{B}/plan/words/"): PLAN_WRITERS,
     ("GET", f"{BG}/{B}/review/"): (APPROVER,),
     ("GET", f"{BG}/new/{P}/"): (APPROVER,),
+    ("GET", "/accountability/outcomes/claims/{outcome_claim}/"): (PERSON, REPRESENTATIVE),
     ("GET", f"{BG}/{B}/plan/approve/"): (APPROVER,),
     ("GET", f"{BG}/{B}/payments/"): (BROKER,),
     ("GET", f"{BG}/{B}/money-in/"): (APPROVER,),
@@ -1208,6 +1249,9 @@ SHOWS_NO_PERSONAL_DATA = {
     **{("GET", path): "what the area promised, in public" for path in PUBLIC_COMMITMENTS},
     ("GET", "/accountability/commitments/"): "the area's commitments, drafts too",
     ("GET", "/budgets/new/"): "the search form, before anyone is searched for",
+    ("GET", "/accountability/outcomes/"): "contract titles and providers",
+    ("GET", "/accountability/outcomes/new/"): "the form for a new contract",
+    ("GET", "/accountability/outcomes/{outcome_contract}/"): "figures under the disclosure rule",
     ("GET", "/accountability/commitments/new/"): "the form for a new commitment",
     ("GET", "/accountability/commitments/import/"): "the spreadsheet upload form",
     ("GET", f"/accountability/commitments/{CMT}/progress/"): "a commitment and its form",

@@ -127,7 +127,10 @@ def test_a_community_organisation_member(cards_of):
 @pytest.mark.parametrize("role", [Role.COMMISSIONER, Role.EXPERT_BY_EXPERIENCE])
 def test_a_commissioner_and_an_expert_by_experience(cards_of, role):
     _, cards = cards_of(role)
-    commitments = [("Our commitments", "/accountability/commitments/")]
+    commitments = [
+        ("Our commitments", "/accountability/commitments/"),
+        ("Outcome contracts", "/accountability/outcomes/"),
+    ]
     assert cards() == [
         ("Shared Lives report", "/shared-lives/reports/"),
         ("The connection test", "/wellbeing/connection-test/"),
