@@ -59,3 +59,31 @@ def load_demo(demo) -> None:
         title="A carers' emergency card for every family carer who wants one",
         by_when=_months_from(today, 9),
     )  # fmt: skip
+    load_outcome_payments(demo)
+
+
+def load_outcome_payments(demo) -> None:
+    """An outcomes contract with the walking group's charity, asked about this month."""
+    from kinfolk.directory.models import Organization
+
+    from .outcomes import services as outcomes
+    from .outcomes.models import OutcomeKind
+
+    user = demo.sign_ins[Role.COMMISSIONER]
+    membership = Membership.objects.get(user=user, area=demo.area, role=Role.COMMISSIONER)
+    actor = Actor(user=user, membership=membership)
+    provider = (
+        Organization.objects.in_area(demo.area).filter(name__icontains="walking").first()
+        or Organization.objects.in_area(demo.area).order_by("name").first()
+    )
+    if provider is None:
+        return
+    today = timezone.localdate()
+    contract = outcomes.contract_create(
+        actor=actor, title="Fewer people lonely in Calder Vale", organization=provider,
+        service="Calder Walking Group", starts_on=today - timedelta(days=365),
+        ends_on=today + timedelta(days=365), follow_up_days=90, cap_per_person_pence=600_00,
+        cap_pence=12_000_00, prices={OutcomeKind.LESS_LONELY: 250_00,
+                                     OutcomeKind.NEW_UNPAID_RELATIONSHIP: 300_00},
+    )  # fmt: skip
+    outcomes.claims_find(contract, today)

@@ -97,3 +97,11 @@ def test_the_demo_reads_like_a_real_place(db):
         assert carer.pets in carer.profile or carer.user.email == demo_email(
             Role.SHARED_LIVES_CARER
         )
+
+
+def test_the_demo_commissioner_has_an_outcome_contract_and_sam_is_asked(db):
+    from kinfolk.accountability.outcomes.models import OutcomeClaim, OutcomesContract
+
+    call_command("demo")
+    assert OutcomesContract.objects.filter(created_by__email=demo_email(Role.COMMISSIONER)).exists()
+    assert OutcomeClaim.objects.filter(person__user__email=demo_email(Role.PERSON)).count() == 2
