@@ -108,8 +108,11 @@ def claim_words(claim, *, for_someone: bool = False) -> dict:
         what += " more satisfied with life"
         detail = f"{your.capitalize()} answer went from {claim.before} to {claim.after} out of 10."
     else:
-        what = f"{name} has" if for_someone else "you have"
-        what += " someone new in their life who is not paid to be there"
+        what = (
+            f"{name} has someone new in their life"
+            if for_someone
+            else "you have someone new in your life"
+        ) + " who is not paid to be there"
         detail = (
             f"{your.capitalize()} circle had {claim.before} unpaid people in it; "
             f"now it has {claim.after}."
