@@ -3,6 +3,7 @@ what it holds about a person (from AppConfig.ready())."""
 
 from django.urls import reverse
 
+from kinfolk.accounts.models import Role
 from kinfolk.core.permissions import can
 from kinfolk.core.registries import ORDER, Home, HomeCard
 from kinfolk.core.subject_access import Part, holds_nothing_about_a_person, register, when
@@ -25,6 +26,8 @@ def home_cards(home: Home) -> list[HomeCard]:
                 ORDER["run_the_area"],
             )
         )
+    if not (home.actor.acts_as(Role.PERSON) or home.actor.acts_as(Role.REPRESENTATIVE)):
+        return cards  # only the person, or someone acting for them, is asked
     people = [p for p in home.people if p is not None] or ([home.me] if home.me else [])
     for claim in selectors.claims_to_answer(people=people)[:3]:
         if can(home.actor, "accountability.answer_outcome", claim):
