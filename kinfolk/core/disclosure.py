@@ -16,6 +16,10 @@ A published table must not let anyone find out about a person. The rule, in full
    whenever the count of people behind it is suppressed.
 5. A total of means (the area row) is made only from the figures that are published, so
    subtracting the shown figures from it leaves nothing.
+6. Reports by period use whole financial years that never overlap. A year still going is
+   shown to the end of its last complete quarter, and a count that moved by 1 to 4 since the
+   quarter before is suppressed too (with its neighbours, by rule 2), so subtracting one
+   quarter's figures from the next reveals no small group (`protect_over_time`).
 
 Suppressed figures read "Suppressed" in words on pages, in CSV files and in the API.
 Pure Python: no Django, so every report and its tests share it.
@@ -53,8 +57,10 @@ def protect(
     counts: Mapping[Key, int],
     relations: Iterable[Relation] = (),
     unpublished: Iterable[Key] = (),
+    withheld: Iterable[Key] = (),
 ) -> dict[Key, int | None]:
-    """Every published count, or None where it is suppressed, by the rule above.
+    """Every published count, or None where it is suppressed, by the rule above. `withheld`
+    counts are suppressed as if they were small (see `protect_over_time`).
 
     The answer depends only on the arguments, so it is remembered: a report shown again on
     unchanged figures does not solve the same linear programmes again."""
@@ -63,18 +69,44 @@ def protect(
             tuple(counts.items()),
             tuple((total, tuple(parts)) for total, parts in relations),
             frozenset(unpublished),
+            frozenset(withheld),
         )
     )
 
 
+def protect_over_time(
+    tables: Sequence[Mapping[Key, int]],
+    relations: Iterable[Relation] = (),
+    unpublished: Iterable[Key] = (),
+) -> dict[Key, int | None]:
+    """The last of a run of tables of the same counts, each a later cut of the same figures
+    (a year to the end of each quarter), as published after all the earlier ones were: a count
+    that moved by 1 to 4 since it was last shown is withheld, so subtracting one cut from the
+    next never reveals a small group (rule 6)."""
+    relations = [(total, tuple(parts)) for total, parts in relations]
+    last_shown: dict = {}
+    shown: dict = {}
+    for counts in tables:
+        moved = {
+            k for k, v in counts.items() if k in last_shown and is_small(abs(v - last_shown[k]))
+        }
+        shown = protect(counts, relations, unpublished, withheld=moved)
+        last_shown.update({k: v for k, v in shown.items() if v is not None})
+    return shown
+
+
 @lru_cache(maxsize=4096)
-def _protected(counts: tuple, relations: tuple, never_shown: frozenset) -> tuple:
+def _protected(
+    counts: tuple, relations: tuple, never_shown: frozenset, withheld: frozenset
+) -> tuple:
     counts = dict(counts)
     for total, parts in relations:
         for key in (total, *parts):
             if key not in counts:
                 raise ValueError(f"A relation names {key!r}, which has no count.")
-    suppressed = {k for k, v in counts.items() if k not in never_shown and is_small(v)}
+    suppressed = {
+        k for k, v in counts.items() if k not in never_shown and (is_small(v) or k in withheld)
+    }
     guarded = suppressed | {k for k in never_shown if is_small(counts[k])}
     while True:
         unknown = suppressed | never_shown

@@ -6,9 +6,10 @@ them) and the carer can say yes, agree or say no; workers record and organise.
 
 from datetime import date, datetime
 
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from kinfolk.core import disclosure
+from kinfolk.core import disclosure, periods
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.permissions import require
 from kinfolk.core.schemas import ReportLineOut
@@ -450,10 +451,15 @@ def arrangement(request, arrangement_id: int):
     response=list[ReportLineOut],
     summary="The scheme's figures: aggregates under the disclosure rule",
 )
-def scheme_report(request):
+def scheme_report(request, period: str | None = None):
+    """`period` is a financial year offered, like 2025-26 (the current one if left out)."""
     require(
         request.auth,
         "sharedlives.see_scheme_reports",
         message="Only scheme workers and commissioners see the scheme's figures.",
     )
-    return disclosure.api_rows(overview.scheme_report(area=request.auth.area))
+    area = request.auth.area
+    year = periods.chosen(
+        period, since=overview.first_arrangement_on(area=area), today=timezone.localdate()
+    )
+    return disclosure.api_rows(overview.scheme_report(area=area, year=year))

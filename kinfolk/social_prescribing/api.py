@@ -3,9 +3,10 @@ bundle, both ways."""
 
 from typing import Annotated
 
+from django.utils import timezone
 from ninja import Body, Router, Status
 
-from kinfolk.core import disclosure
+from kinfolk.core import disclosure, periods
 from kinfolk.core.permissions import require
 from kinfolk.core.schemas import ReportLineOut
 
@@ -39,7 +40,8 @@ def import_bundle(request, payload: Annotated[dict, Body()]):
     response=list[ReportLineOut],
     summary="The area's social prescribing figures: aggregates under the disclosure rule",
 )
-def report(request):
+def report(request, period: str | None = None):
+    """`period` is a financial year offered, like 2025-26 (the current one if left out)."""
     require(
         request.auth,
         "social_prescribing.see_reports",
@@ -47,4 +49,8 @@ def report(request):
             "Only commissioners, link workers and experts by experience see the area's figures."
         ),
     )
-    return disclosure.api_rows(selectors.report(area=request.auth.area))
+    area = request.auth.area
+    year = periods.chosen(
+        period, since=selectors.first_referral_on(area=area), today=timezone.localdate()
+    )
+    return disclosure.api_rows(selectors.report(area=area, year=year))

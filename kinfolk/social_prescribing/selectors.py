@@ -8,7 +8,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from kinfolk.core.disclosure import Line, count_line, mean_of, median_of, protect, words
+from kinfolk.core.disclosure import (
+    Line,
+    count_line,
+    mean_of,
+    median_of,
+    protect_over_time,
+    words,
+)
 from kinfolk.core.lookups import int_or_404
 from kinfolk.core.records import record_for
 
@@ -228,26 +235,55 @@ ONS4_ITEMS = {
 WELLBEING = "Wellbeing change (ONS4), start to follow-up"
 
 
-def report(*, area) -> list[Line]:
-    """The area's social prescribing figures: aggregates only, under the disclosure rule."""
-    referrals = list(Referral.objects.in_area(area).select_related("baseline", "follow_up"))
-    total = len(referrals)
-    practices = Counter(r.practice for r in referrals)
+def _as_of(moment, cut) -> bool:
+    """Whether something that happened at `moment` had happened by the end of day `cut`."""
+    return moment is not None and (cut is None or timezone.localdate(moment) <= cut)
+
+
+def _counts(referrals: list, practices: list, cut) -> dict:
+    """One cut of the report's counts: the referrals received by `cut`, as they stood then."""
     reasons = Counter(reason for r in referrals for reason in set(r.reasons))
-    paired = [r for r in referrals if r.baseline and r.follow_up]
-    connected = sum(1 for r in referrals if r.connected_at)
-    counts = {
+    by_practice = Counter(r.practice for r in referrals)
+    total = len(referrals)
+    connected = sum(1 for r in referrals if _as_of(r.connected_at, cut))
+    paired = len(_paired(referrals, cut))
+    return {
         "referrals": total,
         "connected": connected,
         "not connected": total - connected,
-        "paired": len(paired),
-        "not paired": total - len(paired),
-        **{("practice", p): n for p, n in practices.items()},
+        "paired": paired,
+        "not paired": total - paired,
+        **{("practice", p): by_practice.get(p, 0) for p in practices},
         **{("reason", value): reasons.get(value, 0) for value in Reason.values},
         "reasons given": sum(reasons.values()),  # near the referrals: treated as known
     }
-    shown = protect(
-        counts,
+
+
+def _paired(referrals: list, cut) -> list:
+    return [
+        r for r in referrals if r.baseline and r.follow_up and _as_of(r.follow_up.completed_at, cut)
+    ]
+
+
+def report(*, area, year=None) -> list[Line]:
+    """The area's social prescribing figures for a financial year (`core.periods`): referrals
+    received in it, to the end of each complete quarter, under the disclosure rule across the
+    quarters (`protect_over_time`). Without a year, every referral as it stands (tests)."""
+    everyone = list(Referral.objects.in_area(area).select_related("baseline", "follow_up"))
+    if year is None:
+        cuts = [(None, everyone)]
+    else:
+        if not year.cuts:
+            return [Line("Referrals", "Referrals", None, "No figures until the first quarter ends")]
+        cuts = [
+            (cut, [r for r in everyone
+                   if year.starts_on <= timezone.localdate(r.received_at) <= cut])
+            for cut in year.cuts
+        ]  # fmt: skip
+    cut, referrals = cuts[-1]
+    practices = sorted({r.practice for _, some in cuts for r in some})
+    shown = protect_over_time(
+        [_counts(some, practices, at) for at, some in cuts],
         [
             ("referrals", [("practice", p) for p in practices]),
             ("referrals", ["connected", "not connected"]),
@@ -257,24 +293,25 @@ def report(*, area) -> list[Line]:
         unpublished=["not paired"],
     )
     return [
-        *_referral_lines(shown, referrals),
-        *(count_line("By practice or team", p, shown[("practice", p)]) for p in sorted(practices)),
+        *_referral_lines(shown, referrals, cut),
+        *(count_line("By practice or team", p, shown[("practice", p)]) for p in practices),
         *(count_line("Reasons", label, shown[("reason", v)]) for v, label in Reason.choices),
-        *_wellbeing_lines(paired, shown["paired"]),
+        *_wellbeing_lines(_paired(referrals, cut), shown["paired"]),
     ]
 
 
-def _referral_lines(shown: dict, referrals: list) -> list[Line]:
+def _referral_lines(shown: dict, referrals: list, cut=None) -> list[Line]:
     section = "Referrals"
+    # A contact recorded before the referral arrived cannot be true: it is left out.
     days = [
         (r.first_contact_at - r.received_at).total_seconds() / 86400
         for r in referrals
-        if r.first_contact_at
+        if _as_of(r.first_contact_at, cut) and r.first_contact_at >= r.received_at
     ]
     median = median_of(days)
     share = None
-    if shown["connected"] is not None and shown["not connected"] is not None and referrals:
-        share = round(100 * shown["connected"] / len(referrals))
+    if shown["connected"] is not None and shown["referrals"]:
+        share = round(100 * shown["connected"] / shown["referrals"])
     return [
         count_line(section, "Referrals", shown["referrals"]),
         count_line(section, "Connected to a community activity", shown["connected"]),
@@ -318,3 +355,13 @@ def wellbeing_change(referral: Referral) -> dict | None:
         return None
     before, after = referral.baseline.score, referral.follow_up.score
     return {item: after[item]["value"] - before[item]["value"] for item in before}
+
+
+def first_referral_on(*, area):
+    """The day the area's first referral arrived (None before any), for the years offered."""
+    first = (
+        Referral.objects.in_area(area)
+        .order_by("received_at")
+        .values_list("received_at", flat=True)[:1]
+    )
+    return timezone.localdate(first[0]) if first else None

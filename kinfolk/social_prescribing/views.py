@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kinfolk.core import csv_export, disclosure
+from kinfolk.core import csv_export, disclosure, periods
 from kinfolk.core.audit import audit_list_view, audit_record
 from kinfolk.core.lookups import uuid_or_404
 from kinfolk.core.models import AuditAction
@@ -401,15 +402,19 @@ def community_started(request, sent_id):
 def reports(request):
     """The area's figures, aggregate only: the CSV holds the same lines as the page."""
     require(request.actor, "social_prescribing.see_reports")
-    lines = selectors.report(area=request.actor.area)
+    area, today = request.actor.area, timezone.localdate()
+    since = selectors.first_referral_on(area=area)
+    year = periods.chosen(request.GET.get("period"), since=since, today=today)
+    lines = selectors.report(area=area, year=year)
     if request.GET.get("format") == "csv":
         audit_record(actor=request.actor, action=AuditAction.EXPORT,
                      target_type="social_prescribing_report")  # fmt: skip
         return csv_export.csv_download(
-            "social-prescribing.csv", disclosure.CSV_HEADER, disclosure.csv_rows(lines)
+            f"social-prescribing-{year.code}.csv", disclosure.CSV_HEADER, disclosure.csv_rows(lines)
         )
     return render(
         request,
         "social_prescribing/reports.jinja",
-        {"sections": disclosure.sections(lines), "explanation": disclosure.EXPLANATION},
-    )
+        {"sections": disclosure.sections(lines), "explanation": disclosure.EXPLANATION,
+         "year": year, "years": periods.years(since=since, today=today)},
+    )  # fmt: skip

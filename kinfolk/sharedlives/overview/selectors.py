@@ -4,16 +4,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
+from django.utils import timezone
 
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.disclosure import (
     SUPPRESSED,
     Line,
     count_line,
-    count_shown,
     median_of,
     protect,
+    protect_over_time,
 )
 from kinfolk.people.selectors import people_for_actor
 
@@ -203,19 +204,24 @@ ACTIVE = "Active arrangements by kind"
 MAKING = "Making arrangements"
 
 
-def scheme_report(*, area) -> list[Line]:
-    """The scheme's figures: aggregates only, no one named, under the disclosure rule."""
+def scheme_report(*, area, year=None) -> list[Line]:
+    """The scheme's figures: aggregates only, no one named, under the disclosure rule. Carer
+    households and arrangements as they are now (for the year still going); arrangements made
+    in the financial year (`core.periods`), to the end of each complete quarter, protected
+    across the quarters. Without a year, as it all stands (tests)."""
+    lines = _now_lines(area) if year is None or not year.is_over else []
+    return lines + _making_lines(area, year)
+
+
+def _now_lines(area) -> list[Line]:
     carers = dict(Carer.objects.in_area(area).values_list("status").annotate(n=Count("id")))
     active = Arrangement.objects.in_area(area).filter(status=ArrangementStatus.ACTIVE)
     by_type = dict(active.values_list("arrangement_type").annotate(n=Count("id")))
-    made = list(Arrangement.objects.in_area(area).select_related("introduction__referral"))
     active_count = sum(by_type.values())
     counts = {
         **{("carers", value): carers.get(value, 0) for value in CarerStatus.values},
         **{("kind", value): by_type.get(value, 0) for value, _ in ARRANGEMENT_CHOICES},
         "active": active_count,
-        "made": len(made),
-        "ended": len(made) - active_count,
         "households": sum(carers.values()),
         "people": active.values("person").distinct().count(),
     }
@@ -224,11 +230,10 @@ def scheme_report(*, area) -> list[Line]:
         counts,
         [
             ("active", [("kind", value) for value, _ in ARRANGEMENT_CHOICES]),
-            ("made", ["active", "ended"]),
             ("households", [("carers", value) for value in CarerStatus.values]),
             ("active", ["people", "more than one"]),
         ],
-        unpublished=["ended", "more than one"],
+        unpublished=["more than one"],
     )
     return [
         *(count_line(HOUSEHOLDS, label, shown[("carers", v)]) for v, label in CarerStatus.choices),
@@ -236,22 +241,46 @@ def scheme_report(*, area) -> list[Line]:
         count_line("People supported", "People supported now", shown["people"]),
         *(count_line(ACTIVE, label, shown[("kind", v)]) for v, label in ARRANGEMENT_CHOICES),
         count_line(ACTIVE, "All active arrangements", shown["active"]),
-        *_making_lines(area, made, shown["made"]),
     ]
 
 
-def _making_lines(area, made: list, made_shown: int | None) -> list[Line]:
-    days = [(a.starts_on - a.introduction.referral.received_on).days for a in made]
-    middle = median_of(days)
-    introductions = count_shown(
-        Introduction.objects.in_area(area).filter(Q(proposed_at__isnull=False)).count()
+def _making_lines(area, year) -> list[Line]:
+    made_all = list(Arrangement.objects.in_area(area).select_related("introduction__referral"))
+    proposed = list(
+        Introduction.objects.in_area(area)
+        .filter(proposed_at__isnull=False)
+        .values_list("proposed_at", flat=True)
     )
+    if year is None:
+        cuts = [(made_all, proposed)]
+    elif not year.cuts:
+        return [Line(MAKING, "Arrangements made", None, "No figures until the first quarter ends")]
+    else:
+        cuts = [
+            (
+                [a for a in made_all if year.starts_on <= a.starts_on <= cut],
+                [p for p in proposed if year.starts_on <= timezone.localdate(p) <= cut],
+            )
+            for cut in year.cuts
+        ]
+    shown = protect_over_time(
+        [{"made": len(made), "introductions": len(intros)} for made, intros in cuts]
+    )
+    made = cuts[-1][0]
+    # An arrangement cannot start before its referral arrived: such a record is left out of
+    # the median rather than shown as a negative number of days.
+    days = [
+        d
+        for d in ((a.starts_on - a.introduction.referral.received_on).days for a in made)
+        if d >= 0
+    ]
+    middle = median_of(days) if shown["made"] is not None else None
     ratio = None
-    if made_shown and introductions is not None:
-        ratio = round(introductions / made_shown, 1)
+    if shown["made"] and shown["introductions"] is not None:
+        ratio = round(shown["introductions"] / shown["made"], 1)
     enough = "No data" if not made else SUPPRESSED
     return [
-        count_line(MAKING, "Arrangements made", made_shown),
+        count_line(MAKING, "Arrangements made", shown["made"]),
         Line(
             MAKING,
             "Median days from referral to arrangement",
@@ -265,3 +294,10 @@ def _making_lines(area, made: list, made_shown: int | None) -> list[Line]:
             enough if ratio is None else f"{ratio:g}",
         ),  # fmt: skip
     ]
+
+
+def first_arrangement_on(*, area) -> date | None:
+    """The day the area's first arrangement started (None before any), for the years offered."""
+    return (
+        Arrangement.objects.in_area(area).order_by("starts_on").values_list("starts_on", flat=True)
+    ).first()

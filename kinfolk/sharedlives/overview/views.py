@@ -4,8 +4,9 @@ from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
-from kinfolk.core import csv_export, disclosure
+from kinfolk.core import csv_export, disclosure, periods
 from kinfolk.core.audit import audit_list_view
 from kinfolk.core.permissions import require
 
@@ -51,14 +52,20 @@ def introduction_plan(request):
 def reports(request):
     """The scheme's figures under the disclosure rule; the CSV holds the same lines."""
     require(request.actor, "sharedlives.see_scheme_reports")
-    lines = selectors.scheme_report(area=request.actor.area)
+    area, today = request.actor.area, timezone.localdate()
+    since = selectors.first_arrangement_on(area=area)
+    year = periods.chosen(request.GET.get("period"), since=since, today=today)
+    lines = selectors.scheme_report(area=area, year=year)
     if request.GET.get("format") == "csv":
         services.scheme_report_exported(actor=request.actor, lines=len(lines))
         return csv_export.csv_download(
-            "shared-lives-scheme.csv", disclosure.CSV_HEADER, disclosure.csv_rows(lines)
+            f"shared-lives-scheme-{year.code}.csv",
+            disclosure.CSV_HEADER,
+            disclosure.csv_rows(lines),
         )
     return render(
         request,
         "sharedlives/reports.jinja",
-        {"sections": disclosure.sections(lines), "explanation": disclosure.EXPLANATION},
-    )
+        {"sections": disclosure.sections(lines), "explanation": disclosure.EXPLANATION,
+         "year": year, "years": periods.years(since=since, today=today)},
+    )  # fmt: skip

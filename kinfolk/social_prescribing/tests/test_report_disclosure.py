@@ -3,7 +3,7 @@ CSV and API show the same figures."""
 
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,6 +12,7 @@ from kinfolk.accounts.models import Role
 from kinfolk.accounts.tests.factories import UserFactory
 from kinfolk.core.disclosure import SUPPRESSED, is_small
 from kinfolk.core.models import AuditLog
+from kinfolk.core.periods import year_of
 from kinfolk.people.tests.factories import PersonFactory
 from kinfolk.social_prescribing import selectors
 from kinfolk.social_prescribing.models import Referral
@@ -20,8 +21,12 @@ PAGE = "/social-prescribing/reports/"
 API = "/api/v1/social-prescribing/report"
 
 
+# Last financial year, which is over: its figures are whole.
+LAST_YEAR = year_of(timezone.localdate() - timedelta(days=366), timezone.localdate())
+
+
 def _referral(area, practice: str, reasons: list, connected: bool = False):
-    now = timezone.now()
+    now = timezone.make_aware(datetime.combine(LAST_YEAR.starts_on + timedelta(days=100), time(10)))
     return Referral.objects.create(
         area=area, person=PersonFactory(area=area, given_name="Ann", family_name="Quill"),
         referrer=UserFactory(), practice=practice, consent_recorded=True,
@@ -80,9 +85,12 @@ def test_the_commissioner_csv_has_no_row_for_any_referral(referrals, make_member
 @pytest.mark.parametrize("role", [Role.COMMISSIONER, Role.LINK_WORKER])
 def test_page_csv_and_api_show_the_same_figures(referrals, make_member, signed_in_client, role):
     client = _client(referrals, make_member, signed_in_client, role)
-    page = client.get(PAGE).content.decode()
-    sheet = list(csv.DictReader(io.StringIO(client.get(PAGE, {"format": "csv"}).content.decode())))
-    api = client.get(API).json()
+    year = {"period": LAST_YEAR.code}
+    page = client.get(PAGE, year).content.decode()
+    sheet = list(
+        csv.DictReader(io.StringIO(client.get(PAGE, {"format": "csv", **year}).content.decode()))
+    )
+    api = client.get(API, year).json()
     assert [(r["section"], r["figure"], r["value"]) for r in sheet] == [
         (a["section"], a["figure"], a["shown"]) for a in api
     ]
@@ -101,3 +109,24 @@ def test_one_small_reason_takes_another_with_it(area):
         _referral(area, "Calder Health Centre", ["housing"])
     reasons = {x.label: x.value for x in selectors.report(area=area) if x.section == "Reasons"}
     assert reasons["Housing"] is None and reasons["Loneliness or isolation"] is None
+
+
+def test_a_year_not_offered_is_refused_on_the_page_and_in_the_api(
+    referrals, make_member, signed_in_client
+):
+    client = _client(referrals, make_member, signed_in_client)
+    assert client.get(PAGE, {"period": "1999-00"}).status_code == 400
+    assert client.get(API, {"period": "2026-11"}).status_code == 400
+
+
+def test_last_years_referrals_are_not_in_this_years_figures(
+    referrals, make_member, signed_in_client
+):
+    client = _client(referrals, make_member, signed_in_client)
+    this_year = client.get(PAGE).content.decode()
+    assert 'Referrals</dt><dd class="nhsuk-summary-list__value">0<' in this_year or (
+        "No figures until the first quarter ends" in this_year
+    )
+    last = client.get(PAGE, {"period": LAST_YEAR.code}).content.decode()
+    assert 'Referrals</dt><dd class="nhsuk-summary-list__value">18<' in last
+    assert f"April {LAST_YEAR.starts_on.year} to March {LAST_YEAR.ends_on.year}" in last

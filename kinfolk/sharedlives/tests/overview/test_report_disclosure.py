@@ -94,3 +94,30 @@ def test_people_with_more_than_one_arrangement_cannot_be_counted(area):
     active = lines[("Active arrangements by kind", "All active arrangements")]
     assert people is None or active is None
     assert lines[("Active arrangements by kind", "Short breaks")] is None
+
+
+def test_a_past_year_shows_the_arrangements_made_in_it_and_never_a_negative_median(
+    area, make_member, signed_in_client
+):
+    from kinfolk.core.periods import year_of
+
+    today = timezone.localdate()
+    last_year = year_of(today - timedelta(days=366), today)
+    carer = CarerFactory(area=area)
+    for n in range(6):
+        referral = ReferralFactory(person__area=area, created_by=_user())
+        _arranged(referral, carer, "day_support")
+        started = last_year.starts_on + timedelta(days=60 + n)
+        # One referral is recorded as arriving after its arrangement started: not true.
+        received = started + timedelta(days=2) if n == 0 else started - timedelta(days=30 + n)
+        Arrangement.objects.filter(introduction__referral=referral).update(starts_on=started)
+        type(referral).objects.filter(pk=referral.pk).update(received_on=received)
+    client = signed_in_client(make_member(Role.COMMISSIONER, area))
+    api = {a["figure"]: a for a in client.get(API, {"period": last_year.code}).json()}
+    assert api["Arrangements made"]["value"] == 6
+    assert api["Median days from referral to arrangement"]["value"] == 33  # of the 5 true ones
+    assert "People supported now" not in api  # a year that is over has no "now"
+    this_year = {a["figure"]: a for a in client.get(API).json()}
+    assert this_year["Arrangements made"]["value"] in (0, None)
+    assert "People supported now" in this_year
+    assert client.get(API, {"period": "2019-20"}).status_code == 400
