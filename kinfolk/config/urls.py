@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
+handler400 = "kinfolk.core.views.bad_request"
 handler403 = "kinfolk.core.views.permission_denied"
 handler404 = "kinfolk.core.views.page_not_found"
 handler500 = "kinfolk.core.views.server_error"

@@ -45,6 +45,13 @@ class FinancialYear:
         return self.cuts[-1] if self.cuts else None
 
     @property
+    def short(self) -> str:
+        """For the year picker: "2026 to 2027 (so far)"."""
+        return f"{self.starts_on.year} to {self.ends_on.year}" + (
+            "" if self.is_over else " (so far)"
+        )
+
+    @property
     def label(self) -> str:
         years = f"April {self.starts_on.year} to March {self.ends_on.year}"
         if self.is_over:

@@ -19,6 +19,12 @@ def _error(request, status: int, template: str):
     return render(request, template, status=status)
 
 
+def bad_request(request, exception=None):
+    """A question the page does not answer (a period not offered): said in words, by the page."""
+    reason = str(exception) if exception is not None and exception.args else ""
+    return render(request, "core/400.jinja", {"reason": reason}, status=400)
+
+
 def permission_denied(request, exception=None):
     return _error(request, 403, "core/403.jinja")
 

@@ -22,6 +22,7 @@ def test_a_year_runs_from_april_to_march_and_a_year_going_shows_complete_quarter
     )
     assert year.cuts == [date(2026, 6, 30), date(2026, 9, 30)]
     assert year.label == "April 2026 to March 2027, so far: to 30 September 2026"
+    assert year.short == "2026 to 2027 (so far)"
     past = year_of(date(2025, 5, 1), TODAY)
     assert past.is_over and past.cuts[-1] == date(2026, 3, 31)
     assert past.label == "April 2025 to March 2026"

@@ -115,7 +115,9 @@ def test_a_year_not_offered_is_refused_on_the_page_and_in_the_api(
     referrals, make_member, signed_in_client
 ):
     client = _client(referrals, make_member, signed_in_client)
-    assert client.get(PAGE, {"period": "1999-00"}).status_code == 400
+    refused = client.get(PAGE, {"period": "1999-00"})
+    assert refused.status_code == 400
+    assert "Choose one of the financial years offered, like 2025-26." in refused.content.decode()
     assert client.get(API, {"period": "2026-11"}).status_code == 400
 
 
