@@ -6,6 +6,8 @@ from kinfolk.core.permissions import can
 from kinfolk.core.registries import ORDER, Home, HomeCard, RecordLink
 
 from . import selectors
+from .concerns.setup import home_cards as concern_cards
+from .concerns.setup import record_links as concern_links
 
 # Beside Shared Lives on the page (ORDER has gaps for new apps).
 CARING = ORDER["shared_lives"] + 5
@@ -67,7 +69,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                 ORDER["run_the_area"] + 1,
             )
         )
-    return cards
+    return cards + concern_cards(home)
 
 
 def record_links(actor, person) -> list[RecordLink]:
@@ -80,4 +82,4 @@ def record_links(actor, person) -> list[RecordLink]:
         )
         for row in selectors.plans_about_me(actor=actor)
         if row.person_id == person.pk
-    ]
+    ] + concern_links(actor, person)

@@ -208,3 +208,7 @@ class AssessmentRequest(AreaOwned):
 
     class Meta:
         ordering = ["-requested_at"]
+
+
+# Concerns live in their own module; imported here so Django finds them.
+from .concerns.models import Concern, RaisedAs  # noqa: E402, F401

@@ -150,3 +150,55 @@ def could_be_a_backup_contact(actor, obj=None) -> bool:
 
 rules.add_perm("family_carers.may_be_asked_to_link", answers_for_people)
 rules.add_perm("family_carers.may_be_a_backup_contact", could_be_a_backup_contact)
+
+
+# --- concerns (Martha's Rule, ADR 0044) -------------------------------------------------------
+# - `family_carers.raise_concern` (a person): the person; someone they chose to see their
+#   record; a family carer the person agreed to be linked to.
+# - `family_carers.answer_concern` (a concern): a worker allocated to the person, or the area
+#   admin as the lead.
+# - `family_carers.see_concern` (a concern): whoever raised it, and whoever answers it.
+# - `family_carers.see_concern_figures` (area): commissioners and the area admin.
+
+
+@rules.predicate
+def is_their_linked_carer(actor, person) -> bool:
+    return (
+        actor.acts_as(Role.FAMILY_CARER)
+        and _in_area(actor, person)
+        and CaredFor.objects.filter(
+            person=person, carer=actor.user, agreed_at__isnull=False, declined_at__isnull=True
+        ).exists()
+    )
+
+
+@rules.predicate
+def close_to_the_person(actor, person) -> bool:
+    return _in_area(actor, person) and bool(
+        is_the_person(actor, person) or granted_view(actor, person)
+    )
+
+
+@rules.predicate
+def answers_for_the_service(actor, concern) -> bool:
+    from kinfolk.people.rules import is_allocated
+
+    return _in_area(actor, concern) and bool(
+        is_allocated(actor, concern.person) or actor.acts_as(Role.AREA_ADMIN)
+    )
+
+
+@rules.predicate
+def raised_it(actor, concern) -> bool:
+    return _in_area(actor, concern) and concern.raised_by_id == actor.user.pk
+
+
+@rules.predicate
+def oversees_the_area(actor, obj=None) -> bool:
+    return actor.acts_as(Role.COMMISSIONER) or actor.acts_as(Role.AREA_ADMIN)
+
+
+rules.add_perm("family_carers.raise_concern", close_to_the_person | is_their_linked_carer)
+rules.add_perm("family_carers.answer_concern", answers_for_the_service)
+rules.add_perm("family_carers.see_concern", raised_it | answers_for_the_service)
+rules.add_perm("family_carers.see_concern_figures", oversees_the_area)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .concerns import views as concerns
 
 app_name = "family_carers"
 urlpatterns = [
@@ -29,4 +30,8 @@ urlpatterns = [
         name="assessment_status",
     ),
     path("emergency-number/", views.emergency_number, name="emergency_number"),
+    path("concerns/", concerns.concerns, name="concerns"),
+    path("concerns/figures/", concerns.concern_figures, name="concern_figures"),
+    path("concerns/new/<uuid:person_id>/", concerns.concern_new, name="concern_new"),
+    path("concerns/<int:concern_id>/", concerns.concern, name="concern"),
 ]

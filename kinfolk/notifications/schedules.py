@@ -17,12 +17,13 @@ from .models import ScheduledRun
 
 logger = logging.getLogger(__name__)
 
-DAILY, MONTHLY = "daily", "monthly"
+HOURLY, DAILY, MONTHLY = "hourly", "daily", "monthly"
 
 
 @dataclass(frozen=True)
 class Job:
-    """A job that runs once a day (after `at`) or once a month (on its first day, after `at`)."""
+    """A job that runs once an hour, once a day (after `at`) or once a month (on its first day,
+    after `at`)."""
 
     code: str
     title: str
@@ -53,19 +54,23 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 
 
 def period_of(job: Job, moment: datetime) -> str:
-    """The period a moment falls in for this job: its day, or its month."""
+    """The period a moment falls in for this job: its hour, its day, or its month."""
+    if job.every == HOURLY:
+        return timezone.localtime(moment).strftime("%Y-%m-%dT%H")
     day = timezone.localdate(moment)
     return day.isoformat() if job.every == DAILY else day.strftime("%Y-%m")
 
 
 def is_due(job: Job, moment: datetime) -> bool:
-    """Whether the job's time has come in this period."""
-    return timezone.localtime(moment).time() >= job.at
+    """Whether the job's time has come in this period (an hourly job: at once)."""
+    return job.every == HOURLY or timezone.localtime(moment).time() >= job.at
 
 
 def next_run(job: Job, moment: datetime) -> datetime:
     """When the job will next run, as far as Kinfolk can tell from here."""
     local = timezone.localtime(moment)
+    if job.every == HOURLY:
+        return local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
     day = local.date()
     if job.every == DAILY:
         if local.time() >= job.at:

@@ -202,9 +202,15 @@ def family_carers_world(person, users) -> dict:
     )
     EmergencyPlan.objects.create(area=area, cared_for=waiting)
     asked = AssessmentRequest.objects.create(area=area, carer=carer)
+    from kinfolk.family_carers.concerns.models import Concern
+
+    concern = Concern.objects.create(
+        area=area, person=person, raised_by=carer, raised_as="family", worry="Falls",
+        urgent=True, raised_at=now, respond_by=now + timedelta(hours=24),
+    )  # fmt: skip
     return {
         "cared_for": cared_for.pk, "contact": contact.pk, "opening": opening.pk,
-        "waiting": waiting.pk, "assessment_request": asked.pk,
+        "waiting": waiting.pk, "assessment_request": asked.pk, "concern": concern.pk,
     }  # fmt: skip
 
 
@@ -714,6 +720,15 @@ WAITING, AR = "{waiting}", "{assessment_request}"
 PLAN_READERS = (FAMILY_CARER, PERSON, REPRESENTATIVE)  # the person agreed; the rep acts for them
 CARERS_WORKERS = (ALLOCATED, UNALLOCATED, LINK_WORKER, ADMIN)
 FAMILY_CARER_ENTRIES = [
+    ("GET", f"{FC}/concerns/new/{P}/", None, _only(PERSON, REPRESENTATIVE, FAMILY_CARER)),
+    (
+        "POST",
+        f"{FC}/concerns/new/{P}/",
+        {"worry": "Not eating", "urgent": "no"},
+        _only(PERSON, REPRESENTATIVE, FAMILY_CARER),
+    ),
+    ("GET", f"{FC}/concerns/{{concern}}/", None, _only(FAMILY_CARER, ALLOCATED, ADMIN)),
+    ("POST", f"{FC}/concerns/{{concern}}/", {"answer": "Seen today"}, _only(ALLOCATED, ADMIN)),
     ("GET", f"{FC}/plans/{CF}/", None, _only(*PLAN_READERS)),
     ("GET", f"{FC}/plans/{CF}/print/", None, _only(*PLAN_READERS)),
     ("GET", f"{FC}/plans/{CF}/edit/", None, _only(FAMILY_CARER)),
@@ -795,6 +810,8 @@ AREA_ENTRIES = [
     ("GET", "/", None, PUBLIC),
     ("GET", "/budgets/waiting/", None, _only(APPROVER)),
     ("GET", "/budgets/new/", None, _only(APPROVER)),
+    ("GET", "/family-carers/concerns/", None, _everyone(ALLOW)),
+    ("GET", "/family-carers/concerns/figures/", None, _only(COMMISSIONER, ADMIN)),
     ("GET", "/accountability/outcomes/", None, _only(COMMISSIONER, COMMUNITY)),
     ("GET", "/accountability/outcomes/new/", None, _only(COMMISSIONER)),
     ("POST", "/accountability/outcomes/new/", {"title": "x"}, _only(COMMISSIONER)),
@@ -1084,6 +1101,7 @@ def _normalise(path: str) -> str:
             path = path.replace(f"<{kind}:{name}_id>", marker)
     path = path.replace("<int:token_id>", "{token}").replace("{token_id}", "{token}")
     path = path.replace("<int:notification_id>", "{notification}")
+    path = path.replace("<int:concern_id>", "{concern}")
     path = path.replace("<int:contract_id>", "{outcome_contract}")
     path = path.replace("<int:claim_id>", "{outcome_claim}")
     path = path.replace("<int:commitment_id>", CMT).replace("<slug:area_slug>", "calder-vale")
@@ -1236,6 +1254,8 @@ SHOWS_PERSONAL_DATA = {
     ("GET", "/notifications/outbox/"): (),
     ("GET", f"{FC}/plans/{CF}/"): PLAN_READERS,
     ("GET", f"{FC}/contacts/{CT}/remove/"): (FAMILY_CARER,),
+    ("GET", f"{FC}/concerns/new/{P}/"): (PERSON, REPRESENTATIVE, FAMILY_CARER),
+    ("GET", f"{FC}/concerns/{{concern}}/"): (FAMILY_CARER, ALLOCATED, ADMIN),
     ("GET", f"{FC}/plans/{CF}/print/"): PLAN_READERS,
     ("GET", f"{FC}/plans/{CF}/edit/"): (FAMILY_CARER,),
     ("GET", f"{FC}/plans/{CF}/card.pdf"): (FAMILY_CARER,),
@@ -1250,6 +1270,9 @@ SHOWS_NO_PERSONAL_DATA = {
     ("GET", "/accountability/commitments/"): "the area's commitments, drafts too",
     ("GET", "/budgets/new/"): "the search form, before anyone is searched for",
     ("GET", "/accountability/outcomes/"): "contract titles and providers",
+    ("GET", "/family-carers/concerns/figures/"): "figures under the disclosure rule",
+    ("GET", "/family-carers/concerns/"): "names only of concerns the reader raised or answers, "
+    "audited as a list when there are any",
     ("GET", "/accountability/outcomes/new/"): "the form for a new contract",
     ("GET", "/accountability/outcomes/{outcome_contract}/"): "figures under the disclosure rule",
     ("GET", "/accountability/commitments/new/"): "the form for a new commitment",

@@ -130,6 +130,7 @@ def test_a_commissioner_and_an_expert_by_experience(cards_of, role):
     commitments = [
         ("Our commitments", "/accountability/commitments/"),
         ("Outcome contracts", "/accountability/outcomes/"),
+        ("Concerns raised", "/family-carers/concerns/figures/"),
     ]
     assert cards() == [
         ("Shared Lives report", "/shared-lives/reports/"),
@@ -151,6 +152,7 @@ def test_an_area_admin(cards_of):
         ("Allocate a worker", "/people/allocate/"),
         ("Carers emergency number", "/family-carers/emergency-number/"),
         ("Emergency access report", "/people/emergency-access/"),
+        ("Concerns raised", "/family-carers/concerns/figures/"),
         ("Messages sent", "/notifications/outbox/"),
         ("Scheduled jobs", "/notifications/scheduled-jobs/"),
         ("Sign-in and security", "/accounts/security/"),

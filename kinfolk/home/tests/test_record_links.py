@@ -21,7 +21,8 @@ def test_a_person_sees_how_they_are_doing(make_member, area, person, signed_in_c
     person.user = me.user
     person.save()
     assert _ways_on(signed_in_client(me), person) == [
-        ("How I&#39;m doing", f"/wellbeing/people/{person.pk}/")
+        ("How I&#39;m doing", f"/wellbeing/people/{person.pk}/"),
+        ("I am worried and not being heard", f"/family-carers/concerns/new/{person.pk}/"),
     ]
 
 

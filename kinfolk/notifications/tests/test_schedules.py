@@ -65,6 +65,23 @@ def test_monthly_and_daily_next_runs():
     assert schedules.period_of(monthly, MORNING) == "2026-11"
 
 
+def test_an_hourly_job_runs_once_each_hour_at_any_time_of_day():
+    ran = []
+    job = schedules.register_job(
+        schedules.Job("test.hourly", "H", schedules.HOURLY, lambda day: ran.append(day) or "ok")
+    )
+    try:
+        night = MORNING.replace(hour=1, minute=5)
+        schedules.run_due_jobs(night)
+        schedules.run_due_jobs(night.replace(minute=50))
+        assert len(ran) == 1
+        schedules.run_due_jobs(night.replace(hour=2, minute=1))
+        assert len(ran) == 2
+        assert schedules.next_run(job, night).hour == night.hour + 1
+    finally:
+        schedules._jobs.pop(job.code)
+
+
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_run_a_job_once(counted_job):
