@@ -83,3 +83,27 @@ def load_demo(demo) -> None:
         )
         services.contact_answer(user=user, token=token, agree=True)
     services.card_issue(actor=actor, cared_for=cared_for)
+    _concerns(demo)
+
+
+def _concerns(demo) -> None:
+    """Sam's representative raised a worry about his medicines; his worker answered it."""
+    from kinfolk.people.models import Person
+
+    from .concerns import services as concerns
+
+    rep, worker = demo.sign_ins.get(Role.REPRESENTATIVE), demo.sign_ins.get(Role.SCHEME_WORKER)
+    sam = Person.objects.in_area(demo.area).filter(user=demo.sign_ins.get(Role.PERSON)).first()
+    if not (rep and worker and sam):
+        return
+    concern = concerns.concern_raise(
+        actor=_actor(rep, demo.area, Role.REPRESENTATIVE), person=sam, urgent=False,
+        worry="Sam's evening tablets were missed twice last week at the day centre. I told the "
+        "staff on Monday and nobody has called me back.",
+    )  # fmt: skip
+    concerns.concern_answer(
+        actor=_actor(worker, demo.area, Role.SCHEME_WORKER), concern=concern,
+        answer="Thank you for telling us. I spoke to the day centre manager: the evening round "
+        "now has a second check, and the centre will phone you if a dose is ever late.",
+        next_step="I will visit Sam on Thursday and call you afterwards.",
+    )  # fmt: skip

@@ -105,3 +105,11 @@ def test_the_demo_commissioner_has_an_outcome_contract_and_sam_is_asked(db):
     call_command("demo")
     assert OutcomesContract.objects.filter(created_by__email=demo_email(Role.COMMISSIONER)).exists()
     assert OutcomeClaim.objects.filter(person__user__email=demo_email(Role.PERSON)).count() == 2
+
+
+def test_the_demo_has_a_concern_raised_for_sam_and_answered(db):
+    from kinfolk.family_carers.models import Concern
+
+    call_command("demo")
+    concern = Concern.objects.get(raised_by__email=demo_email(Role.REPRESENTATIVE))
+    assert concern.person.user.email == demo_email(Role.PERSON) and concern.is_answered
