@@ -101,6 +101,17 @@ def _concerns(demo) -> None:
         worry="Sam's evening tablets were missed twice last week at the day centre. I told the "
         "staff on Monday and nobody has called me back.",
     )  # fmt: skip
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Concern
+
+    four_days_ago = timezone.now() - timedelta(days=4)
+    Concern.objects.filter(pk=concern.pk).update(
+        raised_at=four_days_ago, respond_by=four_days_ago + concerns.OTHERWISE_WITHIN
+    )
+    concern.refresh_from_db()
     concerns.concern_answer(
         actor=_actor(worker, demo.area, Role.SCHEME_WORKER), concern=concern,
         answer="Thank you for telling us. I spoke to the day centre manager: the evening round "

@@ -29,8 +29,10 @@ RAISED, LATE, ANSWERED = (
 
 
 def said_when(moment: datetime) -> str:
-    """ "2pm on 25 November"."""
-    return timezone.localtime(moment).strftime("%-I:%M%p on %-d %B").replace(":00", "").lower()
+    """ "2pm on 25 November", "9:30am on 3 March"."""
+    local = timezone.localtime(moment)
+    clock = local.strftime("%-I:%M%p").replace(":00", "").lower()
+    return f"{clock} on {local:%-d %B}"
 
 
 def _link(concern: Concern) -> str:

@@ -158,3 +158,11 @@ def test_the_figures_are_for_commissioners_and_the_lead_only(
     assert page.status_code == 200 and "Concerns raised" in page.content.decode()
     worker = signed_in_client(circle["worker"].membership).get("/family-carers/concerns/figures/")
     assert worker.status_code == 403
+
+
+def test_times_read_as_people_say_them():
+    from datetime import datetime
+
+    moment = timezone.make_aware(datetime(2026, 11, 25, 14, 0))
+    assert services.said_when(moment) == "2pm on 25 November"
+    assert services.said_when(moment.replace(hour=9, minute=30)) == "9:30am on 25 November"
