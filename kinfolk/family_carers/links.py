@@ -8,6 +8,8 @@ from kinfolk.core.registries import ORDER, Home, HomeCard, RecordLink
 from . import selectors
 from .concerns.setup import home_cards as concern_cards
 from .concerns.setup import record_links as concern_links
+from .equipment.setup import home_cards as equipment_cards
+from .equipment.setup import record_links as equipment_links
 
 # Beside Shared Lives on the page (ORDER has gaps for new apps).
 CARING = ORDER["shared_lives"] + 5
@@ -69,17 +71,21 @@ def home_cards(home: Home) -> list[HomeCard]:
                 ORDER["run_the_area"] + 1,
             )
         )
-    return cards + concern_cards(home)
+    return cards + concern_cards(home) + equipment_cards(home)
 
 
 def record_links(actor, person) -> list[RecordLink]:
     """A carer's emergency plan for this person, for whoever may see it."""
-    return [
-        RecordLink(
-            f"Emergency plan from {row.carer.display_name}",
-            reverse("family_carers:plan", args=[row.pk]),
-            30,
-        )
-        for row in selectors.plans_about_me(actor=actor)
-        if row.person_id == person.pk
-    ] + concern_links(actor, person)
+    return (
+        [
+            RecordLink(
+                f"Emergency plan from {row.carer.display_name}",
+                reverse("family_carers:plan", args=[row.pk]),
+                30,
+            )
+            for row in selectors.plans_about_me(actor=actor)
+            if row.person_id == person.pk
+        ]
+        + concern_links(actor, person)
+        + equipment_links(actor, person)
+    )

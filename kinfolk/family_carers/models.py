@@ -212,3 +212,9 @@ class AssessmentRequest(AreaOwned):
 
 # Concerns live in their own module; imported here so Django finds them.
 from .concerns.models import Concern, RaisedAs  # noqa: E402, F401
+from .equipment.models import (  # noqa: E402, F401
+    Agency,
+    EquipmentPart,
+    EquipmentRequest,
+    PartStatus,
+)

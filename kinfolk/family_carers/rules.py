@@ -202,3 +202,41 @@ rules.add_perm("family_carers.raise_concern", close_to_the_person | is_their_lin
 rules.add_perm("family_carers.answer_concern", answers_for_the_service)
 rules.add_perm("family_carers.see_concern", raised_it | answers_for_the_service)
 rules.add_perm("family_carers.see_concern_figures", oversees_the_area)
+
+
+# --- equipment across agencies (ADR 0045) -----------------------------------------------------
+# - `family_carers.request_equipment` (a person): as for raising a concern, and the person's
+#   allocated worker.
+# - `family_carers.see_equipment` (a request): those, and the area admin.
+# - `family_carers.update_equipment` (a request): the allocated worker or the area admin, who
+#   record what each agency says.
+
+
+@rules.predicate
+def allocated_to_them(actor, person) -> bool:
+    from kinfolk.people.rules import is_allocated
+
+    return _in_area(actor, person) and bool(is_allocated(actor, person))
+
+
+@rules.predicate
+def coordinates_it(actor, request) -> bool:
+    return _in_area(actor, request) and bool(
+        allocated_to_them(actor, request.person) or actor.acts_as(Role.AREA_ADMIN)
+    )
+
+
+@rules.predicate
+def close_to_whom_it_is_for(actor, request) -> bool:
+    return _in_area(actor, request) and bool(
+        close_to_the_person(actor, request.person) or is_their_linked_carer(actor, request.person)
+    )
+
+
+rules.add_perm(
+    "family_carers.request_equipment",
+    close_to_the_person | is_their_linked_carer | allocated_to_them,
+)
+rules.add_perm("family_carers.see_equipment", close_to_whom_it_is_for | coordinates_it)
+rules.add_perm("family_carers.update_equipment", coordinates_it)
+rules.add_perm("family_carers.answer_concerns", is_care_worker | is_area_admin)

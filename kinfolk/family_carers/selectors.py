@@ -2,11 +2,15 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 
 from kinfolk.core.audit import audit_list_view
-from kinfolk.core.permissions import can
+from kinfolk.core.lookups import uuid_or_404
+from kinfolk.core.models import AuditAction
+from kinfolk.core.permissions import can, require
 from kinfolk.core.records import audit_read, record_for
+from kinfolk.people.audit import audit_person
 from kinfolk.people.models import GrantScope, Person
 
 from .models import (
@@ -187,3 +191,14 @@ def is_a_backup_contact(*, actor) -> bool:
         .filter(user=actor.user, confirmed_at__isnull=False)
         .exists()
     )
+
+
+def person_close_to(*, actor, person_id, permission: str, page: str):
+    """A person in the actor's area (404 otherwise) whom the actor may do `permission` about;
+    the read audited as `page`."""
+    person = Person.objects.in_area(actor.area).filter(pk=uuid_or_404(person_id)).first()
+    if person is None:
+        raise Http404
+    require(actor, permission, person, about=person)
+    audit_person(actor=actor, action=AuditAction.VIEW, person=person, detail={"page": page})
+    return person

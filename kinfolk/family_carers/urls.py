@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .concerns import views as concerns
+from .equipment import views as equipment
 
 app_name = "family_carers"
 urlpatterns = [
@@ -30,6 +31,10 @@ urlpatterns = [
         name="assessment_status",
     ),
     path("emergency-number/", views.emergency_number, name="emergency_number"),
+    path("equipment/new/<uuid:person_id>/", equipment.equipment_new, name="equipment_new"),
+    path("equipment/figures/", equipment.equipment_figures, name="equipment_figures"),
+    path("equipment/<int:equipment_id>/", equipment.equipment, name="equipment"),
+    path("equipment/parts/<int:part_id>/", equipment.part, name="equipment_part"),
     path("concerns/", concerns.concerns, name="concerns"),
     path("concerns/figures/", concerns.concern_figures, name="concern_figures"),
     path("concerns/new/<uuid:person_id>/", concerns.concern_new, name="concern_new"),

@@ -208,9 +208,20 @@ def family_carers_world(person, users) -> dict:
         area=area, person=person, raised_by=carer, raised_as="family", worry="Falls",
         urgent=True, raised_at=now, respond_by=now + timedelta(hours=24),
     )  # fmt: skip
+    from kinfolk.family_carers.equipment.models import EquipmentPart, EquipmentRequest
+
+    wanted = EquipmentRequest.objects.create(
+        area=area, person=person, what="A ceiling hoist", requested_by=carer,
+        requested_on=now.date(),
+    )  # fmt: skip
+    part = EquipmentPart.objects.create(
+        area=area, request=wanted, name="The bracket", agency="social_services",
+        target_on=now.date(),
+    )  # fmt: skip
     return {
         "cared_for": cared_for.pk, "contact": contact.pk, "opening": opening.pk,
         "waiting": waiting.pk, "assessment_request": asked.pk, "concern": concern.pk,
+        "equipment": wanted.pk, "equipment_part": part.pk,
     }  # fmt: skip
 
 
@@ -719,7 +730,18 @@ FC, CF, CT, OP = "/family-carers", "{cared_for}", "{contact}", "{opening}"
 WAITING, AR = "{waiting}", "{assessment_request}"
 PLAN_READERS = (FAMILY_CARER, PERSON, REPRESENTATIVE)  # the person agreed; the rep acts for them
 CARERS_WORKERS = (ALLOCATED, UNALLOCATED, LINK_WORKER, ADMIN)
+EQUIPMENT_ASKERS = (PERSON, REPRESENTATIVE, FAMILY_CARER, ALLOCATED)
 FAMILY_CARER_ENTRIES = [
+    ("GET", f"{FC}/equipment/new/{P}/", None, _only(*EQUIPMENT_ASKERS)),
+    ("POST", f"{FC}/equipment/new/{P}/", {"what": "Hoist"}, _only(*EQUIPMENT_ASKERS)),
+    ("GET", f"{FC}/equipment/{{equipment}}/", None, _only(*EQUIPMENT_ASKERS, ADMIN)),
+    ("GET", f"{FC}/equipment/parts/{{equipment_part}}/", None, _only(ALLOCATED, ADMIN)),
+    (
+        "POST",
+        f"{FC}/equipment/parts/{{equipment_part}}/",
+        {"status": "ordered"},
+        _only(ALLOCATED, ADMIN),
+    ),
     ("GET", f"{FC}/concerns/new/{P}/", None, _only(PERSON, REPRESENTATIVE, FAMILY_CARER)),
     (
         "POST",
@@ -812,6 +834,7 @@ AREA_ENTRIES = [
     ("GET", "/budgets/new/", None, _only(APPROVER)),
     ("GET", "/family-carers/concerns/", None, _everyone(ALLOW)),
     ("GET", "/family-carers/concerns/figures/", None, _only(COMMISSIONER, ADMIN)),
+    ("GET", "/family-carers/equipment/figures/", None, _only(COMMISSIONER, ADMIN)),
     ("GET", "/accountability/outcomes/", None, _only(COMMISSIONER, COMMUNITY)),
     ("GET", "/accountability/outcomes/new/", None, _only(COMMISSIONER)),
     ("POST", "/accountability/outcomes/new/", {"title": "x"}, _only(COMMISSIONER)),
@@ -1102,6 +1125,8 @@ def _normalise(path: str) -> str:
     path = path.replace("<int:token_id>", "{token}").replace("{token_id}", "{token}")
     path = path.replace("<int:notification_id>", "{notification}")
     path = path.replace("<int:concern_id>", "{concern}")
+    path = path.replace("<int:equipment_id>", "{equipment}")
+    path = path.replace("<int:part_id>", "{equipment_part}")
     path = path.replace("<int:contract_id>", "{outcome_contract}")
     path = path.replace("<int:claim_id>", "{outcome_claim}")
     path = path.replace("<int:commitment_id>", CMT).replace("<slug:area_slug>", "calder-vale")
@@ -1256,6 +1281,9 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{FC}/contacts/{CT}/remove/"): (FAMILY_CARER,),
     ("GET", f"{FC}/concerns/new/{P}/"): (PERSON, REPRESENTATIVE, FAMILY_CARER),
     ("GET", f"{FC}/concerns/{{concern}}/"): (FAMILY_CARER, ALLOCATED, ADMIN),
+    ("GET", f"{FC}/equipment/new/{P}/"): EQUIPMENT_ASKERS,
+    ("GET", f"{FC}/equipment/{{equipment}}/"): (*EQUIPMENT_ASKERS, ADMIN),
+    ("GET", f"{FC}/equipment/parts/{{equipment_part}}/"): (ALLOCATED, ADMIN),
     ("GET", f"{FC}/plans/{CF}/print/"): PLAN_READERS,
     ("GET", f"{FC}/plans/{CF}/edit/"): (FAMILY_CARER,),
     ("GET", f"{FC}/plans/{CF}/card.pdf"): (FAMILY_CARER,),
@@ -1271,6 +1299,7 @@ SHOWS_NO_PERSONAL_DATA = {
     ("GET", "/budgets/new/"): "the search form, before anyone is searched for",
     ("GET", "/accountability/outcomes/"): "contract titles and providers",
     ("GET", "/family-carers/concerns/figures/"): "figures under the disclosure rule",
+    ("GET", "/family-carers/equipment/figures/"): "figures under the disclosure rule",
     ("GET", "/family-carers/concerns/"): "names only of concerns the reader raised or answers, "
     "audited as a list when there are any",
     ("GET", "/accountability/outcomes/new/"): "the form for a new contract",

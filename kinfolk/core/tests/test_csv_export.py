@@ -66,8 +66,18 @@ def test_social_prescribing_report_csv(area, make_member, signed_in_client):
             consent_recorded=True, consent_given_by="person",
             new_person={"given_name": "Joan", "family_name": f"Pickles{n}"},
         )  # fmt: skip
+    from kinfolk.core.periods import year_of
+    from kinfolk.social_prescribing.models import Referral
+
+    today = date.today()
+    last_year = year_of(today - timedelta(days=366), today)  # a whole year, over
+    Referral.objects.update(received_at=timezone.make_aware(
+        datetime.combine(last_year.starts_on + timedelta(days=40), datetime.min.time())
+    ))  # fmt: skip
     client = signed_in_client(make_member(Role.COMMISSIONER, area))
-    response = client.get("/social-prescribing/reports/", {"format": "csv"})
+    response = client.get(
+        "/social-prescribing/reports/", {"format": "csv", "period": last_year.code}
+    )
     assert response.status_code == 200
     text = response.content.decode()
     assert "'" + HOSTILE[1] in cells(text)

@@ -22,7 +22,7 @@ def home_cards(home: Home) -> list[HomeCard]:
                               ORDER["run_the_area"] + 2))  # fmt: skip
     waiting = (
         selectors.unanswered_for(actor=home.actor)
-        if home.actor.role in ("scheme_worker", "link_worker", "area_admin")
+        if can(home.actor, "family_carers.answer_concerns")
         else 0
     )
     if waiting:

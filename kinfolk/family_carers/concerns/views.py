@@ -1,19 +1,15 @@
 """Concerns: raise one, read and answer one, the lists, and the figures. Thin."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from kinfolk.core import disclosure, periods
-from kinfolk.core.lookups import uuid_or_404
-from kinfolk.core.models import AuditAction
 from kinfolk.core.permissions import can, require
 from kinfolk.core.posting import form_posted
-from kinfolk.people.audit import audit_person
-from kinfolk.people.models import Person
 
+from ..selectors import person_close_to
 from . import selectors, services
 from .forms import AnswerForm, ConcernForm
 
@@ -43,14 +39,13 @@ def concern_new(request, person_id):
 
 
 def _person_for_concern(request, person_id):
-    """The person a concern is about: in the actor's area (404 otherwise), and close to them."""
-    person = Person.objects.in_area(request.actor.area).filter(pk=uuid_or_404(person_id)).first()
-    if person is None:
-        raise Http404
-    require(request.actor, "family_carers.raise_concern", person, about=person)
-    audit_person(actor=request.actor, action=AuditAction.VIEW, person=person,
-                 detail={"page": "raise_concern"})  # fmt: skip
-    return person
+    """The person it is about: in the actor's area, and someone the actor is close to."""
+    return person_close_to(
+        actor=request.actor,
+        person_id=person_id,
+        permission="family_carers.raise_concern",
+        page="raise_concern",
+    )
 
 
 @login_required

@@ -131,6 +131,7 @@ def test_a_commissioner_and_an_expert_by_experience(cards_of, role):
         ("Our commitments", "/accountability/commitments/"),
         ("Outcome contracts", "/accountability/outcomes/"),
         ("Concerns raised", "/family-carers/concerns/figures/"),
+        ("Equipment across agencies", "/family-carers/equipment/figures/"),
     ]
     assert cards() == [
         ("Shared Lives report", "/shared-lives/reports/"),
@@ -153,6 +154,7 @@ def test_an_area_admin(cards_of):
         ("Carers emergency number", "/family-carers/emergency-number/"),
         ("Emergency access report", "/people/emergency-access/"),
         ("Concerns raised", "/family-carers/concerns/figures/"),
+        ("Equipment across agencies", "/family-carers/equipment/figures/"),
         ("Messages sent", "/notifications/outbox/"),
         ("Scheduled jobs", "/notifications/scheduled-jobs/"),
         ("Sign-in and security", "/accounts/security/"),

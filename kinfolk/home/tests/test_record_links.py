@@ -22,6 +22,7 @@ def test_a_person_sees_how_they_are_doing(make_member, area, person, signed_in_c
     person.save()
     assert _ways_on(signed_in_client(me), person) == [
         ("How I&#39;m doing", f"/wellbeing/people/{person.pk}/"),
+        ("Ask for equipment or an adaptation", f"/family-carers/equipment/new/{person.pk}/"),
         ("I am worried and not being heard", f"/family-carers/concerns/new/{person.pk}/"),
     ]
 
@@ -35,6 +36,7 @@ def test_their_scheme_worker_can_refer_them_and_then_follow_the_referral(
     assert _ways_on(client, person) == [
         ("How Sam is doing", f"/wellbeing/people/{person.pk}/"),
         ("Refer to Shared Lives", f"/shared-lives/people/{person.pk}/refer/"),
+        ("Ask for equipment or an adaptation", f"/family-carers/equipment/new/{person.pk}/"),
     ]
     referral = ReferralFactory(person=person, created_by=worker.user)
     assert _ways_on(client, person)[1] == (
