@@ -84,6 +84,7 @@ def load_demo(demo) -> None:
         services.contact_answer(user=user, token=token, agree=True)
     services.card_issue(actor=actor, cared_for=cared_for)
     _concerns(demo)
+    _equipment(demo)
 
 
 def _concerns(demo) -> None:
@@ -118,3 +119,35 @@ def _concerns(demo) -> None:
         "now has a second check, and the centre will phone you if a dose is ever late.",
         next_step="I will visit Sam on Thursday and call you afterwards.",
     )  # fmt: skip
+
+
+def _equipment(demo) -> None:
+    """A bath lift for Sam, asked for by Grace: the lift is in, the grab rail is late."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kinfolk.people.models import Person
+
+    from .equipment import services as equipment
+    from .equipment.models import EquipmentRequest
+
+    rep, worker = demo.sign_ins.get(Role.REPRESENTATIVE), demo.sign_ins.get(Role.SCHEME_WORKER)
+    sam = Person.objects.in_area(demo.area).filter(user=demo.sign_ins.get(Role.PERSON)).first()
+    if not (rep and worker and sam):
+        return
+    today = timezone.localdate()
+    request = equipment.request_make(
+        actor=_actor(rep, demo.area, Role.REPRESENTATIVE), person=sam,
+        what="A bath lift and a grab rail", why="Sam slipped getting out of the bath in October.",
+        parts=[("The bath lift", "health", today - timedelta(days=20)),
+               ("A grab rail by the bath", "housing", today - timedelta(days=6))],
+    )  # fmt: skip
+    EquipmentRequest.objects.filter(pk=request.pk).update(requested_on=today - timedelta(days=41))
+    lift, rail = request.parts.order_by("pk")
+    coordinator = _actor(worker, demo.area, Role.SCHEME_WORKER)
+    fitted = today - timedelta(days=22)
+    equipment.part_update(actor=coordinator, part=lift, status="working", working_on=fitted,
+                          note="Fitted and shown to Sam")  # fmt: skip
+    equipment.part_update(actor=coordinator, part=rail, status="ordered",
+                          note="Housing have ordered it; no fitting date yet")  # fmt: skip

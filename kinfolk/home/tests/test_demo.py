@@ -113,3 +113,11 @@ def test_the_demo_has_a_concern_raised_for_sam_and_answered(db):
     call_command("demo")
     concern = Concern.objects.get(raised_by__email=demo_email(Role.REPRESENTATIVE))
     assert concern.person.user.email == demo_email(Role.PERSON) and concern.is_answered
+
+
+def test_the_demo_has_equipment_for_sam_with_one_part_late(db):
+    from kinfolk.family_carers.equipment.models import EquipmentRequest
+
+    call_command("demo")
+    request = EquipmentRequest.objects.get(person__user__email=demo_email(Role.PERSON))
+    assert sorted(request.parts.values_list("status", flat=True)) == ["ordered", "working"]
