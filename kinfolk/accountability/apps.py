@@ -15,6 +15,9 @@ class AccountabilityConfig(AppConfig):
 
         register_home_cards(self.label, links.home_cards)
         outcomes.register_parts()
+        from .scores import setup as scores
+
+        scores.register_parts()
         register_demo_part(DemoPart(self.label, f"{self.name}.demo.load_demo", order=95))
         for model in ("accountability.Commitment", "accountability.CommitmentUpdate"):
             holds_nothing_about_a_person(

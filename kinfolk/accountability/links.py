@@ -9,6 +9,7 @@ from kinfolk.core.registries import ORDER, Home, HomeCard
 def home_cards(home: Home) -> list[HomeCard]:
     """Commissioners publish and update what the area commits to; outcome payments' cards."""
     from .outcomes.setup import home_cards as outcome_cards
+    from .scores.setup import home_cards as score_cards
 
     cards = []
     if can(home.actor, "accountability.manage_commitments"):
@@ -20,4 +21,4 @@ def home_cards(home: Home) -> list[HomeCard]:
                 ORDER["run_the_area"],
             )
         )
-    return cards + outcome_cards(home)
+    return cards + outcome_cards(home) + score_cards(home)

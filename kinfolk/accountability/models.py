@@ -81,3 +81,4 @@ from .outcomes.models import (  # noqa: E402, F401
     OutcomesContract,
     RateLine,
 )
+from .scores.models import IStatement, ServiceScore  # noqa: E402, F401

@@ -55,3 +55,19 @@ rules.add_perm(
     is_in_actors_area & (is_commissioner | provides_it),
 )
 rules.add_perm("accountability.answer_outcome", is_in_actors_area & is_theirs_to_answer)
+
+
+# --- people score services (ADR 0046) ---------------------------------------------------------
+# - `accountability.score_a_service` (a person): the person themselves.
+# - `accountability.read_score_words` (area): commissioners (words without names).
+
+
+@rules.predicate
+def is_them(actor, person) -> bool:
+    from kinfolk.people.rules import is_the_person
+
+    return person is not None and bool(is_the_person(actor, person))
+
+
+rules.add_perm("accountability.score_a_service", is_them)
+rules.add_perm("accountability.read_score_words", is_commissioner)

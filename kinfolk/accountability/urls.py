@@ -2,9 +2,14 @@ from django.urls import path
 
 from . import views
 from .outcomes import views as outcomes
+from .scores import views as scores
 
 app_name = "accountability"
 urlpatterns = [
+    path("scores/", scores.mine, name="my_scores"),
+    path("scores/<int:episode_id>/", scores.score, name="score"),
+    path("scores/words/", scores.words, name="score_words"),
+    path("<slug:area_slug>/scores/", scores.public, name="public_scores"),
     path("outcomes/", outcomes.contracts, name="outcome_contracts"),
     path("outcomes/new/", outcomes.contract_new, name="outcome_contract_new"),
     path("outcomes/<int:contract_id>/", outcomes.contract, name="outcome_contract"),

@@ -326,11 +326,17 @@ def outcomes_world(person, users, ids) -> dict:
     line = RateLine.objects.create(
         area=person.area, contract=contract, outcome="less_lonely", price_pence=500
     )
+    from kinfolk.wellbeing.models import Episode
+
+    spell = Episode.objects.create(
+        area=person.area, person=person, kind="service", service="Walking group",
+        started_on=date(2026, 2, 1),
+    )  # fmt: skip
     claim = OutcomeClaim.objects.create(
         area=person.area, contract=contract, line=line, person=person, before=8, after=5,
         shown_on=date(2026, 6, 1),
     )  # fmt: skip
-    return {"outcome_contract": contract.pk, "outcome_claim": claim.pk}
+    return {"outcome_contract": contract.pk, "outcome_claim": claim.pk, "episode": spell.pk}
 
 
 def wellbeing_world(person, user) -> dict:
@@ -511,6 +517,8 @@ ACCOUNTABILITY_ENTRIES = [
         None,
         _only(PERSON, REPRESENTATIVE),
     ),
+    ("GET", "/accountability/scores/{episode}/", None, _only(PERSON)),
+    ("POST", "/accountability/scores/{episode}/", {"people": 4}, _only(PERSON)),
     (
         "POST",
         "/accountability/outcomes/claims/{outcome_claim}/",
@@ -836,6 +844,9 @@ AREA_ENTRIES = [
     ("GET", "/family-carers/concerns/figures/", None, _only(COMMISSIONER, ADMIN)),
     ("GET", "/family-carers/equipment/figures/", None, _only(COMMISSIONER, ADMIN)),
     ("GET", "/accountability/outcomes/", None, _only(COMMISSIONER, COMMUNITY)),
+    ("GET", "/accountability/scores/", None, _only(PERSON)),
+    ("GET", "/accountability/scores/words/", None, _only(COMMISSIONER)),
+    ("GET", "/accountability/calder-vale/scores/", None, PUBLIC),
     ("GET", "/accountability/outcomes/new/", None, _only(COMMISSIONER)),
     ("POST", "/accountability/outcomes/new/", {"title": "x"}, _only(COMMISSIONER)),
     # Only the budgets you manage are listed (none, for most).
@@ -1128,6 +1139,7 @@ def _normalise(path: str) -> str:
     path = path.replace("<int:equipment_id>", "{equipment}")
     path = path.replace("<int:part_id>", "{equipment_part}")
     path = path.replace("<int:contract_id>", "{outcome_contract}")
+    path = path.replace("<int:episode_id>", "{episode}")
     path = path.replace("<int:claim_id>", "{outcome_claim}")
     path = path.replace("<int:commitment_id>", CMT).replace("<slug:area_slug>", "calder-vale")
     path = path.replace("commitments.<str:fmt>", "commitments.json")
@@ -1263,6 +1275,7 @@ SHOWS_PERSONAL_DATA = {
     ("GET", f"{BG}/{B}/review/"): (APPROVER,),
     ("GET", f"{BG}/new/{P}/"): (APPROVER,),
     ("GET", "/accountability/outcomes/claims/{outcome_claim}/"): (PERSON, REPRESENTATIVE),
+    ("GET", "/accountability/scores/{episode}/"): (PERSON,),
     ("GET", f"{BG}/{B}/plan/approve/"): (APPROVER,),
     ("GET", f"{BG}/{B}/payments/"): (BROKER,),
     ("GET", f"{BG}/{B}/money-in/"): (APPROVER,),
@@ -1298,6 +1311,9 @@ SHOWS_NO_PERSONAL_DATA = {
     ("GET", "/accountability/commitments/"): "the area's commitments, drafts too",
     ("GET", "/budgets/new/"): "the search form, before anyone is searched for",
     ("GET", "/accountability/outcomes/"): "contract titles and providers",
+    ("GET", "/accountability/scores/"): "the names of services the reader used",
+    ("GET", "/accountability/scores/words/"): "words without names, from 5 or more people",
+    ("GET", "/accountability/calder-vale/scores/"): "published figures, in public",
     ("GET", "/family-carers/concerns/figures/"): "figures under the disclosure rule",
     ("GET", "/family-carers/equipment/figures/"): "figures under the disclosure rule",
     ("GET", "/family-carers/concerns/"): "names only of concerns the reader raised or answers, "

@@ -130,6 +130,7 @@ def test_a_commissioner_and_an_expert_by_experience(cards_of, role):
     commitments = [
         ("Our commitments", "/accountability/commitments/"),
         ("Outcome contracts", "/accountability/outcomes/"),
+        ("What people said about services", "/accountability/scores/words/"),
         ("Concerns raised", "/family-carers/concerns/figures/"),
         ("Equipment across agencies", "/family-carers/equipment/figures/"),
     ]
