@@ -60,6 +60,7 @@ def load_demo(demo) -> None:
         by_when=_months_from(today, 9),
     )  # fmt: skip
     load_outcome_payments(demo)
+    load_scores(demo)
 
 
 def load_outcome_payments(demo) -> None:
@@ -87,3 +88,22 @@ def load_outcome_payments(demo) -> None:
                                      OutcomeKind.NEW_UNPAID_RELATIONSHIP: 300_00},
     )  # fmt: skip
     outcomes.claims_find(contract, today)
+
+
+def load_scores(demo) -> None:
+    """Sam scored the walking group he goes to (one score: nothing to publish on its own)."""
+    from kinfolk.people.models import Person
+
+    from .scores import services as scores
+    from .scores.models import IStatement
+
+    user = demo.sign_ins.get(Role.PERSON)
+    sam = Person.objects.in_area(demo.area).filter(user=user).first()
+    if sam is None or "Calder Walking Group" not in scores.services_used(sam):
+        return
+    membership = Membership.objects.get(user=user, area=demo.area, role=Role.PERSON)
+    answers = dict.fromkeys(IStatement.values, 4) | {IStatement.INFORMATION: 2}
+    words = "I have made friends. I did not know about the bus pass."
+    actor = Actor(user=user, membership=membership)
+    scores.score_give(actor=actor, person=sam, service="Calder Walking Group", answers=answers,
+                      in_their_words=words)  # fmt: skip

@@ -121,3 +121,11 @@ def test_the_demo_has_equipment_for_sam_with_one_part_late(db):
     call_command("demo")
     request = EquipmentRequest.objects.get(person__user__email=demo_email(Role.PERSON))
     assert sorted(request.parts.values_list("status", flat=True)) == ["ordered", "working"]
+
+
+def test_the_demo_person_has_scored_the_walking_group(db):
+    from kinfolk.accountability.scores.models import ServiceScore
+
+    call_command("demo")
+    score = ServiceScore.objects.get(person__user__email=demo_email(Role.PERSON))
+    assert score.service == "Calder Walking Group"
