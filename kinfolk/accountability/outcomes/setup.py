@@ -12,7 +12,14 @@ from kinfolk.notifications.events import register as register_event
 from kinfolk.notifications.schedules import MONTHLY, Job, register_job
 
 from . import selectors, services
-from .models import OutcomeClaim
+from .models import OutcomeClaim, OutcomeKind
+
+QUESTION = {
+    OutcomeKind.LESS_LONELY: "Do you feel less lonely since starting at {service}?",
+    OutcomeKind.NEW_UNPAID_RELATIONSHIP: "Is there someone new in your life since starting at "
+    "{service}?",
+    OutcomeKind.MORE_SATISFIED: "Are you more satisfied with life since starting at {service}?",
+}
 
 
 def home_cards(home: Home) -> list[HomeCard]:
@@ -36,7 +43,9 @@ def home_cards(home: Home) -> list[HomeCard]:
                     "Is this right for you?" if claim.person == home.me else
                     f"Is this right for {claim.person.called}?",
                     reverse("accountability:outcome_claim", args=[claim.pk]),
-                    f"A question about how things are going since starting at "
+                    QUESTION[claim.line.outcome].format(service=claim.contract.service)
+                    if claim.person == home.me else
+                    f"A question about {claim.person.called} since starting at "
                     f"{claim.contract.service}.",
                     ORDER["run_the_area"] - 1,
                 )

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from kinfolk.accounts.demo import DEMO_ACCOUNTS, demo_email
 from kinfolk.accounts.models import Membership, Role, User
@@ -105,6 +105,14 @@ def test_the_demo_commissioner_has_an_outcome_contract_and_sam_is_asked(db):
     call_command("demo")
     assert OutcomesContract.objects.filter(created_by__email=demo_email(Role.COMMISSIONER)).exists()
     assert OutcomeClaim.objects.filter(person__user__email=demo_email(Role.PERSON)).count() == 2
+    from kinfolk.accounts.models import User
+
+    sam = User.objects.get(email=demo_email(Role.PERSON))
+    client = Client()
+    client.force_login(sam)
+    home = client.get("/").content.decode()
+    assert "Do you feel less lonely since starting at Calder Walking Group?" in home
+    assert "Is there someone new in your life since starting at Calder Walking Group?" in home
 
 
 def test_the_demo_has_a_concern_raised_for_sam_and_answered(db):
