@@ -30,4 +30,6 @@ urlpatterns = [
         views.open_data,
         name="open_data",
     ),
+    # Last: an area's hub page, after every fixed address above.
+    path("<slug:area_slug>/", views.hub, name="hub"),
 ]

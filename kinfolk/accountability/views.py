@@ -158,3 +158,19 @@ def import_csv(request):
     return render(request, "accountability/import.jinja", {
         "form": form, "problems": problems, "columns": services.CSV_COLUMNS,
     })  # fmt: skip
+
+
+def hub(request, area_slug):
+    """The area's wellbeing hub, for anyone: commitments, scores, outcome contracts, the
+    connection test; as a page or open data (?format=json)."""
+    from . import hub as hubs
+
+    area = selectors.public_area(area_slug)
+    with within_area(area):
+        found = hubs.hub_for(area)
+    if request.GET.get("format") == "json":
+        response = HttpResponse(json.dumps(hubs.open_data(found), indent=1),
+                                content_type="application/json")  # fmt: skip
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+    return render(request, "accountability/hub.jinja", {"hub": found})

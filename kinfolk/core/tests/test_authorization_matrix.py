@@ -847,6 +847,7 @@ AREA_ENTRIES = [
     ("GET", "/accountability/scores/", None, _only(PERSON)),
     ("GET", "/accountability/scores/words/", None, _only(COMMISSIONER)),
     ("GET", "/accountability/calder-vale/scores/", None, PUBLIC),
+    ("GET", "/accountability/calder-vale/", None, PUBLIC),
     ("GET", "/accountability/outcomes/new/", None, _only(COMMISSIONER)),
     ("POST", "/accountability/outcomes/new/", {"title": "x"}, _only(COMMISSIONER)),
     # Only the budgets you manage are listed (none, for most).
@@ -1314,6 +1315,7 @@ SHOWS_NO_PERSONAL_DATA = {
     ("GET", "/accountability/scores/"): "the names of services the reader used",
     ("GET", "/accountability/scores/words/"): "words without names, from 5 or more people",
     ("GET", "/accountability/calder-vale/scores/"): "published figures, in public",
+    ("GET", "/accountability/calder-vale/"): "the hub: published figures, in public",
     ("GET", "/family-carers/concerns/figures/"): "figures under the disclosure rule",
     ("GET", "/family-carers/equipment/figures/"): "figures under the disclosure rule",
     ("GET", "/family-carers/concerns/"): "names only of concerns the reader raised or answers, "
