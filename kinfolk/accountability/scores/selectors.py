@@ -18,7 +18,11 @@ def published(*, area, year) -> list[Line]:
     """Each service's published figures for the year (lines; section = the service)."""
     if not year.cuts:
         return []
-    everything = list(ServiceScore.objects.in_area(area).filter(year=year.code))
+    last_cut = year.cuts[-1]
+    # Only what was scored by the last cut: a score since then is not shown, nor its service.
+    everything = list(
+        ServiceScore.objects.in_area(area).filter(year=year.code, scored_on__lte=last_cut)
+    )
     lines = []
     for service in sorted({s.service for s in everything}):
         mine = [s for s in everything if s.service == service]

@@ -117,3 +117,13 @@ def test_commissioners_read_the_words_without_names_only_from_5_people(
         .status_code
         == 403
     )
+
+
+def test_a_score_after_the_last_quarter_shown_is_not_shown_nor_its_service(
+    area, make_member, actor_for
+):
+    person, me, _ = _user_of_a_service(area, make_member, actor_for)
+    services.score_give(actor=me, person=person, service=DAY_CENTRE, answers=ALL_YES)
+    this_year = year_of(TODAY, TODAY)
+    if this_year.cuts:  # scored today: after the end of the last complete quarter
+        assert selectors.published(area=area, year=this_year) == []
