@@ -118,6 +118,7 @@ class PlanPage:
     card: object | None
     openings: list
     may_change: bool
+    may_raise_concern: bool = False  # linked, and the reader is close to the person
     first: list = field(init=False)
     then: list = field(init=False)
 

@@ -97,6 +97,8 @@ def _plan_page(actor, cared_for) -> presenters.PlanPage:
         card=selectors.live_card(plan=plan),
         openings=presenters.opening_lines(selectors.openings_for(plan=plan)),
         may_change=can(actor, MANAGE, cared_for),
+        may_raise_concern=bool(cared_for.linked)
+        and can(actor, "family_carers.raise_concern", cared_for.person),
     )
 
 

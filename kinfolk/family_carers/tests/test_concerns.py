@@ -166,3 +166,15 @@ def test_times_read_as_people_say_them():
     moment = timezone.make_aware(datetime(2026, 11, 25, 14, 0))
     assert services.said_when(moment) == "2pm on 25 November"
     assert services.said_when(moment.replace(hour=9, minute=30)) == "9:30am on 25 November"
+
+
+def test_the_linked_family_carer_finds_it_on_the_plan_page(circle, signed_in_client):
+    c = circle
+    from kinfolk.family_carers.models import EmergencyPlan
+
+    cared_for = CaredFor.objects.get(carer=c["daughter"].user)
+    EmergencyPlan.objects.create(area=cared_for.area, cared_for=cared_for)
+    page = signed_in_client(c["daughter"].membership).get(f"/family-carers/plans/{cared_for.pk}/")
+    words = words_on(page.content.decode())
+    assert "I am worried about Mum's care and not being heard" in words
+    assert "Ask for equipment or an adaptation for Mum" in words
